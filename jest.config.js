@@ -3,6 +3,7 @@
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 
 module.exports = {
+  testTimeout: 180000,
   projects: [
     {
       displayName: 'unit',
@@ -16,14 +17,12 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
-      testTimeout: 120000,
     },
     {
       displayName: 'browser',
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
-      testTimeout: 300000,
     },
   ],
 };

@@ -13,10 +13,11 @@ export default ({ env }) => ({
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
-      playgroundAlways: false,
+      landingPage: false,
       depthLimit: 10,
       amountLimit: 100,
-      landingPage: false,
+      defaultLimit: 25,
+      maxLimit: 100,
     },
   },
 });

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The whole test suite: unit tests once, the integration suite on SQLite, PostgreSQL and
+// MariaDB (each file on its own fresh database), then the browser tests. Ends with the
+// totals as `N passed, N failed`.
+//   node scripts/run-tests.js                  everything
+//   TEST_DATABASES=sqlite node scripts/run-tests.js   one engine only
+//   TEST_SUITES=unit,integration ...           a subset
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const jest = require.resolve('jest/bin/jest');
+const databases = (process.env.TEST_DATABASES || 'sqlite,postgres,mysql').split(',').filter(Boolean);
+const suites = (process.env.TEST_SUITES || 'unit,integration,browser').split(',').filter(Boolean);
+const outDir = path.join(root, 'tests', 'artifacts');
+fs.mkdirSync(outDir, { recursive: true });
+
+const totals = { passed: 0, failed: 0, suitesFailed: 0 };
+const lines = [];
+
+function run(label, args, env) {
+  const outputFile = path.join(outDir, `jest-${label}.json`);
+  fs.rmSync(outputFile, { force: true });
+  console.log(`\n=== ${label} ===`);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [jest, ...args, '--json', `--outputFile=${outputFile}`], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  let passed = 0;
+  let failed = 0;
+  let failedSuites = 0;
+  if (fs.existsSync(outputFile)) {
+    const res = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+    passed = res.numPassedTests;
+    failed = res.numFailedTests;
+    failedSuites = res.numFailedTestSuites + (res.numRuntimeErrorTestSuites || 0);
+  }
+  // A crashed run (no report, or a suite that failed to load) counts as a failure.
+  if (r.status !== 0 && failed === 0) failedSuites = Math.max(failedSuites, 1);
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.suitesFailed += failedSuites;
+  lines.push(`${label.padEnd(24)} ${passed} passed, ${failed} failed${failedSuites ? `, ${failedSuites} suite(s) broken` : ''} (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
+// Compile once; the jest global setup then skips it.
+if (suites.some((s) => s !== 'unit')) {
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-server.js')], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) {
+    console.log('\nbuild failed\n0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+const env = { PPID_SKIP_BUILD: '1' };
+
+if (suites.includes('unit')) run('unit', ['--selectProjects', 'unit'], env);
+if (suites.includes('integration')) {
+  for (const db of databases) run(`integration-${db}`, ['--selectProjects', 'integration', '--runInBand'], { ...env, DATABASE_CLIENT: db });
+}
+if (suites.includes('browser')) run('browser', ['--selectProjects', 'browser', '--runInBand', '--passWithNoTests'], env);
+
+console.log('\n=== summary ===');
+for (const l of lines) console.log(l);
+const failed = totals.failed + (totals.failed === 0 ? totals.suitesFailed : 0);
+console.log(`${totals.passed} passed, ${failed} failed`);
+process.exit(failed === 0 && totals.suitesFailed === 0 ? 0 : 1);

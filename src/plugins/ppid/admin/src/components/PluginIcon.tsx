@@ -1,0 +1,3 @@
+import { Stack } from '@strapi/icons';
+
+export const PluginIcon = () => <Stack />;

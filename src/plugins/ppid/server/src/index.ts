@@ -1,0 +1,25 @@
+// The ppid plugin's server entry: a plain object of parts, as Strapi's own plugins are.
+// Rules live in ./core (plain TypeScript, no Strapi); everything else is a thin adapter.
+import register from './register';
+import bootstrap from './bootstrap';
+import destroy from './destroy';
+import config from './config';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import routes from './routes';
+import services from './services';
+import policies from './policies';
+import middlewares from './middlewares';
+
+export default {
+  register,
+  bootstrap,
+  destroy,
+  config,
+  contentTypes,
+  controllers,
+  routes,
+  services,
+  policies,
+  middlewares,
+};

@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { INTERNAL_TYPES } from './content-types';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // GraphQL shadow CRUD would expose every content type, including officials with their NIP
+  // and the signature records. Public facts come only from the plugin's explicit routes.
+  const graphql = strapi.plugin('graphql');
+  if (graphql) {
+    const extension = graphql.service('extension');
+    for (const uid of INTERNAL_TYPES) extension.shadowCRUD(uid).disable();
+  }
+};

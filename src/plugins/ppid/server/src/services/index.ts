@@ -1,0 +1,4 @@
+import info from './info';
+import access from './access';
+
+export default { info, access };

@@ -1,0 +1,49 @@
+import path from 'path';
+import crypto from 'crypto';
+import request from 'supertest';
+import { createStrapi } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { createTestDatabase, TestDatabase } from './database';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export type TestApp = {
+  strapi: Core.Strapi;
+  db: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  stop(): Promise<void>;
+};
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+/** Boots a real Strapi (compiled by the jest global setup) on a fresh database. */
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    STARTUP_MESSAGE: 'false',
+    PPID_DEMO_SEED: 'false',
+    ...db.env,
+    ...extraEnv,
+  });
+  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  strapi.server.mount();
+  const httpServer = strapi.server.httpServer;
+  return {
+    strapi,
+    db,
+    http: () => request(httpServer),
+    async stop() {
+      await strapi.destroy();
+      await db.drop();
+    },
+  };
+}
