@@ -1,0 +1,25 @@
+export {
+  type IsoWeekday,
+  type ClockTime,
+  type TimeRange,
+  type WorkingHours,
+  type WorkingCalendar,
+  DEFAULT_CALENDAR,
+  DEFAULT_HOLIDAYS_2026,
+  validateCalendar,
+} from './working-calendar';
+export {
+  type TimeUnit,
+  type TimeStandard,
+  type DeadlineStatus,
+  computeDeadline,
+  workingMinutesBetween,
+  deadlineStatus,
+} from './deadline';
+export {
+  KNOWN_TIME_ZONES,
+  utcOffsetMinutes,
+  isSupportedTimeZone,
+  localIsoDate,
+  addMonthsInZone,
+} from './time-zone';
