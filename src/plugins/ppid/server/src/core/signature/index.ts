@@ -1,0 +1,4 @@
+export * from './content-hash';
+export * from './keys';
+export * from './record';
+export * from './verify-chain';
