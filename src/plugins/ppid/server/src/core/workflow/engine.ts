@@ -1,0 +1,329 @@
+// The SOP workflow state machine: pure functions over plain data. It decides whether an actor
+// may act and what the run becomes; the adapter persists the run and carries out the effects
+// (approval records, publishing, notifications). The only place that decides who may act.
+import {
+  ACTS,
+  type Act,
+  type ActInput,
+  type Actor,
+  type DecideError,
+  type DecideResult,
+  type Effect,
+  type ErrorCode,
+  type ErrorReason,
+  type NotifyEffect,
+  type RunState,
+  type SopDefinition,
+  type SopStep,
+  type StartRunOptions,
+  type StepState,
+} from './types';
+import {
+  canReturnFrom,
+  forwardActOf,
+  isEditable,
+  recordKindOf,
+  requiresSeparationOfDuties,
+  returnTargetOf,
+  stepDeadline,
+} from './steps';
+
+function fail(code: ErrorCode, reason: ErrorReason, message: string, field?: string): DecideError {
+  return field ? { ok: false, code, reason, message, field } : { ok: false, code, reason, message };
+}
+
+function stepOf(sop: SopDefinition, n: number): SopStep {
+  const step = sop.steps[n - 1];
+  if (!step) throw new Error(`run points at step ${n}, which SOP "${sop.code}" does not have`);
+  return step;
+}
+
+function roleLabel(sop: SopDefinition, key: string): string {
+  return sop.roles.find((r) => r.key === key)?.label ?? key;
+}
+
+function cloneRun(run: RunState): RunState {
+  return { ...run, draftedBy: [...run.draftedBy], steps: run.steps.map((s) => ({ ...s })) };
+}
+
+/** Makes step n the active one; returns the notification for its role. */
+function activate(sop: SopDefinition, run: RunState, n: number, now: Date): NotifyEffect {
+  const step = stepOf(sop, n);
+  const at = now.toISOString();
+  const dueAt = stepDeadline(step, now, run.fastTrack);
+  const prev = run.steps[n - 1];
+  run.steps[n - 1] = {
+    number: n,
+    status: 'active',
+    startedAt: at,
+    firstStartedAt: prev?.firstStartedAt ?? at,
+    endedAt: null,
+    dueAt,
+    actorId: null,
+    decision: null,
+    comment: null,
+    contentHash: null,
+  };
+  run.currentStep = n;
+  return { type: 'notify', reason: 'step_active', step: n, role: step.role, dueAt };
+}
+
+export function startRun(
+  sop: SopDefinition,
+  now: Date,
+  submitter: { id: string },
+  options: StartRunOptions = {},
+): { run: RunState; effects: Effect[] } {
+  const steps: StepState[] = sop.steps.map((s) => ({
+    number: s.number,
+    status: 'pending',
+    startedAt: null,
+    firstStartedAt: null,
+    endedAt: null,
+    dueAt: null,
+    actorId: null,
+    decision: null,
+    comment: null,
+    contentHash: null,
+  }));
+  const run: RunState = {
+    status: 'in_progress',
+    currentStep: 1,
+    steps,
+    // Creating the run is not drafting: in seed 000 the head who instructs may open it.
+    draftedBy: [],
+    version: 1,
+    submittedBy: submitter.id,
+    fastTrack: options.fastTrack ?? false,
+    contentHash: options.contentHash ?? null,
+    cancelReason: null,
+  };
+  const effect = activate(sop, run, 1, now);
+  return { run, effects: [effect] };
+}
+
+/** State and permission checks, without looking at the act's payload (comment, reason...). */
+function check(sop: SopDefinition, run: RunState, actor: Actor, act: Act, input: ActInput): DecideError | null {
+  if (!ACTS.includes(act)) return fail('invalid', 'unknown_act', `Unknown act "${String(act)}".`, 'act');
+  if (run.status === 'published' || run.status === 'cancelled') {
+    return fail('conflict', 'run_closed', `The run is ${run.status}; no further acts are possible.`);
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== run.version) {
+    return fail(
+      'conflict',
+      'stale_version',
+      `The run changed since it was loaded (version ${input.expectedVersion}, now ${run.version}). Reload and try again.`,
+      'expectedVersion',
+    );
+  }
+  if (input.step !== undefined && input.step !== run.currentStep) {
+    return input.step > run.currentStep
+      ? fail('forbidden', 'step_skipped', `Step ${input.step} cannot be acted on before step ${run.currentStep} is done.`, 'step')
+      : fail('conflict', 'not_current_step', `Step ${input.step} is no longer current; the run is at step ${run.currentStep}.`, 'step');
+  }
+
+  const step = stepOf(sop, run.currentStep);
+  const label = roleLabel(sop, step.role);
+
+  if (act === 'cancel') {
+    if (actor.id === run.submittedBy || actor.roles.includes(step.role)) return null;
+    return fail('forbidden', 'not_allowed_to_cancel', `Only the submitter or the ${label} of step ${step.number} may cancel this run.`);
+  }
+  if (act === 'edit' && !isEditable(step)) {
+    return fail('conflict', 'step_not_editable', `The content cannot be edited at step ${step.number}; it is locked until the run returns to an editable step.`);
+  }
+  if (act === 'return' && !(canReturnFrom(step) && returnTargetOf(sop, step) !== null)) {
+    return fail('invalid', 'return_not_allowed', `Step ${step.number} cannot send the work back.`, 'act');
+  }
+  if (act === 'publish' && step.act !== 'publish') {
+    return fail('invalid', 'publish_not_last_step', `Publishing happens only at the last step (${sop.steps.length}); the run is at step ${step.number}.`, 'act');
+  }
+  if (act === 'submit' || act === 'handover' || act === 'approve') {
+    const forward = forwardActOf(step);
+    // 'approve' is accepted as the generic "complete this step"; the record follows the step.
+    if (act !== forward && !(act === 'approve' && forward !== 'publish')) {
+      return fail('invalid', 'wrong_act', `Step ${step.number} is completed with "${forward}", not "${act}".`, 'act');
+    }
+  }
+
+  if (!actor.roles.includes(step.role)) {
+    return fail('forbidden', 'wrong_role', `Step ${step.number} is for the ${label}; you do not hold that role for this item.`);
+  }
+  // Editing is the drafter's own work; every other act at a separated step is barred to them.
+  if (act !== 'edit' && requiresSeparationOfDuties(step) && (actor.isDrafter || run.draftedBy.includes(actor.id))) {
+    return fail('forbidden', 'separation_of_duties', `You drafted or edited this content, so you may not act at step ${step.number} (${label}).`);
+  }
+  return null;
+}
+
+export function decide(
+  sop: SopDefinition,
+  run: RunState,
+  actor: Actor,
+  act: Act,
+  input: ActInput = {},
+  now: Date = new Date(),
+): DecideResult {
+  const refused = check(sop, run, actor, act, input);
+  if (refused) return refused;
+  const step = stepOf(sop, run.currentStep);
+
+  switch (act) {
+    case 'return': {
+      const comment = input.comment?.trim();
+      if (!comment) return fail('invalid', 'comment_required', 'A return needs a comment saying what to correct.', 'comment');
+      return returnWork(sop, run, actor, step, comment, now);
+    }
+    case 'cancel': {
+      const reason = input.reason?.trim();
+      if (!reason) return fail('invalid', 'reason_required', 'Cancelling needs a reason.', 'reason');
+      return cancel(run, actor, step, reason, now);
+    }
+    case 'edit': {
+      const hash = input.contentHash?.trim();
+      if (!hash) return fail('invalid', 'content_hash_required', 'An edit must report the new content hash.', 'contentHash');
+      return edit(sop, run, actor, step, hash, now);
+    }
+    default: {
+      if (input.contentHash && run.contentHash && input.contentHash !== run.contentHash && recordKindOf(step) !== 'submit') {
+        return fail('conflict', 'content_changed', 'The content differs from the version under review; reload it before acting.', 'contentHash');
+      }
+      return complete(sop, run, actor, step, input, now);
+    }
+  }
+}
+
+function complete(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, input: ActInput, now: Date): DecideResult {
+  const run = cloneRun(run0);
+  const kind = recordKindOf(step);
+  // A submit hands on the submitter's content; elsewhere a hash is adopted only when the run
+  // has not seen one yet (a mismatch was refused in decide).
+  if (input.contentHash && (kind === 'submit' || run.contentHash === null)) run.contentHash = input.contentHash;
+  if (kind === 'submit' && !run.draftedBy.includes(actor.id)) run.draftedBy.push(actor.id);
+  const hash = run.contentHash;
+  const comment = input.comment?.trim() || null;
+  run.steps[step.number - 1] = {
+    ...run.steps[step.number - 1]!,
+    status: 'done',
+    endedAt: now.toISOString(),
+    actorId: actor.id,
+    decision: kind,
+    comment,
+    contentHash: hash,
+  };
+  const effects: Effect[] = [
+    { type: 'record', kind, step: step.number, role: step.role, actorId: actor.id, contentHash: hash, ...(comment ? { comment } : {}) },
+  ];
+  if (step.act === 'publish') {
+    run.status = 'published';
+    effects.push({ type: 'publish', step: step.number });
+    effects.push({ type: 'notify', reason: 'published', step: step.number, role: step.role });
+  } else {
+    run.status = 'in_progress';
+    effects.push(activate(sop, run, step.number + 1, now));
+  }
+  run.version += 1;
+  return { ok: true, run, effects };
+}
+
+function returnWork(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, comment: string, now: Date): DecideResult {
+  const run = cloneRun(run0);
+  const target = returnTargetOf(sop, step)!;
+  run.steps[step.number - 1] = {
+    ...run.steps[step.number - 1]!,
+    status: 'returned',
+    endedAt: now.toISOString(),
+    actorId: actor.id,
+    decision: 'return',
+    comment,
+    contentHash: run.contentHash,
+  };
+  // Approvals between target and here stand until the content actually changes (see edit).
+  const notify = activate(sop, run, target, now);
+  run.status = 'returned';
+  run.version += 1;
+  return {
+    ok: true,
+    run,
+    effects: [
+      { type: 'record', kind: 'return', step: step.number, role: step.role, actorId: actor.id, contentHash: run.contentHash, comment, toStep: target },
+      { ...notify, reason: 'returned' },
+    ],
+  };
+}
+
+function cancel(run0: RunState, actor: Actor, step: SopStep, reason: string, now: Date): DecideResult {
+  const run = cloneRun(run0);
+  run.steps[step.number - 1] = {
+    ...run.steps[step.number - 1]!,
+    status: 'voided',
+    endedAt: now.toISOString(),
+    actorId: actor.id,
+    decision: 'cancel',
+    comment: reason,
+  };
+  run.status = 'cancelled';
+  run.cancelReason = reason;
+  run.version += 1;
+  return {
+    ok: true,
+    run,
+    effects: [
+      { type: 'record', kind: 'cancel', step: step.number, role: step.role, actorId: actor.id, contentHash: run.contentHash, comment: reason },
+      { type: 'notify', reason: 'cancelled', step: step.number, role: step.role },
+    ],
+  };
+}
+
+/**
+ * A content change invalidates every paraf and tanda tangan given in this run (PP 71/2019: a
+ * change to signed content must be detectable and the signature no longer holds). If one of
+ * them lies before the current step, the run goes back to where that approval's return goes,
+ * so the changed content is corrected and approved again in order.
+ */
+function edit(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, hash: string, now: Date): DecideResult {
+  if (hash === run0.contentHash) return { ok: true, run: run0, effects: [] };
+  const run = cloneRun(run0);
+  const effects: Effect[] = [
+    { type: 'edit', step: step.number, actorId: actor.id, contentHash: hash, previousHash: run.contentHash },
+  ];
+  run.contentHash = hash;
+  if (!run.draftedBy.includes(actor.id)) run.draftedBy.push(actor.id);
+
+  const voided: number[] = [];
+  for (const s of run.steps) {
+    if (s.status === 'done' && (s.decision === 'paraf' || s.decision === 'tanda_tangan')) {
+      s.status = 'voided';
+      voided.push(s.number);
+      effects.push({ type: 'void', step: s.number, kind: s.decision, reason: 'content_changed' });
+      effects.push({ type: 'notify', reason: 'content_changed', step: s.number, role: stepOf(sop, s.number).role });
+    }
+  }
+
+  const firstBefore = voided.find((n) => n < step.number);
+  if (firstBefore !== undefined) {
+    const target = returnTargetOf(sop, stepOf(sop, firstBefore)) ?? firstBefore;
+    const cur = run.steps[step.number - 1]!;
+    run.steps[step.number - 1] = { ...cur, status: 'pending', dueAt: null };
+    const notify = activate(sop, run, target, now);
+    run.status = 'returned';
+    effects.push({ ...notify, reason: 'content_changed' });
+  }
+  run.version += 1;
+  return { ok: true, run, effects };
+}
+
+/** Acts this actor may take now (payload checks aside), for the UI. */
+export function allowedActs(sop: SopDefinition, run: RunState, actor: Actor): Act[] {
+  if (run.status === 'published' || run.status === 'cancelled') return [];
+  const forward = forwardActOf(stepOf(sop, run.currentStep));
+  return ACTS.filter((a) => {
+    if ((a === 'submit' || a === 'approve' || a === 'handover' || a === 'publish') && a !== forward) return false;
+    return check(sop, run, actor, a, {}) === null;
+  });
+}
+
+/** The SOP step the run is at. */
+export function currentStepOf(sop: SopDefinition, run: RunState): SopStep {
+  return stepOf(sop, run.currentStep);
+}

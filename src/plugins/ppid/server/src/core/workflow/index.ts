@@ -1,0 +1,18 @@
+// The SOP workflow core: definition format, validation, and the pure workflow engine.
+export * from './types';
+export {
+  APPROVAL_ACTS,
+  EXAMINING_ACTS,
+  canReturnFrom,
+  forwardActOf,
+  isEditable,
+  recordKindOf,
+  requiresSeparationOfDuties,
+  returnTargetOf,
+  standardToMs,
+  stepDeadline,
+} from './steps';
+export { validateSopDefinition, formatSopError } from './validate';
+export { parseSopText, type SopTextFormat } from './parse';
+export { loadSopDirectory, type LoadedSopFile } from './load';
+export { startRun, decide, allowedActs, currentStepOf } from './engine';
