@@ -1,0 +1,6 @@
+export * from './columns';
+export * from './validate';
+export * from './diff';
+export * from './decree-number';
+export * from './import';
+export * from './formula-guard';
