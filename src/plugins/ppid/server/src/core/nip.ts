@@ -112,9 +112,7 @@ export function validateNip(nip: string, now: Date = new Date()): NipValidation 
   }
 
   if (sexRaw !== '1' && sexRaw !== '2') {
-    errors.push(
-      partError('sex', sexRaw, 'harus 1 (laki-laki) atau 2 (perempuan)', 'must be 1 (male) or 2 (female)'),
-    );
+    errors.push(partError('sex', sexRaw, 'harus 1 (laki-laki) atau 2 (perempuan)', 'must be 1 (male) or 2 (female)'));
   }
 
   if (serialRaw === '000') {

@@ -28,7 +28,8 @@ describe('validateNip', () => {
     const [e] = errorsOf('198013071999121001');
     expect(e).toEqual({
       part: 'birthDate',
-      message: 'NIP: tanggal lahir (digit 1-8) "19801307" bukan tanggal yang sah / birth date (digits 1-8) is not a valid date',
+      message:
+        'NIP: tanggal lahir (digit 1-8) "19801307" bukan tanggal yang sah / birth date (digits 1-8) is not a valid date',
     });
     expect(errorsOf('198002301999121001')[0].part).toBe('birthDate'); // 30 February
   });
@@ -36,7 +37,8 @@ describe('validateNip', () => {
   it('names the appointment part: month, year range, age at appointment', () => {
     expect(errorsOf('198005071999131001')[0]).toEqual({
       part: 'appointment',
-      message: 'NIP: TMT pengangkatan (digit 9-14) "199913" bulan harus 01-12 / appointment (digits 9-14) month must be 01-12',
+      message:
+        'NIP: TMT pengangkatan (digit 9-14) "199913" bulan harus 01-12 / appointment (digits 9-14) month must be 01-12',
     });
     expect(errorsOf('198005072030011001')[0].message).toContain('year must be between 1950 and 2026');
     expect(errorsOf('193005071949011001').some((e) => e.part === 'appointment')).toBe(true);
@@ -46,7 +48,8 @@ describe('validateNip', () => {
   it('names the sex digit', () => {
     expect(errorsOf('198005071999123001')[0]).toEqual({
       part: 'sex',
-      message: 'NIP: jenis kelamin (digit 15) "3" harus 1 (laki-laki) atau 2 (perempuan) / sex (digit 15) must be 1 (male) or 2 (female)',
+      message:
+        'NIP: jenis kelamin (digit 15) "3" harus 1 (laki-laki) atau 2 (perempuan) / sex (digit 15) must be 1 (male) or 2 (female)',
     });
   });
 

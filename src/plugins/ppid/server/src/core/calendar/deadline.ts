@@ -43,7 +43,8 @@ export function computeDeadline(
     case 'day':
     case 'week': {
       const days = unit === 'week' ? amount * cal.daysPerWeek : amount;
-      if (!Number.isInteger(days)) throw new RangeError(`a ${unit} standard needs a whole number of working days, got ${amount}`);
+      if (!Number.isInteger(days))
+        throw new RangeError(`a ${unit} standard needs a whole number of working days, got ${amount}`);
       result = addWorkingDays(cal, local, days);
       break;
     }
@@ -87,7 +88,8 @@ export function deadlineStatus(
   if (deadline === null) return 'ok';
   if (now.getTime() > deadline.getTime()) return 'overdue';
   if (!startedAt) return 'ok';
-  const span = (x: Date, y: Date) => (calendar ? workingMinutesBetween(x, y, calendar) : (y.getTime() - x.getTime()) / MINUTE_MS);
+  const span = (x: Date, y: Date) =>
+    calendar ? workingMinutesBetween(x, y, calendar) : (y.getTime() - x.getTime()) / MINUTE_MS;
   const allowed = span(startedAt, deadline);
   if (allowed <= 0) return 'near';
   return span(startedAt, now) / allowed >= nearThresholdRatio ? 'near' : 'ok';

@@ -4,6 +4,7 @@ export {
   type TimeRange,
   type WorkingHours,
   type WorkingCalendar,
+  type CalendarIssue,
   DEFAULT_CALENDAR,
   DEFAULT_HOLIDAYS_2026,
   validateCalendar,
@@ -16,10 +17,4 @@ export {
   workingMinutesBetween,
   deadlineStatus,
 } from './deadline';
-export {
-  KNOWN_TIME_ZONES,
-  utcOffsetMinutes,
-  isSupportedTimeZone,
-  localIsoDate,
-  addMonthsInZone,
-} from './time-zone';
+export { KNOWN_TIME_ZONES, utcOffsetMinutes, isSupportedTimeZone, localIsoDate, addMonthsInZone } from './time-zone';

@@ -54,7 +54,7 @@ export function dayNumberToIsoDate(day: number): string {
 
 /** ISO weekday of a local day number: 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday). */
 export function isoWeekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7 + 1;
+  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The calendar date of an instant as seen in the zone, as YYYY-MM-DD. */

@@ -74,68 +74,79 @@ function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** Checks a calendar setting; returns "path: message" lines, empty when valid. */
-export function validateCalendar(input: unknown): string[] {
-  const errors: string[] = [];
-  if (typeof input !== 'object' || input === null) return ['calendar: must be an object'];
+/** A problem in a calendar setting, at the path of the field (same shape as the other validators). */
+export interface CalendarIssue {
+  path: string;
+  message: string;
+}
+
+/** Checks a calendar setting; lists every problem, empty when valid. */
+export function validateCalendar(input: unknown): CalendarIssue[] {
+  if (typeof input !== 'object' || input === null) return [{ path: '', message: 'calendar must be an object' }];
+  const errors: CalendarIssue[] = [];
+  const add = (path: string, message: string) => errors.push({ path, message });
   const cal = input as Record<string, unknown>;
 
   if (typeof cal.timeZone !== 'string' || !isSupportedTimeZone(cal.timeZone)) {
-    errors.push(`timeZone: unsupported time zone ${JSON.stringify(cal.timeZone)}`);
+    add('timeZone', `unsupported time zone ${JSON.stringify(cal.timeZone)}`);
   }
 
   const days = cal.workingDays;
   if (!Array.isArray(days) || days.length === 0) {
-    errors.push('workingDays: must be a non-empty list of ISO weekdays (1 = Monday ... 7 = Sunday)');
+    add('workingDays', 'must be a non-empty list of ISO weekdays (1 = Monday ... 7 = Sunday)');
   } else {
     days.forEach((d, i) => {
-      if (!Number.isInteger(d) || d < 1 || d > 7) errors.push(`workingDays[${i}]: ${JSON.stringify(d)} is not an ISO weekday 1-7`);
+      if (!Number.isInteger(d) || d < 1 || d > 7)
+        add(`workingDays[${i}]`, `${JSON.stringify(d)} is not an ISO weekday 1-7`);
     });
-    if (new Set(days).size !== days.length) errors.push('workingDays: duplicate weekday');
+    if (new Set(days).size !== days.length) add('workingDays', 'duplicate weekday');
   }
 
   const hours = cal.hours;
   if (typeof hours !== 'object' || hours === null) {
-    errors.push('hours: must be an object keyed by ISO weekday');
+    add('hours', 'must be an object keyed by ISO weekday');
   } else {
     for (const [key, value] of Object.entries(hours as Record<string, unknown>)) {
       const path = `hours.${key}`;
       if (!/^[1-7]$/.test(key)) {
-        errors.push(`${path}: key must be an ISO weekday 1-7`);
+        add(path, 'key must be an ISO weekday 1-7');
         continue;
       }
       errors.push(...validateRange(value, path));
       const breaks = (value as WorkingHours | null)?.breaks;
       if (breaks !== undefined) {
-        if (!Array.isArray(breaks)) errors.push(`${path}.breaks: must be a list`);
+        if (!Array.isArray(breaks)) add(`${path}.breaks`, 'must be a list');
         else breaks.forEach((b, i) => errors.push(...validateRange(b, `${path}.breaks[${i}]`)));
       }
     }
     if (Array.isArray(days)) {
       for (const d of days) {
-        if ((hours as Record<string, unknown>)[d] === undefined) errors.push(`hours.${d}: working day ${d} has no hours`);
+        if ((hours as Record<string, unknown>)[d] === undefined) add(`hours.${d}`, `working day ${d} has no hours`);
       }
     }
   }
 
   if (!Array.isArray(cal.holidays)) {
-    errors.push('holidays: must be a list of YYYY-MM-DD dates');
+    add('holidays', 'must be a list of YYYY-MM-DD dates');
   } else {
     cal.holidays.forEach((h, i) => {
-      if (typeof h !== 'string' || !isIsoDate(h)) errors.push(`holidays[${i}]: ${JSON.stringify(h)} is not a YYYY-MM-DD date`);
+      if (typeof h !== 'string' || !isIsoDate(h))
+        add(`holidays[${i}]`, `${JSON.stringify(h)} is not a YYYY-MM-DD date`);
     });
   }
   return errors;
 }
 
-function validateRange(value: unknown, path: string): string[] {
-  if (typeof value !== 'object' || value === null) return [`${path}: must be { start, end }`];
+function validateRange(value: unknown, path: string): CalendarIssue[] {
+  if (typeof value !== 'object' || value === null) return [{ path, message: 'must be { start, end }' }];
   const { start, end } = value as Record<string, unknown>;
-  const errors: string[] = [];
-  if (typeof start !== 'string' || !CLOCK_PATTERN.test(start)) errors.push(`${path}.start: ${JSON.stringify(start)} is not HH:MM`);
-  if (typeof end !== 'string' || !CLOCK_PATTERN.test(end)) errors.push(`${path}.end: ${JSON.stringify(end)} is not HH:MM`);
+  const errors: CalendarIssue[] = [];
+  const add = (at: string, message: string) => errors.push({ path: at, message });
+  if (typeof start !== 'string' || !CLOCK_PATTERN.test(start))
+    add(`${path}.start`, `${JSON.stringify(start)} is not HH:MM`);
+  if (typeof end !== 'string' || !CLOCK_PATTERN.test(end)) add(`${path}.end`, `${JSON.stringify(end)} is not HH:MM`);
   if (errors.length === 0 && clockMinutes(start as string) >= clockMinutes(end as string)) {
-    errors.push(`${path}: start ${start} must be before end ${end}`);
+    add(path, `start ${start} must be before end ${end}`);
   }
   return errors;
 }
@@ -157,7 +168,8 @@ export interface CompiledCalendar {
  */
 export function compileCalendar(calendar: WorkingCalendar): CompiledCalendar {
   const errors = validateCalendar(calendar);
-  if (errors.length > 0) throw new RangeError(`invalid working calendar: ${errors.join('; ')}`);
+  if (errors.length > 0)
+    throw new RangeError(`invalid working calendar: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
 
   const holidays = new Set(calendar.holidays);
   const working = new Set<number>(calendar.workingDays);

@@ -2,6 +2,7 @@ import { CLASS_LABELS, type InformationClass } from './classes';
 import { type ConsequenceTest, exclusionStatus, validateConsequenceTest } from './consequence-test';
 import { type ClassificationRule, type ClassifiableItem, type RuleEvaluation, evaluateRules } from './rules';
 import { SERTA_MERTA_ELEMENTS, type SertaMertaElementKey, missingSertaMertaElements } from './serta-merta';
+import { formatIssue } from './validation';
 
 export type ClassificationProblemKind =
   | 'rule_block'
@@ -68,11 +69,12 @@ export function checkItemAgainstRules(
     } else {
       const validation = validateConsequenceTest(consequenceTest);
       if (!validation.ok) {
+        const lines = validation.errors.map(formatIssue);
         problems.push({
           kind: 'consequence_test_invalid',
           rules: codes,
-          message: `${who}: uji konsekuensi belum lengkap / the consequence test is incomplete: ${validation.errors.join('; ')}`,
-          missing: validation.errors,
+          message: `${who}: uji konsekuensi belum lengkap / the consequence test is incomplete: ${lines.join('; ')}`,
+          missing: lines,
         });
       }
       if (consequenceTest.status !== 'decided') {

@@ -10,9 +10,21 @@ export interface ClassLabel {
 }
 
 export const CLASS_LABELS: Readonly<Record<InformationClass, ClassLabel>> = {
-  berkala: { id: 'Informasi yang wajib disediakan dan diumumkan secara berkala', en: 'Periodic information', legalBasis: 'UU 14/2008 Pasal 9' },
-  serta_merta: { id: 'Informasi yang wajib diumumkan secara serta merta', en: 'Immediate information', legalBasis: 'UU 14/2008 Pasal 10' },
-  setiap_saat: { id: 'Informasi yang wajib tersedia setiap saat', en: 'Information available at any time', legalBasis: 'UU 14/2008 Pasal 11' },
+  berkala: {
+    id: 'Informasi yang wajib disediakan dan diumumkan secara berkala',
+    en: 'Periodic information',
+    legalBasis: 'UU 14/2008 Pasal 9',
+  },
+  serta_merta: {
+    id: 'Informasi yang wajib diumumkan secara serta merta',
+    en: 'Immediate information',
+    legalBasis: 'UU 14/2008 Pasal 10',
+  },
+  setiap_saat: {
+    id: 'Informasi yang wajib tersedia setiap saat',
+    en: 'Information available at any time',
+    legalBasis: 'UU 14/2008 Pasal 11',
+  },
   dikecualikan: { id: 'Informasi yang dikecualikan', en: 'Excluded information', legalBasis: 'UU 14/2008 Pasal 17' },
 };
 

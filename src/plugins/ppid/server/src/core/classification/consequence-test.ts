@@ -1,7 +1,7 @@
 import { localIsoDate } from '../calendar/time-zone';
 import { validateNip } from '../nip';
 import { type Pasal17Letter, PASAL_17_LETTERS, TEMPORARY_PASAL_17_LETTERS, isPasal17Letter } from './classes';
-import type { Validation } from './validation';
+import { type Validation, issueCollector } from './validation';
 
 /**
  * Uji konsekuensi: the documented test that decides information is excluded
@@ -74,20 +74,21 @@ function parseIso(value: unknown): Date | null {
  * are not); a decided test must be complete. Messages: Indonesian / English.
  */
 export function validateConsequenceTest(input: unknown): Validation<ConsequenceTest> {
-  if (!isObject(input)) return { ok: false, errors: ['ujiKonsekuensi: harus berupa objek / must be an object'] };
-  const errors: string[] = [];
+  if (!isObject(input))
+    return { ok: false, errors: [{ path: '', message: 'uji konsekuensi harus berupa objek / must be an object' }] };
+  const { errors, add } = issueCollector();
   const decided = input.status === 'decided';
-  const required = (path: string) => errors.push(`${path}: wajib diisi / required`);
+  const required = (path: string) => add(`${path}`, `wajib diisi / required`);
 
   if (input.status !== 'draft' && input.status !== 'decided') {
-    errors.push(`status: harus "draft" atau "decided" / must be "draft" or "decided", got ${JSON.stringify(input.status)}`);
+    add('status', `harus "draft" atau "decided" / must be "draft" or "decided", got ${JSON.stringify(input.status)}`);
   }
 
   for (const field of TEXT_FIELDS) {
     const v = input[field];
     if (blank(v)) {
       if (decided) required(field);
-    } else if (typeof v !== 'string') errors.push(`${field}: harus berupa teks / must be text`);
+    } else if (typeof v !== 'string') add(`${field}`, `harus berupa teks / must be text`);
   }
 
   let letter: Pasal17Letter | undefined;
@@ -95,19 +96,19 @@ export function validateConsequenceTest(input: unknown): Validation<ConsequenceT
   if (dasar === undefined || dasar === null) {
     if (decided) required('dasarHukum');
   } else if (!isObject(dasar)) {
-    errors.push('dasarHukum: harus berupa objek { undangUndang, pasal, hurufPasal17 } / must be an object');
+    add('dasarHukum', 'harus berupa objek { undangUndang, pasal, hurufPasal17 } / must be an object');
   } else {
     for (const field of ['undangUndang', 'pasal'] as const) {
       if (blank(dasar[field])) {
         if (decided) required(`dasarHukum.${field}`);
-      } else if (typeof dasar[field] !== 'string') errors.push(`dasarHukum.${field}: harus berupa teks / must be text`);
+      } else if (typeof dasar[field] !== 'string') add(`dasarHukum.${field}`, `harus berupa teks / must be text`);
     }
     if (blank(dasar.hurufPasal17)) {
       if (decided) required('dasarHukum.hurufPasal17');
     } else if (!isPasal17Letter(dasar.hurufPasal17)) {
-      errors.push(
-        `dasarHukum.hurufPasal17: ${JSON.stringify(dasar.hurufPasal17)} bukan huruf a-j Pasal 17 / is not a letter a-j of Pasal 17 ` +
-          `(${PASAL_17_LETTERS.join(', ')})`,
+      add(
+        'dasarHukum.hurufPasal17',
+        `${JSON.stringify(dasar.hurufPasal17)} bukan huruf a-j Pasal 17 / is not a letter a-j of Pasal 17 (${PASAL_17_LETTERS.join(', ')})`,
       );
     } else letter = dasar.hurufPasal17;
   }
@@ -116,49 +117,54 @@ export function validateConsequenceTest(input: unknown): Validation<ConsequenceT
   if (blank(input.tanggalKeputusan)) {
     if (decided) required('tanggalKeputusan');
   } else if (!decisionDate) {
-    errors.push(`tanggalKeputusan: ${JSON.stringify(input.tanggalKeputusan)} bukan tanggal ISO / is not an ISO date`);
+    add('tanggalKeputusan', `${JSON.stringify(input.tanggalKeputusan)} bukan tanggal ISO / is not an ISO date`);
   }
 
   const end = input.masaPengecualianBerakhir;
   if (end === null) {
     // Pasal 20(1): exclusions on grounds a-f are never permanent.
     if (letter && TEMPORARY_PASAL_17_LETTERS.includes(letter)) {
-      errors.push(
-        `masaPengecualianBerakhir: pengecualian Pasal 17 huruf ${letter} tidak bersifat permanen (UU 14/2008 Pasal 20), ` +
-          `isi tanggal berakhir / an exclusion under Pasal 17 letter ${letter} cannot be permanent (Pasal 20): give an end date`,
+      add(
+        'masaPengecualianBerakhir',
+        `pengecualian Pasal 17 huruf ${letter} tidak bersifat permanen (UU 14/2008 Pasal 20), isi tanggal berakhir / ` +
+          `an exclusion under Pasal 17 letter ${letter} cannot be permanent (Pasal 20): give an end date`,
       );
     }
   } else if (end === undefined || end === '') {
-    if (decided) errors.push('masaPengecualianBerakhir: wajib diisi (tanggal, atau null untuk huruf g-j) / required (a date, or null for letters g-j)');
+    if (decided)
+      add(
+        'masaPengecualianBerakhir',
+        'wajib diisi (tanggal, atau null untuk huruf g-j) / required (a date, or null for letters g-j)',
+      );
   } else {
     const endDate = parseIso(end);
-    if (!endDate) errors.push(`masaPengecualianBerakhir: ${JSON.stringify(end)} bukan tanggal ISO / is not an ISO date`);
+    if (!endDate) add('masaPengecualianBerakhir', `${JSON.stringify(end)} bukan tanggal ISO / is not an ISO date`);
     else if (decisionDate && endDate.getTime() <= decisionDate.getTime()) {
-      errors.push('masaPengecualianBerakhir: harus setelah tanggal keputusan / must be after the decision date');
+      add('masaPengecualianBerakhir', 'harus setelah tanggal keputusan / must be after the decision date');
     }
   }
 
   const pejabat = input.pejabatPemutus;
   if (pejabat === undefined || (Array.isArray(pejabat) && pejabat.length === 0)) {
-    if (decided) errors.push('pejabatPemutus: minimal satu pejabat / at least one deciding official');
+    if (decided) add('pejabatPemutus', 'minimal satu pejabat / at least one deciding official');
   } else if (!Array.isArray(pejabat)) {
-    errors.push('pejabatPemutus: harus berupa daftar / must be a list');
+    add('pejabatPemutus', 'harus berupa daftar / must be a list');
   } else {
     pejabat.forEach((p, i) => {
       const at = `pejabatPemutus[${i}]`;
       if (!isObject(p)) {
-        errors.push(`${at}: harus berupa objek { nama, nip, jabatan } / must be an object`);
+        add(`${at}`, `harus berupa objek { nama, nip, jabatan } / must be an object`);
         return;
       }
       for (const field of ['nama', 'jabatan'] as const) {
         if (blank(p[field])) required(`${at}.${field}`);
-        else if (typeof p[field] !== 'string') errors.push(`${at}.${field}: harus berupa teks / must be text`);
+        else if (typeof p[field] !== 'string') add(`${at}.${field}`, `harus berupa teks / must be text`);
       }
       if (typeof p.nip === 'string' && p.nip.trim() !== '') {
         const nip = validateNip(p.nip);
-        if (!nip.ok) errors.push(...nip.errors.map((e) => `${at}.nip: ${e.message}`));
+        if (!nip.ok) nip.errors.forEach((e) => add(`${at}.nip`, e.message));
       } else if (p.nip !== undefined && p.nip !== '' && typeof p.nip !== 'string') {
-        errors.push(`${at}.nip: harus berupa teks / must be text`);
+        add(`${at}.nip`, `harus berupa teks / must be text`);
       }
     });
   }

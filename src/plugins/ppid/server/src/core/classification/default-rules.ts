@@ -8,8 +8,13 @@ import type { ClassificationRule } from './rules';
  */
 
 /** Kinds chosen by the officer that are not serta merta; a disaster word in e.g. an evacuation SOP is no emergency. */
-const NON_SERTA_MERTA_KINDS = [...kindCodesOf('berkala'), ...kindCodesOf('setiap_saat'), ...kindCodesOf('dikecualikan')];
+const NON_SERTA_MERTA_KINDS = [
+  ...kindCodesOf('berkala'),
+  ...kindCodesOf('setiap_saat'),
+  ...kindCodesOf('dikecualikan'),
+];
 
+// prettier-ignore
 export const DISASTER_KEYWORDS: readonly string[] = [
   // bencana alam
   'banjir', 'banjir bandang', 'banjir rob', 'gempa', 'gempa bumi', 'tsunami', 'longsor', 'tanah longsor',
@@ -24,6 +29,7 @@ export const DISASTER_KEYWORDS: readonly string[] = [
 ];
 
 /** Personal data under Pasal 17 huruf h (rahasia pribadi); see also UU 27/2022 (PDP). */
+// prettier-ignore
 export const PERSONAL_DATA_KEYWORDS: readonly string[] = [
   'NIK', 'nomor induk kependudukan', 'nomor KK', 'nomor kartu keluarga', 'data pribadi', 'alamat rumah',
   'nomor telepon pribadi', 'nomor HP pribadi', 'rekam medis', 'riwayat penyakit', 'hasil pemeriksaan kesehatan',
@@ -31,6 +37,7 @@ export const PERSONAL_DATA_KEYWORDS: readonly string[] = [
   'akta kelahiran', 'surat wasiat',
 ];
 
+// prettier-ignore
 export const FINANCE_AND_PROCUREMENT_KEYWORDS: readonly string[] = [
   'laporan keuangan', 'laporan realisasi anggaran', 'LRA', 'neraca', 'catatan atas laporan keuangan', 'CALK',
   'pengumuman pengadaan', 'pengadaan barang dan jasa', 'pengadaan barang/jasa', 'rencana umum pengadaan', 'RUP',
@@ -68,13 +75,19 @@ export const DEFAULT_RULES: readonly ClassificationRule[] = [
   {
     code: 'berkala-keuangan-pengadaan',
     name: 'Laporan keuangan dan pengumuman pengadaan: berkala',
-    description: 'Laporan keuangan (Pasal 9 ayat (2) huruf c) dan pengumuman pengadaan barang/jasa diumumkan berkala, diperbarui tiap 6 bulan.',
+    description:
+      'Laporan keuangan (Pasal 9 ayat (2) huruf c) dan pengumuman pengadaan barang/jasa diumumkan berkala, diperbarui tiap 6 bulan.',
     enabled: true,
     priority: 100,
     when: {
       any: [
         { kindIn: ['laporan_keuangan', 'pengumuman_pengadaan'] },
-        { all: [{ keywordsAny: [...FINANCE_AND_PROCUREMENT_KEYWORDS] }, { not: { kindIn: kindCodesOf('setiap_saat') } }] },
+        {
+          all: [
+            { keywordsAny: [...FINANCE_AND_PROCUREMENT_KEYWORDS] },
+            { not: { kindIn: kindCodesOf('setiap_saat') } },
+          ],
+        },
       ],
     },
     then: [{ suggestClass: 'berkala' }, { setRefreshMonths: DEFAULT_REFRESH_MONTHS }],
@@ -100,7 +113,8 @@ export const DEFAULT_RULES: readonly ClassificationRule[] = [
   {
     code: 'dikecualikan-jenis-informasi',
     name: 'Jenis informasi dikecualikan',
-    description: 'Jenis informasi yang tercantum sebagai dikecualikan (UU 14/2008 Pasal 17) hanya sah dengan uji konsekuensi.',
+    description:
+      'Jenis informasi yang tercantum sebagai dikecualikan (UU 14/2008 Pasal 17) hanya sah dengan uji konsekuensi.',
     enabled: true,
     priority: 90,
     when: { kindIn: kindCodesOf('dikecualikan') },

@@ -25,7 +25,7 @@ export {
   orderRules,
 } from './rules';
 export { keywordPattern, matchKeywords } from './keywords';
-export { type Validation } from './validation';
+export { type Validation, type ValidationIssue, formatIssue } from './validation';
 export { type RuleValidationOptions, validateRule, validateRules } from './validate-rule';
 export {
   DEFAULT_RULES,

@@ -70,6 +70,9 @@ export const DEFAULT_INFORMATION_KINDS: readonly InformationKind[] = [
 ];
 
 /** Codes of the default kinds of one class; used by the default rules. */
-export function kindCodesOf(cls: InformationClass, kinds: readonly InformationKind[] = DEFAULT_INFORMATION_KINDS): string[] {
+export function kindCodesOf(
+  cls: InformationClass,
+  kinds: readonly InformationKind[] = DEFAULT_INFORMATION_KINDS,
+): string[] {
   return kinds.filter((k) => k.class === cls).map((k) => k.code);
 }

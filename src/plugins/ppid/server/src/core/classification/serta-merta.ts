@@ -9,7 +9,10 @@ export const SERTA_MERTA_ELEMENTS = {
   caraMenghindariBahaya: { label: 'Cara menghindari bahaya dan/atau dampak', labelEn: 'how to avoid the danger' },
   caraMemperolehBantuan: { label: 'Cara memperoleh bantuan dari pihak yang berwenang', labelEn: 'how to get help' },
   pihakYangWajibMengumumkan: { label: 'Pihak yang wajib mengumumkan informasi', labelEn: 'who must announce it' },
-  caraPengumumanDarurat: { label: 'Tata cara pengumuman dalam keadaan darurat', labelEn: 'how it is announced in an emergency' },
+  caraPengumumanDarurat: {
+    label: 'Tata cara pengumuman dalam keadaan darurat',
+    labelEn: 'how it is announced in an emergency',
+  },
   upayaYangDilakukan: { label: 'Upaya yang sedang dilakukan untuk menanggulangi', labelEn: 'what is being done' },
 } as const;
 
@@ -21,7 +24,9 @@ export const SERTA_MERTA_ELEMENT_KEYS = Object.keys(SERTA_MERTA_ELEMENTS) as Ser
 export type SertaMertaAnnouncement = Partial<Record<SertaMertaElementKey, string | null>>;
 
 /** Elements that are absent or blank, in the regulation's order. */
-export function missingSertaMertaElements(announcement: SertaMertaAnnouncement | null | undefined): SertaMertaElementKey[] {
+export function missingSertaMertaElements(
+  announcement: SertaMertaAnnouncement | null | undefined,
+): SertaMertaElementKey[] {
   return SERTA_MERTA_ELEMENT_KEYS.filter((key) => {
     const value = announcement?.[key];
     return typeof value !== 'string' || value.trim() === '';

@@ -76,15 +76,24 @@ describe('computeDeadline (default calendar, Asia/Jakarta)', () => {
   it('excludes configured breaks', () => {
     const withBreaks: WorkingCalendar = {
       ...DEFAULT_CALENDAR,
-      hours: { ...DEFAULT_CALENDAR.hours, 1: { start: '07:30', end: '16:00', breaks: [{ start: '12:00', end: '13:00' }] } },
+      hours: {
+        ...DEFAULT_CALENDAR.hours,
+        1: { start: '07:30', end: '16:00', breaks: [{ start: '12:00', end: '13:00' }] },
+      },
     };
-    expect(computeDeadline(wib('2026-03-09T11:45'), { amount: 30, unit: 'minute' }, withBreaks)).toEqual(wib('2026-03-09T13:15'));
+    expect(computeDeadline(wib('2026-03-09T11:45'), { amount: 30, unit: 'minute' }, withBreaks)).toEqual(
+      wib('2026-03-09T13:15'),
+    );
   });
 
   it('rejects an unknown time zone', () => {
-    expect(() => computeDeadline(wib('2026-03-09T10:00'), { amount: 1, unit: 'hour' }, { ...DEFAULT_CALENDAR, timeZone: 'Mars/Olympus' })).toThrow(
-      /time zone/,
-    );
+    expect(() =>
+      computeDeadline(
+        wib('2026-03-09T10:00'),
+        { amount: 1, unit: 'hour' },
+        { ...DEFAULT_CALENDAR, timeZone: 'Mars/Olympus' },
+      ),
+    ).toThrow(/time zone/);
   });
 });
 
@@ -131,7 +140,7 @@ describe('calendar settings and zones', () => {
       workingDays: [1, 8],
       hours: { 1: { start: '7:30', end: '16:00' } },
       holidays: ['2026-02-30'],
-    });
+    }).map((e) => `${e.path}: ${e.message}`);
     expect(errors).toEqual([
       'workingDays[1]: 8 is not an ISO weekday 1-7',
       'hours.1.start: "7:30" is not HH:MM',

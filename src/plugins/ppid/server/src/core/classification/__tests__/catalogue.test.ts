@@ -22,8 +22,12 @@ describe('classes and kinds', () => {
     expect(kindCodesOf('berkala')).toHaveLength(10);
     expect(kindCodesOf('serta_merta')).toHaveLength(6);
     expect(kindCodesOf('setiap_saat')).toHaveLength(8);
-    expect(kindCodesOf('dikecualikan')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((l) => `dikecualikan_${l}`));
-    expect(DEFAULT_INFORMATION_KINDS.find((k) => k.code === 'laporan_keuangan')?.legalBasis).toMatch(/Pasal 9 ayat \(2\) huruf c/);
+    expect(kindCodesOf('dikecualikan')).toEqual(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((l) => `dikecualikan_${l}`),
+    );
+    expect(DEFAULT_INFORMATION_KINDS.find((k) => k.code === 'laporan_keuangan')?.legalBasis).toMatch(
+      /Pasal 9 ayat \(2\) huruf c/,
+    );
   });
 });
 

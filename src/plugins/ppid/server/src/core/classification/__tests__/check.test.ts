@@ -9,8 +9,15 @@ import {
 import { decidedTest } from './fixtures';
 
 const NOW = new Date('2026-03-01T03:00:00Z');
-const item = (over: Partial<ClassifiableItem> = {}): ClassifiableItem => ({ title: '', summary: '', attachmentsCount: 0, ...over });
-const fullAnnouncement: SertaMertaAnnouncement = Object.fromEntries(SERTA_MERTA_ELEMENT_KEYS.map((k) => [k, `isi ${k}`]));
+const item = (over: Partial<ClassifiableItem> = {}): ClassifiableItem => ({
+  title: '',
+  summary: '',
+  attachmentsCount: 0,
+  ...over,
+});
+const fullAnnouncement: SertaMertaAnnouncement = Object.fromEntries(
+  SERTA_MERTA_ELEMENT_KEYS.map((k) => [k, `isi ${k}`]),
+);
 
 describe('missingSertaMertaElements', () => {
   it('lists absent and blank elements in order', () => {
@@ -26,7 +33,12 @@ describe('missingSertaMertaElements', () => {
 
 describe('checkItemAgainstRules', () => {
   it('an excluded item needs a consequence test, naming the rule', () => {
-    const problems = checkItemAgainstRules(item({ title: 'Memo internal', classification: 'dikecualikan' }), DEFAULT_RULES, null, { now: NOW });
+    const problems = checkItemAgainstRules(
+      item({ title: 'Memo internal', classification: 'dikecualikan' }),
+      DEFAULT_RULES,
+      null,
+      { now: NOW },
+    );
     expect(problems).toEqual([
       {
         kind: 'consequence_test_missing',
@@ -47,9 +59,9 @@ describe('checkItemAgainstRules', () => {
 
   it('a draft test is not enough; a decided one passes until it expires', () => {
     const excluded = item({ title: 'Dokumen penyelidikan', classification: 'dikecualikan' });
-    expect(checkItemAgainstRules(excluded, DEFAULT_RULES, decidedTest({ status: 'draft' }), { now: NOW }).map((p) => p.kind)).toEqual([
-      'consequence_test_not_decided',
-    ]);
+    expect(
+      checkItemAgainstRules(excluded, DEFAULT_RULES, decidedTest({ status: 'draft' }), { now: NOW }).map((p) => p.kind),
+    ).toEqual(['consequence_test_not_decided']);
     expect(checkItemAgainstRules(excluded, DEFAULT_RULES, decidedTest(), { now: NOW })).toEqual([]);
     const later = new Date('2028-01-02T00:00:00Z');
     expect(checkItemAgainstRules(excluded, DEFAULT_RULES, decidedTest(), { now: later }).map((p) => p.kind)).toEqual([
@@ -69,7 +81,11 @@ describe('checkItemAgainstRules', () => {
   });
 
   it('personal-data keywords demand a consequence test whatever the chosen class', () => {
-    const problems = checkItemAgainstRules(item({ title: 'Daftar penerima bansos dengan NIK', classification: 'setiap_saat' }), DEFAULT_RULES, null);
+    const problems = checkItemAgainstRules(
+      item({ title: 'Daftar penerima bansos dengan NIK', classification: 'setiap_saat' }),
+      DEFAULT_RULES,
+      null,
+    );
     expect(problems.map((p) => p.kind)).toEqual(['consequence_test_missing']);
     expect(problems[0].message).toContain('Aturan "Data pribadi dikecualikan" (dikecualikan-data-pribadi)');
   });
@@ -92,7 +108,10 @@ describe('checkItemAgainstRules', () => {
       },
     ]);
     expect(
-      checkItemAgainstRules(item({ title: 'Banjir', classification: 'serta_merta', announcement: fullAnnouncement }), DEFAULT_RULES),
+      checkItemAgainstRules(
+        item({ title: 'Banjir', classification: 'serta_merta', announcement: fullAnnouncement }),
+        DEFAULT_RULES,
+      ),
     ).toEqual([]);
   });
 
@@ -105,7 +124,10 @@ describe('checkItemAgainstRules', () => {
         enabled: true,
         priority: 1,
         when: { unitIn: ['dinkes'] },
-        then: [{ requireClass: 'berkala' as const }, { block: { message: 'lampiran wajib ada / attachment required' } }],
+        then: [
+          { requireClass: 'berkala' as const },
+          { block: { message: 'lampiran wajib ada / attachment required' } },
+        ],
       },
     ];
     const problems = checkItemAgainstRules(item({ unit: 'dinkes' }), rules);
@@ -114,6 +136,8 @@ describe('checkItemAgainstRules', () => {
       'Aturan "Dinkes: laporan berkala" (dinkes-wajib-berkala): klasifikasi harus "berkala" (UU 14/2008 Pasal 9), ' +
         'tercatat belum diklasifikasikan / class must be "berkala", found none',
     ]);
-    expect(checkItemAgainstRules(item({ unit: 'dinkes', classification: 'berkala' }), rules).map((p) => p.kind)).toEqual(['rule_block']);
+    expect(
+      checkItemAgainstRules(item({ unit: 'dinkes', classification: 'berkala' }), rules).map((p) => p.kind),
+    ).toEqual(['rule_block']);
   });
 });

@@ -1,9 +1,9 @@
-import { exclusionStatus, validateConsequenceTest } from '..';
+import { exclusionStatus, formatIssue, validateConsequenceTest } from '..';
 import { decidedTest } from './fixtures';
 
 const errorsOf = (input: unknown) => {
   const r = validateConsequenceTest(input);
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : r.errors.map(formatIssue);
 };
 
 describe('validateConsequenceTest', () => {
@@ -17,7 +17,10 @@ describe('validateConsequenceTest', () => {
         'an exclusion under Pasal 17 letter a cannot be permanent (Pasal 20): give an end date',
     ]);
     for (const huruf of ['g', 'h', 'i', 'j'] as const) {
-      const t = decidedTest({ masaPengecualianBerakhir: null, dasarHukum: { undangUndang: 'UU 14/2008', pasal: 'Pasal 17', hurufPasal17: huruf } });
+      const t = decidedTest({
+        masaPengecualianBerakhir: null,
+        dasarHukum: { undangUndang: 'UU 14/2008', pasal: 'Pasal 17', hurufPasal17: huruf },
+      });
       expect(errorsOf(t)).toEqual([]);
     }
   });
@@ -50,7 +53,9 @@ describe('validateConsequenceTest', () => {
   });
 
   it('allows an official without NIP (elected head of region)', () => {
-    expect(errorsOf(decidedTest({ pejabatPemutus: [{ nama: 'Bupati Bogor', nip: '', jabatan: 'Bupati' }] }))).toEqual([]);
+    expect(errorsOf(decidedTest({ pejabatPemutus: [{ nama: 'Bupati Bogor', nip: '', jabatan: 'Bupati' }] }))).toEqual(
+      [],
+    );
   });
 
   it('lets a draft be incomplete but not wrong', () => {
@@ -58,8 +63,10 @@ describe('validateConsequenceTest', () => {
     expect(errorsOf({ status: 'draft', dasarHukum: { hurufPasal17: 'c' }, masaPengecualianBerakhir: null })).toEqual([
       expect.stringContaining('Pasal 17 huruf c tidak bersifat permanen'),
     ]);
-    expect(errorsOf({ status: 'final' })).toEqual(['status: harus "draft" atau "decided" / must be "draft" or "decided", got "final"']);
-    expect(errorsOf(null)).toEqual(['ujiKonsekuensi: harus berupa objek / must be an object']);
+    expect(errorsOf({ status: 'final' })).toEqual([
+      'status: harus "draft" atau "decided" / must be "draft" or "decided", got "final"',
+    ]);
+    expect(errorsOf(null)).toEqual(['uji konsekuensi harus berupa objek / must be an object']);
   });
 });
 
@@ -70,7 +77,9 @@ describe('exclusionStatus', () => {
     expect(exclusionStatus(t, new Date('2027-12-31T17:00:00Z'))).toBe('expired'); // 1 Jan 00:00 WIB
   });
   it('handles date-times and permanent exclusions', () => {
-    expect(exclusionStatus({ masaPengecualianBerakhir: '2027-01-01T00:00:00+07:00' }, new Date('2026-12-31T17:00:00Z'))).toBe('expired');
+    expect(
+      exclusionStatus({ masaPengecualianBerakhir: '2027-01-01T00:00:00+07:00' }, new Date('2026-12-31T17:00:00Z')),
+    ).toBe('expired');
     expect(exclusionStatus({ masaPengecualianBerakhir: null }, new Date('2100-01-01'))).toBe('active');
   });
 });

@@ -8,9 +8,12 @@ export const decidedTest = (over: Partial<ConsequenceTest> = {}): ConsequenceTes
   dasarHukum: { undangUndang: 'UU 14/2008', pasal: 'Pasal 17', hurufPasal17: 'a' },
   konsekuensiJikaDibuka: 'Menghambat proses penyelidikan dan dapat menghilangkan alat bukti',
   konsekuensiJikaDitutup: 'Masyarakat belum mengetahui hasil pemeriksaan sampai penyelidikan selesai',
-  pertimbanganKepentinganPublik: 'Kepentingan penegakan hukum lebih besar daripada kepentingan membuka informasi saat ini',
+  pertimbanganKepentinganPublik:
+    'Kepentingan penegakan hukum lebih besar daripada kepentingan membuka informasi saat ini',
   masaPengecualianBerakhir: '2027-12-31',
-  pejabatPemutus: [{ nama: 'Drs. Ahmad Suryana, M.Si.', nip: '196602061994051002', jabatan: 'Sekretaris Daerah selaku Atasan PPID' }],
+  pejabatPemutus: [
+    { nama: 'Drs. Ahmad Suryana, M.Si.', nip: '196602061994051002', jabatan: 'Sekretaris Daerah selaku Atasan PPID' },
+  ],
   tempatKeputusan: 'Cibinong',
   tanggalKeputusan: '2026-02-10',
   status: 'decided',

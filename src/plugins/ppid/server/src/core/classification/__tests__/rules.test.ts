@@ -8,7 +8,12 @@ import {
   validateRules,
 } from '..';
 
-const item = (over: Partial<ClassifiableItem> = {}): ClassifiableItem => ({ title: '', summary: '', attachmentsCount: 0, ...over });
+const item = (over: Partial<ClassifiableItem> = {}): ClassifiableItem => ({
+  title: '',
+  summary: '',
+  attachmentsCount: 0,
+  ...over,
+});
 
 const rule = (over: Partial<ClassificationRule>): ClassificationRule => ({
   code: 'r',
@@ -35,17 +40,43 @@ describe('keyword matching', () => {
 
 describe('evaluateRules', () => {
   const rules: ClassificationRule[] = [
-    rule({ code: 'low', priority: 1, when: { unitIn: ['dinkes'] }, then: [{ suggestClass: 'setiap_saat' }, { setRefreshMonths: 6 }] }),
+    rule({
+      code: 'low',
+      priority: 1,
+      when: { unitIn: ['dinkes'] },
+      then: [{ suggestClass: 'setiap_saat' }, { setRefreshMonths: 6 }],
+    }),
     rule({
       code: 'high',
       priority: 10,
       when: { all: [{ unitIn: ['dinkes'] }, { hasAttachments: true }] },
       then: [{ suggestClass: 'berkala' }, { requireClass: 'berkala' }, { setRefreshMonths: 3 }, { fastTrack: true }],
     }),
-    rule({ code: 'off', enabled: false, priority: 99, when: { unitIn: ['dinkes'] }, then: [{ block: { message: 'never' } }] }),
-    rule({ code: 'conflict', priority: 5, when: { fieldEquals: { field: 'tahun', value: 2026 } }, then: [{ requireClass: 'setiap_saat' }] }),
-    rule({ code: 'neg', priority: 0, when: { not: { classIs: ['dikecualikan'] } }, then: [{ block: { message: 'belum dikecualikan' } }] }),
-    rule({ code: 'any', priority: 0, when: { any: [{ kindIn: ['x'] }, { keywordsAny: ['rahasia'] }] }, then: [{ requireConsequenceTest: true }] }),
+    rule({
+      code: 'off',
+      enabled: false,
+      priority: 99,
+      when: { unitIn: ['dinkes'] },
+      then: [{ block: { message: 'never' } }],
+    }),
+    rule({
+      code: 'conflict',
+      priority: 5,
+      when: { fieldEquals: { field: 'tahun', value: 2026 } },
+      then: [{ requireClass: 'setiap_saat' }],
+    }),
+    rule({
+      code: 'neg',
+      priority: 0,
+      when: { not: { classIs: ['dikecualikan'] } },
+      then: [{ block: { message: 'belum dikecualikan' } }],
+    }),
+    rule({
+      code: 'any',
+      priority: 0,
+      when: { any: [{ kindIn: ['x'] }, { keywordsAny: ['rahasia'] }] },
+      then: [{ requireConsequenceTest: true }],
+    }),
   ];
 
   it('merges outcomes of matching enabled rules, strongest first', () => {
@@ -63,7 +94,10 @@ describe('evaluateRules', () => {
   });
 
   it('reports conflicting required classes as a block', () => {
-    const r = evaluateRules(item({ unit: 'dinkes', attachmentsCount: 1, classification: 'dikecualikan', fields: { tahun: 2026 } }), rules);
+    const r = evaluateRules(
+      item({ unit: 'dinkes', attachmentsCount: 1, classification: 'dikecualikan', fields: { tahun: 2026 } }),
+      rules,
+    );
     expect(r.requiredClass).toBe('berkala');
     expect(r.blocks).toHaveLength(1);
     expect(r.blocks[0].rule).toBe('conflict');
@@ -82,7 +116,9 @@ describe('DEFAULT_RULES on realistic titles', () => {
   const classes = (i: ClassifiableItem) => evaluateRules(i, DEFAULT_RULES).suggestions.map((s) => s.class);
 
   it('are valid rules over known kinds', () => {
-    expect(validateRules(DEFAULT_RULES, { kinds: DEFAULT_INFORMATION_KINDS.map((k) => k.code) })).toMatchObject({ ok: true });
+    expect(validateRules(DEFAULT_RULES, { kinds: DEFAULT_INFORMATION_KINDS.map((k) => k.code) })).toMatchObject({
+      ok: true,
+    });
   });
 
   it.each([
@@ -121,18 +157,32 @@ describe('DEFAULT_RULES on realistic titles', () => {
   });
 
   it('does not treat an evacuation SOP (a berkala kind) as an emergency', () => {
-    const r = evaluateRules(item({ title: 'Prosedur evakuasi banjir dan gempa', kind: 'prosedur_peringatan_dini' }), DEFAULT_RULES);
-    expect(classes(item({ title: 'Prosedur evakuasi banjir dan gempa', kind: 'prosedur_peringatan_dini' }))).toEqual(['berkala']);
+    const r = evaluateRules(
+      item({ title: 'Prosedur evakuasi banjir dan gempa', kind: 'prosedur_peringatan_dini' }),
+      DEFAULT_RULES,
+    );
+    expect(classes(item({ title: 'Prosedur evakuasi banjir dan gempa', kind: 'prosedur_peringatan_dini' }))).toEqual([
+      'berkala',
+    ]);
     expect(r.fastTrack).toBe(false);
   });
 
   it('leaves ordinary titles alone', () => {
-    expect(evaluateRules(item({ title: 'Profil Kecamatan Bogor Tengah', summary: 'Visi, misi dan struktur organisasi' }), DEFAULT_RULES).matched).toEqual([]);
-    expect(classes(item({ title: 'Perjanjian kerja sama dengan PT Telkom', kind: 'perjanjian_pihak_ketiga' }))).toEqual(['setiap_saat']);
+    expect(
+      evaluateRules(
+        item({ title: 'Profil Kecamatan Bogor Tengah', summary: 'Visi, misi dan struktur organisasi' }),
+        DEFAULT_RULES,
+      ).matched,
+    ).toEqual([]);
+    expect(classes(item({ title: 'Perjanjian kerja sama dengan PT Telkom', kind: 'perjanjian_pihak_ketiga' }))).toEqual(
+      ['setiap_saat'],
+    );
   });
 
   it('sets the berkala cycle and the consequence-test duty from the class', () => {
     expect(evaluateRules(item({ title: 'Profil', classification: 'berkala' }), DEFAULT_RULES).refreshMonths).toBe(6);
-    expect(evaluateRules(item({ title: 'Memo', classification: 'dikecualikan' }), DEFAULT_RULES).requireConsequenceTest).toBe(true);
+    expect(
+      evaluateRules(item({ title: 'Memo', classification: 'dikecualikan' }), DEFAULT_RULES).requireConsequenceTest,
+    ).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { validateRule, validateRules } from '..';
+import { formatIssue, validateRule, validateRules } from '..';
 
 const valid = {
   code: 'banjir',
@@ -12,7 +12,7 @@ const valid = {
 
 const errorsOf = (input: unknown, opts = {}) => {
   const r = validateRule(input, opts);
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : r.errors.map(formatIssue);
 };
 
 describe('validateRule', () => {
@@ -29,8 +29,20 @@ describe('validateRule', () => {
         ...valid,
         code: 'Bad Code',
         priority: 1.5,
-        when: { all: [{ keywordsAny: [] }, { not: { colour: 'red' } }, { classIs: ['rahasia'] }, { kindIn: ['b'], unitIn: ['u'] }] },
-        then: [{ setRefreshMonths: 12 }, { block: {} }, { suggestClass: 'berkala', pasal17: 'h' }, { requireConsequenceTest: false }],
+        when: {
+          all: [
+            { keywordsAny: [] },
+            { not: { colour: 'red' } },
+            { classIs: ['rahasia'] },
+            { kindIn: ['b'], unitIn: ['u'] },
+          ],
+        },
+        then: [
+          { setRefreshMonths: 12 },
+          { block: {} },
+          { suggestClass: 'berkala', pasal17: 'h' },
+          { requireConsequenceTest: false },
+        ],
       }),
     ).toEqual([
       'code: "Bad Code" must be lower-case letters, digits, ".", "_" or "-"',
@@ -47,14 +59,26 @@ describe('validateRule', () => {
   });
 
   it('checks kind codes against the managed list when given', () => {
-    expect(errorsOf(valid, { kinds: ['bencana_non_alam'] })).toEqual(['when.any[1].kindIn[0]: unknown kind "bencana_alam"']);
+    expect(errorsOf(valid, { kinds: ['bencana_non_alam'] })).toEqual([
+      'when.any[1].kindIn[0]: unknown kind "bencana_alam"',
+    ]);
   });
 
   it('rejects empty then and missing when', () => {
-    expect(errorsOf({ ...valid, when: undefined, then: [] })).toEqual(['when: required', 'then: must be a non-empty list of outcomes']);
+    expect(errorsOf({ ...valid, when: undefined, then: [] })).toEqual([
+      'when: required',
+      'then: must be a non-empty list of outcomes',
+    ]);
   });
 
   it('finds duplicate codes in a rule set', () => {
-    expect(validateRules([valid, valid])).toEqual({ ok: false, errors: ['[1].code: duplicate code "banjir"'] });
+    expect(validateRules([valid, valid])).toEqual({
+      ok: false,
+      errors: [{ path: '[1].code', message: 'duplicate code "banjir"' }],
+    });
+    expect(validateRules([valid, { ...valid, code: 'x', then: [{ fastTrack: 1 }] }])).toEqual({
+      ok: false,
+      errors: [{ path: '[1].then[0].fastTrack', message: 'must be true' }],
+    });
   });
 });
