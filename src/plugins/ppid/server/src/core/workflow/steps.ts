@@ -58,7 +58,7 @@ export function canReturnFrom(step: SopStep): boolean {
 }
 
 /** step.returnTo, else the nearest earlier editable step; null if there is none. */
-export function returnTargetOf(sop: SopDefinition, step: SopStep): number | null {
+export function returnTargetOf(sop: Pick<SopDefinition, 'steps'>, step: SopStep): number | null {
   if (step.returnTo !== undefined) return step.returnTo;
   for (let n = step.number - 1; n >= 1; n--) {
     const earlier = sop.steps[n - 1];

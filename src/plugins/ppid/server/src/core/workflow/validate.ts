@@ -343,7 +343,7 @@ export function validateSopDefinition(input: unknown): SopValidationResult {
   }
   const notes = input.notes === undefined ? undefined : textList(c, input, 'notes', '');
 
-  if (steps.length > 0) checkFlow(c, { formatVersion: 1, code, header: h!, roles: rs, steps });
+  if (steps.length > 0) checkFlow(c, rs, steps);
 
   if (c.errors.length > 0 || !h) return { ok: false, errors: c.errors };
   const value: SopDefinition = { formatVersion: 1, code, header: h, roles: rs, steps };
@@ -352,8 +352,8 @@ export function validateSopDefinition(input: unknown): SopValidationResult {
 }
 
 /** Rules across steps: the shape of the whole procedure. */
-function checkFlow(c: Collector, sop: SopDefinition): void {
-  const { steps } = sop;
+function checkFlow(c: Collector, roleList: SopRole[], steps: SopStep[]): void {
+  const sop = { steps };
   const last = steps.length - 1;
   const publishIdx = steps.flatMap((s, i) => (s.act === 'publish' ? [i] : []));
   if (!publishIdx.includes(last)) c.add(join(join('steps', last), 'act'), 'the last step must be the publish step');
@@ -376,7 +376,7 @@ function checkFlow(c: Collector, sop: SopDefinition): void {
   });
 
   const used = new Set(steps.map((s) => s.role));
-  sop.roles.forEach((r, i) => {
+  roleList.forEach((r, i) => {
     if (r.key && !used.has(r.key)) c.add(join(join('roles', i), 'key'), `role "${r.key}" has no step`);
   });
 }
