@@ -97,7 +97,7 @@ export function matchesCondition(item: ClassifiableItem, condition: Condition): 
   if ('keywordsAny' in condition) {
     return matchKeywords(`${item.title ?? ''}\n${item.summary ?? ''}`, condition.keywordsAny).length > 0;
   }
-  if ('hasAttachments' in condition) return item.attachmentsCount > 0 === condition.hasAttachments;
+  if ('hasAttachments' in condition) return (item.attachmentsCount > 0) === condition.hasAttachments;
   if ('classIs' in condition) return item.classification != null && condition.classIs.includes(item.classification);
   if ('fieldEquals' in condition) {
     const { field, value } = condition.fieldEquals;
