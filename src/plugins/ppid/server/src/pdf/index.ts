@@ -1,0 +1,3 @@
+export * from './approval-form';
+export * from './layout';
+export * from './qr';

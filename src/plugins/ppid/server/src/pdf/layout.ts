@@ -1,0 +1,224 @@
+/**
+ * Drawing helpers shared by the printable documents (approval form now, DIP decree later):
+ * text that survives the built-in fonts, WIB dates, a paging table and the signer block of
+ * tata naskah dinas (capacity line, jabatan, signature space, nama, NIP).
+ */
+import type { OnBehalfOf, SignerCapacity } from '../core/signature';
+
+export type Doc = PDFKit.PDFDocument;
+
+export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' };
+
+// Characters the built-in (WinAnsi-encoded) fonts can show beyond Latin-1.
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+/**
+ * Make text printable with the built-in fonts: keep WinAnsi characters, strip diacritics the
+ * encoding lacks (Ṣāliḥ → Salih), replace anything else with '?', rather than print garbage.
+ */
+export function toWinAnsi(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code === 10 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) {
+      out += ch;
+      continue;
+    }
+    if (code === 9 || code === 13) {
+      out += ' ';
+      continue;
+    }
+    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    out += base !== ch && [...base].every((c) => c.charCodeAt(0) < 0x100) ? base : '?';
+  }
+  return out;
+}
+
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * "23-11-2026 14:05 WIB". Asia/Jakarta is UTC+7 all year (no daylight saving), so a fixed
+ * offset is exact and does not depend on the runtime's ICU data.
+ */
+export function formatWib(iso: string | Date): string {
+  const t = (typeof iso === 'string' ? new Date(iso) : iso).getTime();
+  if (Number.isNaN(t)) throw new TypeError(`invalid date: ${String(iso)}`);
+  const d = new Date(t + WIB_OFFSET_MS);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} WIB`;
+}
+
+const CAPACITY_PREFIX: Record<SignerCapacity, string> = { definitif: '', plt: 'Plt. ', plh: 'Plh. ', an: '' };
+
+/**
+ * The jabatan lines as tata naskah dinas writes them: "Plt. Kepala Dinas", or for a.n.
+ * the principal's jabatan first ("a.n. Kepala Dinas") and the signer's own below.
+ */
+export function formatJabatan(
+  jabatan: string,
+  capacity: SignerCapacity = 'definitif',
+  onBehalfOf: OnBehalfOf | null = null
+): string[] {
+  if (capacity === 'an') {
+    return onBehalfOf ? [`a.n. ${onBehalfOf.jabatan}`, jabatan] : [`a.n. ${jabatan}`];
+  }
+  return [`${CAPACITY_PREFIX[capacity]}${jabatan}`];
+}
+
+export function usableWidth(doc: Doc): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+export function pageBottom(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+/** Start a new page when fewer than `height` points remain; returns the y to draw at. */
+export function ensureSpace(doc: Doc, y: number, height: number): number {
+  if (y + height <= pageBottom(doc)) return y;
+  doc.addPage();
+  return doc.page.margins.top;
+}
+
+export interface TextRun {
+  text: string;
+  font?: string;
+  color?: string;
+  size?: number;
+}
+
+/** A cell is plain text or a stack of runs, each on its own line(s) with its own font. */
+export type TableCell = string | TextRun[];
+
+export interface TableColumn {
+  header: string;
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableOptions {
+  fontSize?: number;
+  padding?: number;
+  headerFill?: string;
+  lineColor?: string;
+}
+
+function runsOf(cell: TableCell): TextRun[] {
+  return typeof cell === 'string' ? [{ text: cell }] : cell;
+}
+
+function cellHeight(doc: Doc, cell: TableCell, width: number, size: number): number {
+  let h = 0;
+  for (const run of runsOf(cell)) {
+    doc.font(run.font ?? FONT.regular).fontSize(run.size ?? size);
+    h += doc.heightOfString(toWinAnsi(run.text) || ' ', { width });
+  }
+  return h;
+}
+
+function drawCell(doc: Doc, cell: TableCell, x: number, y: number, width: number, size: number, align: TableColumn['align']) {
+  let cy = y;
+  for (const run of runsOf(cell)) {
+    const text = toWinAnsi(run.text);
+    doc.font(run.font ?? FONT.regular).fontSize(run.size ?? size).fillColor(run.color ?? 'black');
+    doc.text(text, x, cy, { width, align: align ?? 'left' });
+    cy += doc.heightOfString(text || ' ', { width });
+  }
+}
+
+/**
+ * Draw a bordered table from (x = left margin, y), breaking pages between rows and repeating
+ * the header on each new page. Returns the y below the table.
+ */
+export function drawTable(doc: Doc, columns: TableColumn[], rows: TableCell[][], y: number, opts: TableOptions = {}): number {
+  const size = opts.fontSize ?? 7.5;
+  const pad = opts.padding ?? 3;
+  const x0 = doc.page.margins.left;
+  const lineColor = opts.lineColor ?? '#777777';
+
+  const drawRow = (cells: TableCell[], top: number, height: number, fill?: string) => {
+    let x = x0;
+    columns.forEach((col, i) => {
+      if (fill) doc.rect(x, top, col.width, height).fill(fill);
+      doc.lineWidth(0.5).rect(x, top, col.width, height).stroke(lineColor);
+      drawCell(doc, cells[i] ?? '', x + pad, top + pad, col.width - 2 * pad, size, col.align);
+      x += col.width;
+    });
+  };
+  const rowHeight = (cells: TableCell[]) =>
+    Math.max(...columns.map((col, i) => cellHeight(doc, cells[i] ?? '', col.width - 2 * pad, size))) + 2 * pad;
+
+  const header: TableCell[] = columns.map((c) => [{ text: c.header, font: FONT.bold }]);
+  const headerHeight = rowHeight(header);
+  const drawHeader = (top: number) => {
+    drawRow(header, top, headerHeight, opts.headerFill ?? '#e6e6e6');
+    return top + headerHeight;
+  };
+
+  y = drawHeader(ensureSpace(doc, y, headerHeight + 20));
+  for (const cells of rows) {
+    const h = rowHeight(cells);
+    if (y + h > pageBottom(doc)) {
+      doc.addPage();
+      y = drawHeader(doc.page.margins.top);
+    }
+    drawRow(cells, y, h);
+    y += h;
+  }
+  doc.fillColor('black');
+  return y;
+}
+
+export interface SignerBlock {
+  /** e.g. "Paraf", "Tanda tangan", "Ditetapkan di Bandung". */
+  label?: string;
+  /** e.g. "23-11-2026 14:05 WIB". */
+  date?: string;
+  jabatan: string;
+  capacity?: SignerCapacity;
+  onBehalfOf?: OnBehalfOf | null;
+  nama: string;
+  nip?: string | null;
+  /** Shown in the signature space, e.g. "Ditandatangani secara elektronik". */
+  mark?: string;
+}
+
+/** Height drawSignerBlock will take, to keep a block from splitting across pages. */
+export function measureSignerBlock(doc: Doc, block: SignerBlock, width: number, fontSize = 8): number {
+  const lines = [block.label, block.date, ...formatJabatan(block.jabatan, block.capacity, block.onBehalfOf ?? null), block.nama];
+  if (block.nip) lines.push(`NIP. ${block.nip}`);
+  let h = fontSize * 4;
+  for (const l of lines) {
+    if (!l) continue;
+    doc.font(FONT.bold).fontSize(fontSize);
+    h += doc.heightOfString(toWinAnsi(l), { width });
+  }
+  return h;
+}
+
+/**
+ * The signer block of a Dinas document: label/date, capacity + jabatan, signature space
+ * (with an electronic-signature mark), nama underlined, NIP. Returns the y below it.
+ */
+export function drawSignerBlock(doc: Doc, block: SignerBlock, x: number, y: number, width: number, fontSize = 8): number {
+  const line = (text: string, font: string, opts: PDFKit.Mixins.TextOptions = {}) => {
+    const t = toWinAnsi(text);
+    doc.font(font).fontSize(fontSize).fillColor('black').text(t, x, y, { width, align: 'center', ...opts });
+    y += doc.heightOfString(t, { width });
+  };
+  if (block.label) line(block.label, FONT.regular);
+  if (block.date) line(block.date, FONT.regular);
+  for (const j of formatJabatan(block.jabatan, block.capacity, block.onBehalfOf ?? null)) line(j, FONT.bold);
+
+  const space = fontSize * 4;
+  if (block.mark) {
+    const t = toWinAnsi(block.mark);
+    doc.font(FONT.italic).fontSize(fontSize - 1.5).fillColor('#555555');
+    const h = doc.heightOfString(t, { width });
+    doc.text(t, x, y + (space - h) / 2, { width, align: 'center' });
+  }
+  y += space;
+  line(block.nama, FONT.bold, { underline: true });
+  if (block.nip) line(`NIP. ${block.nip}`, FONT.regular);
+  return y;
+}
