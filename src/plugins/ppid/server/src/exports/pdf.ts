@@ -144,7 +144,8 @@ function drawHeading(doc: PDFKit.PDFDocument, edition: DipEditionMeta, regular: 
   doc.font(bold).fontSize(12).text(edition.instansi.toUpperCase(), MARGIN, MARGIN, opts);
   if (edition.unit) doc.font(regular).fontSize(10).text(edition.unit, opts);
   doc.moveDown(0.3).font(bold).fontSize(13).text(edition.title.toUpperCase(), opts);
-  doc.font(regular).fontSize(9).text(`Ditetapkan dengan Surat Keputusan ${decreeLine(edition)}`, opts);
+  const decree = edition.decreeNumber ? `Ditetapkan dengan Surat Keputusan ${decreeLine(edition)}` : decreeLine(edition);
+  doc.font(regular).fontSize(9).text(decree, opts);
   doc.moveDown(0.8);
 }
 
