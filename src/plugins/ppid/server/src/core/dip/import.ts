@@ -2,7 +2,7 @@
  * Import of a DIP from a spreadsheet (CSV or XLSX) filled in by a PPID Pelaksana.
  *
  * Two stages, so each can be tested alone:
- *   1. parseCsv / parseXlsx turn a file into rows keyed by header text. A file that cannot
+ *   1. parseCsv / parseXlsx (import-files.ts) turn a file into rows keyed by header text. A file that cannot
  *      be read throws DipImportError (a clean message, never a crash).
  *   2. validateImportRows turns rows into DipEntry values and reports every bad cell with the
  *      row number a person sees in the sheet.
@@ -11,10 +11,6 @@
  * above its header (as our own export does), parseXlsx fills the rows above the data with
  * blank rows, which validation skips, so the numbering still matches the sheet.
  */
-import { isUtf8 } from 'node:buffer';
-import { Readable, pipeline } from 'node:stream';
-import { parse as csvParse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import {
   DIP_COLUMNS,
   type DipColumnKey,
@@ -76,7 +72,7 @@ type ImportField =
 
 /** Lowercase, letters and digits only: "Ringkasan Isi Informasi", "ringkasan_isi_informasi"
  *  and "RingkasanIsiInformasi" all become "ringkasanisiinformasi". */
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+export const normalizeHeader = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const EXTRA_ALIASES: Record<ImportField, string[]> = {
   nomor: ['no', 'nomorurut'],
@@ -108,7 +104,7 @@ const EXTRA_ALIASES: Record<ImportField, string[]> = {
 const ALIASES: Map<string, ImportField> = (() => {
   const map = new Map<string, ImportField>();
   const add = (alias: string, field: ImportField) => {
-    const n = norm(alias);
+    const n = normalizeHeader(alias);
     if (n && !map.has(n)) map.set(n, field);
   };
   // Exact headers and labels first, so they win over any short alias.
@@ -125,7 +121,7 @@ const ALIASES: Map<string, ImportField> = (() => {
 })();
 
 export function resolveImportHeader(header: string): ImportField | undefined {
-  return ALIASES.get(norm(header));
+  return ALIASES.get(normalizeHeader(header));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,7 +154,7 @@ export function parseBentuk(text: string): Parsed<DipForm[]> {
   const forms = new Set<DipForm>();
   const unknown: string[] = [];
   for (const t of tokens) {
-    const f = FORM_WORDS[norm(t)] ?? FORM_WORDS[norm(t.replace(/\bcopy\b/i, ''))];
+    const f = FORM_WORDS[normalizeHeader(t)] ?? FORM_WORDS[normalizeHeader(t.replace(/\bcopy\b/i, ''))];
     if (f) forms.add(f);
     else unknown.push(t);
   }
@@ -173,7 +169,7 @@ export function parseBentuk(text: string): Parsed<DipForm[]> {
 }
 
 export function parseDisposisi(text: string): Parsed<DipDisposition> {
-  const n = norm(text);
+  const n = normalizeHeader(text);
   if (['musnah', 'dimusnahkan', 'pemusnahan', 'destroy', 'destroyed', 'destruction'].includes(n)) return { value: 'musnah' };
   if (['permanen', 'permanent', 'simpanpermanen', 'statis'].includes(n)) return { value: 'permanen' };
   if (['dinilaikembali', 'dinilaiulang', 'penilaiankembali', 'reevaluate', 'review', 'reviewed', 'reappraise'].includes(n))
@@ -251,7 +247,7 @@ export function parseRetensi(text: string): Parsed<DipEntry['retensi']> {
 /** Maps words to a class; "dikecualikan" passes through so validateDipEntry refuses it
  *  with the legal reason, and anything unknown passes through to be refused as unknown. */
 export function parseKlasifikasi(text: string): string {
-  const n = norm(text);
+  const n = normalizeHeader(text);
   if (['berkala', 'informasiberkala', 'periodic', 'periodical', 'periodically'].includes(n)) return 'berkala';
   if (['sertamerta', 'informasisertamerta', 'immediate', 'immediately'].includes(n)) return 'serta_merta';
   if (['setiapsaat', 'tersediasetiapsaat', 'informasisetiapsaat', 'anytime', 'atanytime', 'availableatanytime'].includes(n))
@@ -465,203 +461,4 @@ function fieldForIssue(column: DipColumnKey, field: string | undefined, splitWak
     return 'retensiAktif';
   }
   return column;
-}
-
-// ---------------------------------------------------------------------------------------------
-// File readers
-
-export interface ParseOptions {
-  /** Refuse files with more data rows than this (default 50,000). */
-  maxRows?: number;
-}
-
-const DEFAULT_MAX_ROWS = 50_000;
-
-function tooManyRows(max: number): DipImportError {
-  return new DipImportError(`Berkas memuat lebih dari ${max} baris data / File has more than ${max} data rows`);
-}
-
-/** The delimiter of the header line: Excel in the Indonesian locale saves CSV with ";". */
-function detectDelimiter(headLine: string): string {
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t']) {
-    let count = 0;
-    let quoted = false;
-    for (const ch of headLine) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === d && !quoted) count++;
-    }
-    if (count > bestCount) [best, bestCount] = [d, count];
-  }
-  return best;
-}
-
-async function* toChunks(input: Buffer | string | Readable | AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
-  if (typeof input === 'string') yield Buffer.from(input, 'utf8');
-  else if (Buffer.isBuffer(input)) {
-    // Excel's plain "CSV" (not "CSV UTF-8") is Windows-1252; read it as Latin-1 rather than mangle it.
-    yield isUtf8(input) ? input : Buffer.from(input.toString('latin1'), 'utf8');
-  } else for await (const c of input) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
-}
-
-/** CSV (comma, semicolon or tab; UTF-8 with or without BOM) → rows keyed by header. */
-export async function parseCsv(
-  input: Buffer | string | Readable | AsyncIterable<Buffer | string>,
-  options: ParseOptions = {},
-): Promise<DipImportRow[]> {
-  const max = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const source = toChunks(input);
-
-  // Read up to the first line break to pick the delimiter, then replay it into the parser.
-  let head = Buffer.alloc(0);
-  let ended = false;
-  try {
-    while (!head.includes(0x0a) && head.length < 1 << 16) {
-      const r = await source.next();
-      if (r.done) {
-        ended = true;
-        break;
-      }
-      head = Buffer.concat([head, r.value]);
-    }
-  } catch (err) {
-    throw new DipImportError(`Berkas CSV tidak dapat dibaca / CSV file cannot be read: ${(err as Error).message}`);
-  }
-  const firstLine = head.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
-  if (firstLine.trim() === '' && ended) throw new DipImportError('Berkas CSV kosong / CSV file is empty');
-
-  const replay = Readable.from(
-    (async function* () {
-      yield head;
-      if (!ended) yield* source;
-    })(),
-  );
-  const parser = csvParse({ bom: true, delimiter: detectDelimiter(firstLine), relax_column_count: true, skip_empty_lines: false });
-  pipeline(replay, parser, () => undefined); // errors surface through the iteration below
-
-  const rows: DipImportRow[] = [];
-  const overflow: string[] = [];
-  let headers: string[] | undefined;
-  let record = 0;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      record++;
-      if (!headers) {
-        headers = cells.map((c) => c.trim());
-        const seen = new Set<string>();
-        for (const h of headers) {
-          if (h && seen.has(norm(h)))
-            throw new DipImportError(`Judul kolom ganda "${h}" / Duplicate column header "${h}"`);
-          seen.add(norm(h));
-        }
-        continue;
-      }
-      if (rows.length >= max) throw tooManyRows(max);
-      const row: DipImportRow = {};
-      headers.forEach((h, i) => {
-        if (h) row[h] = cells[i] ?? '';
-      });
-      // Cells past the last header usually mean an unquoted separator inside a value.
-      if (cells.slice(headers.length).some((c) => c.trim() !== ''))
-        overflow.push(`Baris ${record}: ${cells.length} sel, judul hanya ${headers.length} / row ${record}: ${cells.length} cells for ${headers.length} headers`);
-      rows.push(row);
-    }
-  } catch (err) {
-    if (err instanceof DipImportError) throw err;
-    throw new DipImportError(`Berkas CSV rusak / Malformed CSV: ${(err as Error).message}`);
-  }
-  if (!headers || headers.every((h) => !h)) throw new DipImportError('Berkas CSV kosong / CSV file is empty');
-  if (overflow.length)
-    throw new DipImportError(
-      `Jumlah sel melebihi jumlah kolom pada ${overflow.length} baris (periksa tanda pemisah dan tanda kutip) / ` +
-        `Too many cells on ${overflow.length} row(s) (check separators and quotes)`,
-      overflow,
-    );
-  return rows;
-}
-
-/** Rows scanned for the header row in an XLSX with title rows above it. */
-const HEADER_SCAN_ROWS = 20;
-
-function cellText(cell: ExcelJS.Cell, preferLink: boolean): string {
-  const v = cell.value as ExcelJS.CellValue;
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('hyperlink' in v) return preferLink ? String(v.hyperlink) : richToText(v.text);
-    if ('richText' in v) return richToText(v);
-    if ('formula' in v || 'sharedFormula' in v) {
-      const r = (v as ExcelJS.CellFormulaValue).result;
-      if (r instanceof Date) return r.toISOString().slice(0, 10);
-      return r === undefined || r === null || typeof r === 'object' ? '' : String(r);
-    }
-    if ('error' in v) return '';
-  }
-  return String(v);
-}
-
-function richToText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'richText' in v)
-    return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-  return v === undefined || v === null ? '' : String(v);
-}
-
-function headerScore(row: ExcelJS.Row): number {
-  let score = 0;
-  row.eachCell((cell) => {
-    if (resolveImportHeader(cellText(cell, false))) score++;
-  });
-  return score;
-}
-
-/** XLSX → rows keyed by header. Uses the first sheet whose header row (row 1, or below title
- *  rows within the first 20 rows) names at least three DIP columns, else the first sheet. */
-export async function parseXlsx(input: Buffer | ArrayBuffer | Uint8Array, options: ParseOptions = {}): Promise<DipImportRow[]> {
-  const max = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const wb = new ExcelJS.Workbook();
-  try {
-    const buf = Buffer.isBuffer(input) ? input : Buffer.from(input as ArrayBuffer);
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (err) {
-    throw new DipImportError(`Berkas XLSX tidak dapat dibaca / XLSX file cannot be read: ${(err as Error).message}`);
-  }
-  if (wb.worksheets.length === 0) throw new DipImportError('Berkas XLSX tidak memiliki lembar kerja / XLSX file has no worksheet');
-
-  let sheet = wb.worksheets[0];
-  let headerRow = 1;
-  found: for (const ws of wb.worksheets) {
-    for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, ws.rowCount); r++) {
-      if (headerScore(ws.getRow(r)) >= 3) {
-        sheet = ws;
-        headerRow = r;
-        break found;
-      }
-    }
-  }
-
-  const headers: { col: number; name: string; link: boolean }[] = [];
-  const seen = new Set<string>();
-  sheet.getRow(headerRow).eachCell((cell, col) => {
-    const name = cellText(cell, false).trim();
-    if (!name) return;
-    if (seen.has(norm(name))) throw new DipImportError(`Judul kolom ganda "${name}" / Duplicate column header "${name}"`);
-    seen.add(norm(name));
-    headers.push({ col, name, link: resolveImportHeader(name) === 'tautan' });
-  });
-  if (headers.length === 0) throw new DipImportError('Lembar kerja kosong / Worksheet is empty');
-
-  const blank = (): DipImportRow => Object.fromEntries(headers.map((h) => [h.name, '']));
-  // Placeholders keep rows[i] = sheet row i + 2 when the header is below row 1.
-  const rows: DipImportRow[] = [];
-  for (let r = 2; r <= headerRow; r++) rows.push(blank());
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    if (r - headerRow > max) throw tooManyRows(max);
-    const row = sheet.getRow(r);
-    const out = blank();
-    for (const h of headers) out[h.name] = cellText(row.getCell(h.col), h.link);
-    rows.push(out);
-  }
-  return rows;
 }

@@ -3,4 +3,5 @@ export * from './validate';
 export * from './diff';
 export * from './decree-number';
 export * from './import';
+export * from './import-files';
 export * from './formula-guard';
