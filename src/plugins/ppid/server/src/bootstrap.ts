@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { ACTIONS } from './permissions';
+import { UID } from './utils/uids';
 
-// The public website reads these types; the guard (document service middleware) decides
-// which rows it may see, so granting find/findOne to the public role is safe.
+// The public website reads these types; the public guard decides which rows it may see, so
+// granting find/findOne to the public role is safe.
 const PUBLIC_READ = [
   'api::information-item.information-item.find',
   'api::information-item.information-item.findOne',
@@ -23,9 +25,24 @@ export async function grantPublicRead(strapi: Core.Strapi) {
   }
 }
 
+/** Information items run the publication SOPs; seed 000 is the default. */
+const DEFAULT_BINDINGS = [
+  { contentType: UID.informationItem, sopCode: 'palaran-publikasi-website', isDefault: true },
+  { contentType: UID.informationItem, sopCode: 'kalteng-pendokumentasian-publikasi', isDefault: false },
+  { contentType: UID.informationItem, sopCode: 'pontianak-dinsos-pengumuman', isDefault: false },
+];
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  // users-permissions creates its roles in its own bootstrap, which may run after ours:
-  // grant public read once every plugin has bootstrapped (the app's bootstrap calls
-  // the `access` service), and also here when the roles already exist.
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  const ppid = strapi.plugin('ppid');
+
+  // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
+  const imported = await ppid.service('sops').importSeeds();
+  const codes = new Set(imported.map((i: { code: string }) => i.code));
+  if ((await strapi.db.query(UID.binding).count({})) === 0) {
+    for (const b of DEFAULT_BINDINGS.filter((d) => codes.has(d.sopCode))) await strapi.db.query(UID.binding).create({ data: b });
+  }
+  await ppid.service('content').refreshBindings();
+  ppid.service('keys').load();
   await grantPublicRead(strapi);
 };

@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { INTERNAL_TYPES } from './content-types';
+import { governance } from './middlewares/governance';
+import { officialNip } from './middlewares/official-nip';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Every write of a governed type passes here, whatever door it came through.
+  strapi.documents.use(governance(strapi) as any);
+  strapi.documents.use(officialNip(strapi) as any);
+
   // GraphQL shadow CRUD would expose every content type, including officials with their NIP
   // and the signature records. Public facts come only from the plugin's explicit routes.
   const graphql = strapi.plugin('graphql');

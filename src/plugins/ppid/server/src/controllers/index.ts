@@ -1,3 +1,7 @@
 import info from './info';
+import workflow from './workflow';
+import sops from './sops';
+import settings from './settings';
+import publicFacts from './public';
 
-export default { info };
+export default { info, workflow, sops, settings, public: publicFacts };

@@ -1,9 +1,35 @@
-// Admin panel routes: mounted under /ppid, admin JWT required.
+// Admin panel routes, mounted under /ppid. Each is behind an admin JWT and, where it is a page
+// of its own, the plugin permission for that page. Acts are not permission-gated here: who may
+// act is decided by the SOP role mapping, in the workflow engine.
+const auth = (...actions: string[]) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    ...(actions.length ? [{ name: 'admin::hasPermissions', config: { actions: actions.map((a) => `plugin::ppid.${a}`) } }] : []),
+  ],
+});
+
 export default [
-  {
-    method: 'GET',
-    path: '/info',
-    handler: 'info.describe',
-    config: { policies: ['admin::isAuthenticatedAdmin'] },
-  },
+  { method: 'GET', path: '/info', handler: 'info.describe', config: auth() },
+
+  { method: 'GET', path: '/tasks', handler: 'workflow.tasks', config: auth() },
+  { method: 'GET', path: '/runs', handler: 'workflow.list', config: auth('runs.read') },
+  { method: 'POST', path: '/runs', handler: 'workflow.submit', config: auth() },
+  { method: 'GET', path: '/runs/:id', handler: 'workflow.findOne', config: auth() },
+  { method: 'POST', path: '/runs/:id/acts', handler: 'workflow.act', config: auth() },
+  { method: 'GET', path: '/items/:uid/:documentId/runs', handler: 'workflow.forItem', config: auth() },
+
+  { method: 'GET', path: '/sops', handler: 'sops.list', config: auth('sops.read') },
+  { method: 'POST', path: '/sops/validate', handler: 'sops.validate', config: auth('sops.read') },
+  { method: 'POST', path: '/sops/import', handler: 'sops.import', config: auth('sops.manage') },
+  { method: 'GET', path: '/sops/:ref', handler: 'sops.findOne', config: auth('sops.read') },
+  { method: 'GET', path: '/sops/:ref/export', handler: 'sops.export', config: auth('sops.read') },
+  { method: 'GET', path: '/sops/:ref/document', handler: 'sops.render', config: auth('sops.read') },
+
+  { method: 'GET', path: '/role-mappings', handler: 'settings.listRoleMappings', config: auth('sops.read') },
+  { method: 'POST', path: '/role-mappings', handler: 'settings.createRoleMapping', config: auth('sops.manage') },
+  { method: 'DELETE', path: '/role-mappings/:id', handler: 'settings.deleteRoleMapping', config: auth('sops.manage') },
+  { method: 'GET', path: '/delegations', handler: 'settings.listDelegations', config: auth('sops.read') },
+  { method: 'POST', path: '/delegations', handler: 'settings.createDelegation', config: auth('sops.manage') },
+  { method: 'GET', path: '/bindings', handler: 'settings.listBindings', config: auth('sops.read') },
+  { method: 'POST', path: '/bindings', handler: 'settings.createBinding', config: auth('sops.manage') },
 ];

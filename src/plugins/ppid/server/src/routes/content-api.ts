@@ -1,5 +1,9 @@
-// Public routes: mounted under /api/ppid. Each is public on purpose and returns only facts
-// that are safe for anyone (published, not excluded).
+// Public routes, mounted under /api/ppid. Each is public on purpose and returns only facts that
+// are safe for anyone (about published, not excluded items).
+const open = { auth: false as const };
+
 export default [
-  { method: 'GET', path: '/info', handler: 'info.describe', config: { auth: false } },
+  { method: 'GET', path: '/info', handler: 'info.describe', config: open },
+  { method: 'GET', path: '/publications/:documentId', handler: 'public.publication', config: open },
+  { method: 'GET', path: '/keys', handler: 'public.keys', config: open },
 ];

@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+import { actSchema, submitSchema, validate } from '../validation/workflow';
+
+const meta = (ctx: any) => ({ ip: ctx.request.ip ?? null, userAgent: ctx.request.header['user-agent'] ?? null });
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const wf = () => strapi.plugin('ppid').service('workflow');
+  return {
+    async submit(ctx) {
+      const body = await validate<any>(submitSchema, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await wf().submit(body, ctx.state.user.id, meta(ctx)) };
+    },
+    async act(ctx) {
+      const body = await validate<any>(actSchema, ctx.request.body);
+      ctx.body = { data: await wf().act(ctx.params.id, body, ctx.state.user.id, meta(ctx)) };
+    },
+    async findOne(ctx) {
+      ctx.body = { data: await wf().view(ctx.params.id, ctx.state.user.id) };
+    },
+    async tasks(ctx) {
+      ctx.body = { data: await wf().tasks(ctx.state.user.id) };
+    },
+    async forItem(ctx) {
+      const { uid, documentId } = ctx.params;
+      const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : null;
+      const content = strapi.plugin('ppid').service('content');
+      const runs = await wf().forItem(uid, documentId, locale);
+      const active = await wf().activeRun(uid, documentId, locale);
+      ctx.body = {
+        data: {
+          governed: content.isGoverned(uid),
+          sopCodes: content.bindings(uid).map((b: any) => b.sopCode),
+          active: active ? await wf().view(active.documentId, ctx.state.user.id) : null,
+          runs,
+        },
+      };
+    },
+    async list(ctx) {
+      const q = ctx.query as Record<string, string>;
+      const where: Record<string, unknown> = {};
+      if (q.status) where.status = q.status;
+      if (q.sopCode) where.sopCode = q.sopCode;
+      if (q.step) where.currentStep = Number(q.step) || -1;
+      if (q.classification) where.classification = q.classification;
+      if (q.unit) where.unit = { code: q.unit };
+      if (q.overdue === 'true') Object.assign(where, { stepDeadline: { $lt: new Date().toISOString() }, status: { $in: ['in_progress', 'returned'] } });
+      const page = Math.max(1, Number(q.page) || 1);
+      const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 25));
+      const [rows, total] = await Promise.all([
+        strapi.db.query('plugin::ppid.run').findMany({
+          where,
+          orderBy: { id: 'desc' },
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+          populate: ['unit'],
+          select: ['documentId', 'itemUid', 'itemDocumentId', 'itemTitle', 'sopCode', 'sopVersion', 'status', 'currentStep', 'currentRole', 'stepDeadline', 'classification', 'startedAt', 'endedAt'],
+        }),
+        strapi.db.query('plugin::ppid.run').count({ where }),
+      ]);
+      ctx.body = {
+        data: rows.map((r: any) => ({ ...r, id: r.documentId, unit: r.unit ? { name: r.unit.name, code: r.unit.code } : null })),
+        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+      };
+    },
+  };
+};

@@ -1,0 +1,22 @@
+// The plugin's errors. Strapi turns ValidationError/ForbiddenError/NotFoundError into clean
+// 400/403/404 answers; it has no conflict class, so 409 is an http-errors error, which
+// Strapi's error middleware formats the same way (status, name, message, details).
+import { errors } from '@strapi/utils';
+import createError from 'http-errors';
+
+export type ErrorDetails = Record<string, unknown>;
+
+export const badRequest = (message: string, details?: ErrorDetails) => new errors.ValidationError(message, details);
+// PolicyError is Strapi's ForbiddenError whose message survives to the client (a bare
+// ForbiddenError thrown inside a route is replaced by a blank 403).
+export const forbidden = (message: string, details?: ErrorDetails) => new errors.PolicyError(message, details);
+export const notFound = (message: string, details?: ErrorDetails) => new errors.NotFoundError(message, details);
+export const conflict = (message: string, details?: ErrorDetails) =>
+  createError(409, message, { name: 'ConflictError', details: details ?? {}, expose: true });
+
+/** A field error in Strapi's own shape, so the admin panel highlights the field. */
+export const fieldError = (path: string, message: string) =>
+  new errors.ValidationError(`${path}: ${message}`, { errors: [{ path: path.split('.'), message, name: 'ValidationError' }] });
+
+export const isHttpError = (e: unknown): e is { status: number } =>
+  !!e && typeof e === 'object' && typeof (e as { status?: unknown }).status === 'number';

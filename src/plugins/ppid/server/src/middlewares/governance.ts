@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import { conflict, forbidden } from '../errors';
+import { itemKey, workflowContext } from '../utils/workflow-context';
+
+/**
+ * The one door every write passes: a document service middleware. Whatever the caller (Content
+ * Manager, bulk publish, REST, GraphQL, releases, plugin code), a governed item
+ * - is published only by its run's publish act,
+ * - is edited only at an editable step, by the step's role (the engine decides; approvals are
+ *   voided and the run may go back),
+ * - cannot be deleted or have its draft discarded while a run is open,
+ * - may be unpublished, which is recorded; republishing needs a new run.
+ */
+const localeOf = (params: any): string | null => (typeof params?.locale === 'string' && params.locale !== '*' ? params.locale : null);
+
+export const governance =
+  (strapi: Core.Strapi) =>
+  async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
+    const ppid = strapi.plugin('ppid');
+    if (!ppid.service('content').isGoverned(ctx.uid)) return next();
+    const { uid, action, params = {} } = ctx;
+    const wf = workflowContext();
+    const userId: number | null = strapi.requestContext.get()?.state?.user?.id ?? null;
+    const documentId: string | undefined = params.documentId;
+
+    const refusePublish = async () => {
+      const run = documentId ? await ppid.service('workflow').activeRun(uid, documentId, localeOf(params)) : null;
+      throw forbidden(
+        'Item ini hanya dapat diterbitkan melalui tahap terakhir SOP-nya / this item can only be published by the last step of its SOP run',
+        { reason: 'publish_through_workflow', runId: run?.documentId ?? null }
+      );
+    };
+
+    switch (action) {
+      case 'publish': {
+        const key = documentId ? itemKey(uid, documentId, localeOf(params)) : null;
+        if (wf?.publishing && key && wf.publishing === key) return next();
+        return refusePublish();
+      }
+      case 'create':
+        if (params.status === 'published') return refusePublish();
+        return next();
+      case 'update': {
+        if (params.status === 'published') return refusePublish();
+        if (wf?.system || !documentId) return next();
+        const open = await ppid.service('workflow').activeRun(uid, documentId, localeOf(params));
+        if (!open) return next();
+        // Same transaction: a refused edit is rolled back whole.
+        return strapi.db.transaction(async () => {
+          const result = await next();
+          await ppid.service('workflow').edited(uid, documentId, localeOf(params), userId);
+          return result;
+        });
+      }
+      case 'delete':
+      case 'discardDraft': {
+        if (wf?.system || !documentId) return next();
+        const open = await ppid.service('workflow').activeRun(uid, documentId, localeOf(params));
+        if (open) {
+          throw conflict('Item ini sedang dalam alur kerja SOP; batalkan alur kerjanya dulu / the item has an open run; cancel it first', {
+            reason: 'run_open',
+            runId: open.documentId,
+          });
+        }
+        return next();
+      }
+      case 'unpublish': {
+        const result = await next();
+        if (documentId && !wf?.system) await ppid.service('workflow').unpublished(uid, documentId, localeOf(params), userId);
+        return result;
+      }
+      default:
+        return next();
+    }
+  };

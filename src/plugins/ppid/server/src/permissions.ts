@@ -1,0 +1,15 @@
+// Admin permissions of the plugin, one per page or power; super admins get them all.
+export const ACTIONS = [
+  { uid: 'tasks.read', displayName: 'Tugas Saya (my tasks)' },
+  { uid: 'runs.read', displayName: 'Alur Kerja: lihat (view runs)' },
+  { uid: 'runs.cancel', displayName: 'Alur Kerja: batalkan (cancel runs)' },
+  { uid: 'sops.read', displayName: 'SOP: lihat (view)' },
+  { uid: 'sops.manage', displayName: 'SOP: impor, ubah, pemetaan peran (import, edit, role mapping)' },
+  { uid: 'dip.read', displayName: 'DIP: lihat (view)' },
+  { uid: 'dip.manage', displayName: 'DIP: kelola, impor, ekspor (manage, import, export)' },
+  { uid: 'classification.manage', displayName: 'Klasifikasi: aturan dan uji konsekuensi (rules, consequence tests)' },
+  { uid: 'verify', displayName: 'Verifikasi (verification)' },
+  { uid: 'reports.read', displayName: 'Laporan (reports)' },
+].map((a) => ({ section: 'plugins' as const, pluginName: 'ppid', ...a }));
+
+export const perm = (uid: string) => `plugin::ppid.${uid}`;

@@ -1,0 +1,419 @@
+import type { Core } from '@strapi/strapi';
+import {
+  allowedActs,
+  currentStepOf,
+  decide,
+  recordKindOf,
+  startRun,
+  type Act,
+  type ActInput,
+  type DecideError,
+  type Effect,
+  type RunState,
+  type SopDefinition,
+} from '../core/workflow';
+import type { SignatureRecord } from '../core/signature';
+import { badRequest, conflict, fieldError, forbidden, notFound } from '../errors';
+import { asWorkflowPublish, itemKey } from '../utils/workflow-context';
+import { UID } from '../utils/uids';
+import type { ResolvedActor } from './actors';
+
+export type RequestMeta = { ip?: string | null; userAgent?: string | null };
+export type ActRequest = ActInput & {
+  act: Act;
+  /** Signatures: the signer re-enters their password and confirms the intent statement. */
+  password?: string;
+  confirmIntent?: boolean;
+  /** An external certified signature (BSrE) instead of the login method. */
+  externalRef?: { provider: 'BSrE'; documentId: string; certificateSerial: string } | null;
+};
+
+/** The statement a signer confirms (Bahasa Indonesia, as the form prints it). */
+export const INTENT_STATEMENT = {
+  tanda_tangan:
+    'Dengan ini saya menyatakan telah memeriksa dan menyetujui isi informasi ini untuk dipublikasikan, dan menandatanganinya secara elektronik.',
+  paraf: 'Dengan ini saya menyatakan telah memeriksa substansi dan redaksi informasi ini dan membubuhkan paraf.',
+} as const;
+
+type RunRow = {
+  id: number;
+  documentId: string;
+  itemUid: string;
+  itemDocumentId: string;
+  itemLocale: string | null;
+  itemTitle: string | null;
+  sopCode: string;
+  sopVersion: number;
+  status: RunState['status'];
+  currentStep: number;
+  lock: number;
+  state: RunState;
+  sop: { id: number; definition: SopDefinition; version: number; code: string };
+  unit?: { id: number; name: string; code: string } | null;
+  startedAt: string;
+  endedAt: string | null;
+  publishedHash: string | null;
+};
+
+/** Engine refusals become the HTTP answers the issue asks for: 403, 409, 400 with the field. */
+function refusal(e: DecideError): Error {
+  const details = { reason: e.reason, ...(e.field ? { field: e.field } : {}) };
+  if (e.code === 'forbidden') return forbidden(e.message, details);
+  if (e.code === 'conflict') return conflict(e.message, details);
+  return e.field ? fieldError(e.field, e.message) : badRequest(e.message, details);
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const runs = () => strapi.db.query(UID.run);
+
+  async function loadRun(documentId: string): Promise<RunRow> {
+    const run = (await runs().findOne({ where: { documentId }, populate: ['sop', 'unit'] })) as RunRow | null;
+    if (!run) throw notFound(`Alur kerja ${documentId} tidak ditemukan / run not found`);
+    return run;
+  }
+
+  async function isDrafter(uid: string, docId: number, userId: number) {
+    // Whoever created or last edited the content (Strapi's own creator fields).
+    const row = await strapi.db.query(uid as any).findOne({ where: { id: docId }, populate: ['createdBy', 'updatedBy'] });
+    return row?.createdBy?.id === userId || row?.updatedBy?.id === userId;
+  }
+
+  async function checkSignerSecret(userId: number, req: ActRequest, kind: string) {
+    if (kind !== 'tanda_tangan' && !(kind === 'paraf' && strapi.plugin('ppid').config('parafRequiresPassword'))) return;
+    if (req.externalRef) return; // certified signature made outside (BSrE): its reference is recorded
+    if (req.confirmIntent !== true) {
+      throw fieldError('confirmIntent', `Pernyataan harus dikonfirmasi / the intent statement must be confirmed: "${INTENT_STATEMENT[kind as 'paraf' | 'tanda_tangan']}"`);
+    }
+    if (!req.password) throw fieldError('password', 'Kata sandi wajib diisi untuk tanda tangan / password is required to sign');
+    const user = await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id', 'password'] });
+    const ok = user?.password && (await strapi.service('admin::auth').validatePassword(req.password, user.password));
+    if (!ok) throw fieldError('password', 'Kata sandi salah / wrong password');
+  }
+
+  async function applyEffects(run: RunRow, next: RunState, effects: Effect[], actor: ResolvedActor, req: ActRequest, meta: RequestMeta) {
+    const def = run.sop.definition;
+    const written: SignatureRecord[] = [];
+    for (const effect of effects) {
+      if (effect.type === 'record') {
+        const cap = actor.capacities[effect.role] ?? { capacity: 'definitif', onBehalfOf: null, delegationId: null };
+        written.push(
+          await svc('records').append(
+            {
+              itemUid: run.itemUid,
+              itemDocumentId: run.itemDocumentId,
+              itemLocale: run.itemLocale,
+              itemVersion: next.version,
+              sopCode: run.sopCode,
+              sopVersion: String(run.sopVersion),
+              runId: run.documentId,
+              stepNumber: effect.step,
+              kind: effect.kind,
+              decision: effect.kind === 'return' ? `returned_to_${effect.toStep}` : effect.kind === 'cancel' ? 'cancelled' : 'approved',
+              note: effect.comment ?? null,
+              signer: actor.signer,
+              capacity: cap.capacity,
+              onBehalfOf: cap.onBehalfOf,
+              delegationId: cap.delegationId,
+              signedAt: new Date().toISOString(),
+              method: req.externalRef ? 'external' : 'login',
+              externalRef: req.externalRef ?? null,
+              ip: meta.ip ?? null,
+              userAgent: meta.userAgent ? String(meta.userAgent).slice(0, 300) : null,
+              contentHash: effect.contentHash ?? next.contentHash ?? '',
+            },
+            run.id
+          )
+        );
+        await svc('timing').closeStep(run, effect.step, effect.kind, actor.userId);
+      } else if (effect.type === 'publish') {
+        const key = itemKey(run.itemUid, run.itemDocumentId, run.itemLocale);
+        await asWorkflowPublish(key, () =>
+          strapi.documents(run.itemUid as any).publish({ documentId: run.itemDocumentId, ...(run.itemLocale ? { locale: run.itemLocale } : {}) })
+        );
+      } else if (effect.type === 'notify') {
+        if (effect.reason === 'step_active' || effect.reason === 'returned' || effect.reason === 'content_changed') {
+          await svc('timing').openStep(run, def, next, effect.step);
+        }
+        await svc('events').emit(effect.reason, { run, step: effect.step, role: effect.role, state: next });
+      }
+    }
+    return written;
+  }
+
+  const self = {
+    async submit(
+      params: { uid: string; documentId: string; locale?: string | null; sopCode?: string | null },
+      userId: number,
+      meta: RequestMeta = {}
+    ) {
+      const content = svc('content');
+      if (!content.isGoverned(params.uid)) throw badRequest(`uid: ${params.uid} tidak diatur SOP / is not governed`, { field: 'uid' });
+      const sopCode = content.sopCodeFor(params.uid, params.sopCode);
+      return strapi.db.transaction(async () => {
+        const doc = await content.loadDraft(params.uid, params.documentId, params.locale);
+        const key = itemKey(params.uid, params.documentId, doc.locale ?? params.locale);
+        const open = await runs().findOne({ where: { activeKey: key } });
+        if (open) throw conflict('Item ini sudah dalam alur kerja / this item already has a run in progress', { runId: open.documentId });
+        const sop = await svc('sops').current(sopCode);
+        const actor: ResolvedActor = await svc('actors').resolve(userId, sopCode, content.unitIdOf(doc));
+        if (!actor.roles.length) {
+          throw forbidden(`Anda tidak memegang peran apa pun dalam SOP "${sop.name}" untuk unit item ini / you hold no role in this SOP for this item's unit`);
+        }
+        const hash = await content.hashOf(params.uid, doc);
+        const now = new Date();
+        const { run: state, effects } = startRun(sop.definition, now, { id: actor.id }, {
+          fastTrack: doc.classification === 'serta_merta',
+          contentHash: hash,
+        });
+        const step = currentStepOf(sop.definition, state);
+        const row = (await runs().create({
+          data: {
+            itemUid: params.uid,
+            itemDocumentId: params.documentId,
+            itemLocale: doc.locale ?? null,
+            itemTitle: content.titleOf(doc),
+            activeKey: key,
+            sop: sop.id,
+            sopCode: sop.code,
+            sopVersion: sop.version,
+            status: state.status,
+            currentStep: state.currentStep,
+            currentRole: step.role,
+            stepDeadline: state.steps[state.currentStep - 1]?.dueAt ?? null,
+            lock: state.version,
+            state,
+            unit: content.unitIdOf(doc),
+            classification: doc.classification ?? null,
+            fastTrack: state.fastTrack,
+            startedById: userId,
+            startedAt: now.toISOString(),
+          },
+          populate: ['sop', 'unit'],
+        })) as RunRow;
+        await applyEffects(row, state, effects, actor, { act: 'submit' }, meta);
+        await svc('events').emit('submitted', { run: row, step: state.currentStep, role: step.role, state });
+        return self.view(row.documentId, userId);
+      });
+    },
+
+    async act(runDocumentId: string, req: ActRequest, userId: number, meta: RequestMeta = {}) {
+      return strapi.db.transaction(async () => {
+        const run = await loadRun(runDocumentId);
+        const def = run.sop.definition;
+        const content = svc('content');
+        const doc = await content.loadDraft(run.itemUid, run.itemDocumentId, run.itemLocale);
+        const hash = await content.hashOf(run.itemUid, doc);
+        const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, content.unitIdOf(doc));
+        const drafter = await isDrafter(run.itemUid, doc.id, userId);
+        const input: ActInput = {
+          comment: req.comment,
+          reason: req.reason,
+          expectedVersion: req.expectedVersion,
+          step: req.step,
+          contentHash: hash,
+        };
+        const result = decide(def, run.state, { id: actor.id, roles: actor.roles, isDrafter: drafter }, req.act, input, new Date());
+        if (!result.ok) throw refusal(result);
+
+        const record = result.effects.find((e) => e.type === 'record');
+        if (record && record.type === 'record') await checkSignerSecret(userId, req, record.kind);
+
+        const next = result.run;
+        const closed = next.status === 'published' || next.status === 'cancelled';
+        const step = def.steps[next.currentStep - 1];
+        // Optimistic lock: of two acts on the same version, only one row update matches.
+        const { count } = await runs().updateMany({
+          where: { id: run.id, lock: run.lock },
+          data: {
+            state: next,
+            lock: next.version,
+            status: next.status,
+            currentStep: next.currentStep,
+            currentRole: closed ? null : step.role,
+            stepDeadline: closed ? null : next.steps[next.currentStep - 1]?.dueAt ?? null,
+            activeKey: closed ? null : itemKey(run.itemUid, run.itemDocumentId, run.itemLocale),
+            endedAt: closed ? new Date().toISOString() : null,
+            publishedHash: next.status === 'published' ? hash : run.publishedHash,
+          },
+        });
+        if (count !== 1) throw conflict('Alur kerja baru saja diubah orang lain / the run was changed by someone else; reload', { reason: 'stale_version' });
+        const records = await applyEffects(run, next, result.effects, actor, req, meta);
+        return { ...(await self.view(run.documentId, userId)), records };
+      });
+    },
+
+    /** The run, its steps, its records and the acts this user may take now. */
+    async view(runDocumentId: string, userId?: number) {
+      const run = await loadRun(runDocumentId);
+      const def = run.sop.definition;
+      let acts: Act[] = [];
+      let roles: string[] = [];
+      if (userId) {
+        const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, run.unit?.id ?? null);
+        roles = actor.roles;
+        let drafter = false;
+        try {
+          const doc = await svc('content').loadDraft(run.itemUid, run.itemDocumentId, run.itemLocale);
+          drafter = await isDrafter(run.itemUid, doc.id, userId);
+        } catch {
+          /* the item may have been deleted */
+        }
+        acts = allowedActs(def, run.state, { id: actor.id, roles: actor.roles, isDrafter: drafter });
+      }
+      const step = def.steps[run.state.currentStep - 1];
+      const records: SignatureRecord[] = await svc('records').forRun(run.documentId);
+      return {
+        id: run.documentId,
+        item: { uid: run.itemUid, documentId: run.itemDocumentId, locale: run.itemLocale, title: run.itemTitle },
+        sop: { code: run.sopCode, version: run.sopVersion, name: def.header.namaSop, nomorSop: def.header.nomorSop, roles: def.roles },
+        status: run.status,
+        version: run.state.version,
+        currentStep: {
+          number: step.number,
+          activity: step.activity,
+          role: step.role,
+          roleLabel: def.roles.find((r) => r.key === step.role)?.label ?? step.role,
+          act: step.act,
+          recordKind: recordKindOf(step),
+          dueAt: run.state.steps[step.number - 1]?.dueAt ?? null,
+          intentStatement: INTENT_STATEMENT[recordKindOf(step) as 'paraf' | 'tanda_tangan'] ?? null,
+        },
+        steps: run.state.steps.map((s) => ({ ...s, activity: def.steps[s.number - 1]?.activity, role: def.steps[s.number - 1]?.role })),
+        fastTrack: run.state.fastTrack,
+        startedAt: run.startedAt,
+        endedAt: run.endedAt,
+        cancelReason: run.state.cancelReason,
+        myRoles: roles,
+        allowedActs: acts,
+        records,
+      };
+    },
+
+    /**
+     * Called by the governance middleware after an edit of an item that has an open run:
+     * the engine decides (editable step, right role), approvals are voided, the run may go back.
+     * Throws to roll the edit back when the edit is not allowed.
+     */
+    async edited(uid: string, documentId: string, locale: string | null | undefined, userId: number | null) {
+      const open = await self.activeRun(uid, documentId, locale);
+      if (!open) return;
+      const run = await loadRun(open.documentId);
+      const content = svc('content');
+      const doc = await content.loadDraft(uid, documentId, locale);
+      const hash = await content.hashOf(uid, doc);
+      if (hash === run.state.contentHash) return;
+      const actor: ResolvedActor | null = userId ? await svc('actors').resolve(userId, run.sopCode, content.unitIdOf(doc)) : null;
+      const result = decide(
+        run.sop.definition,
+        run.state,
+        { id: actor?.id ?? 'system', roles: actor?.roles ?? [] },
+        'edit',
+        { contentHash: hash },
+        new Date()
+      );
+      if (!result.ok) {
+        const why = result.reason === 'step_not_editable'
+          ? `Konten terkunci selama tahap ${run.currentStep} SOP; ubah hanya pada tahap penyusunan/perbaikan / content is locked at this step`
+          : result.message;
+        throw refusal({ ...result, message: why });
+      }
+      const next = result.run;
+      const step = run.sop.definition.steps[next.currentStep - 1];
+      const { count } = await runs().updateMany({
+        where: { id: run.id, lock: run.lock },
+        data: {
+          state: next,
+          lock: next.version,
+          status: next.status,
+          currentStep: next.currentStep,
+          currentRole: step.role,
+          stepDeadline: next.steps[next.currentStep - 1]?.dueAt ?? null,
+          itemTitle: content.titleOf(doc),
+        },
+      });
+      if (count !== 1) throw conflict('Alur kerja baru saja diubah orang lain / the run was changed by someone else; reload', { reason: 'stale_version' });
+      await applyEffects(run, next, result.effects, actor ?? ({ userId: 0, capacities: {}, signer: null } as any), { act: 'edit' }, {});
+    },
+
+    /** Unpublishing is allowed but recorded against the run that published the item. */
+    async unpublished(uid: string, documentId: string, locale: string | null | undefined, userId: number | null, meta: RequestMeta = {}) {
+      const last = (await runs().findOne({
+        where: { itemUid: uid, itemDocumentId: documentId, status: 'published', ...(locale ? { itemLocale: locale } : {}) },
+        orderBy: { id: 'desc' },
+        populate: ['sop', 'unit'],
+      })) as RunRow | null;
+      if (!last) return;
+      const signer = userId ? await svc('actors').signerOf(userId) : { userId: 'system', nama: 'Sistem', nip: null, jabatan: '-', unit: null };
+      await svc('records').append(
+        {
+          itemUid: uid,
+          itemDocumentId: documentId,
+          itemLocale: last.itemLocale,
+          itemVersion: last.state.version,
+          sopCode: last.sopCode,
+          sopVersion: String(last.sopVersion),
+          runId: last.documentId,
+          stepNumber: null,
+          kind: 'unpublish',
+          decision: 'unpublished',
+          note: null,
+          signer,
+          capacity: 'definitif',
+          onBehalfOf: null,
+          delegationId: null,
+          signedAt: new Date().toISOString(),
+          method: 'login',
+          externalRef: null,
+          ip: meta.ip ?? null,
+          userAgent: meta.userAgent ?? null,
+          contentHash: last.publishedHash ?? last.state.contentHash ?? '',
+        },
+        last.id
+      );
+      await svc('events').emit('unpublished', { run: last, step: last.currentStep, role: '' });
+    },
+
+    async forItem(uid: string, documentId: string, locale?: string | null) {
+      return runs().findMany({
+        where: { itemUid: uid, itemDocumentId: documentId, ...(locale ? { itemLocale: locale } : {}) },
+        orderBy: { id: 'desc' },
+        select: ['documentId', 'status', 'currentStep', 'sopCode', 'startedAt', 'endedAt'],
+      });
+    },
+
+    async activeRun(uid: string, documentId: string, locale?: string | null) {
+      return runs().findOne({ where: { activeKey: itemKey(uid, documentId, locale) }, populate: ['sop'] }) as Promise<RunRow | null>;
+    },
+
+    /** Open runs whose current step is held by this user (through a role or a delegation). */
+    async tasks(userId: number) {
+      const open = (await runs().findMany({
+        where: { status: { $in: ['in_progress', 'returned'] } },
+        populate: ['sop', 'unit'],
+        orderBy: { stepDeadline: 'asc' },
+        limit: 500,
+      })) as RunRow[];
+      const mine: any[] = [];
+      for (const run of open) {
+        const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, run.unit?.id ?? null);
+        const step = run.sop.definition.steps[run.currentStep - 1];
+        if (!actor.roles.includes(step.role)) continue;
+        const dueAt = run.state.steps[run.currentStep - 1]?.dueAt ?? null;
+        mine.push({
+          runId: run.documentId,
+          item: { uid: run.itemUid, documentId: run.itemDocumentId, locale: run.itemLocale, title: run.itemTitle },
+          sop: { code: run.sopCode, name: run.sop.definition.header.namaSop },
+          step: { number: step.number, activity: step.activity, role: step.role, act: step.act },
+          status: run.status,
+          unit: run.unit?.name ?? null,
+          dueAt,
+          overdue: !!dueAt && new Date(dueAt).getTime() < Date.now(),
+        });
+      }
+      // Overdue first, then by deadline; steps without a deadline last.
+      return mine.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
+    },
+  };
+  return self;
+};

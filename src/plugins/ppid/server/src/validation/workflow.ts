@@ -1,0 +1,66 @@
+import { yup, validateYupSchema } from '@strapi/utils';
+import { ACTS } from '../core/workflow';
+
+// Request bodies of the workflow routes. Errors become 400 with the path and the reason.
+export const submitSchema = yup
+  .object({
+    uid: yup.string().required().max(200),
+    documentId: yup.string().required().max(64),
+    locale: yup.string().nullable().max(20),
+    sopCode: yup.string().nullable().max(100),
+  })
+  .noUnknown()
+  .strict();
+
+export const actSchema = yup
+  .object({
+    act: yup.string().oneOf([...ACTS]).required(),
+    comment: yup.string().max(5000),
+    reason: yup.string().max(5000),
+    expectedVersion: yup.number().integer().min(0),
+    step: yup.number().integer().min(1).max(1000),
+    password: yup.string().max(200),
+    confirmIntent: yup.boolean(),
+    externalRef: yup
+      .object({
+        provider: yup.string().oneOf(['BSrE']).required(),
+        documentId: yup.string().required().max(200),
+        certificateSerial: yup.string().required().max(200),
+      })
+      .nullable()
+      .default(undefined),
+  })
+  .noUnknown()
+  .strict();
+
+export const sopImportSchema = yup
+  .object({
+    text: yup.string().required().max(2_000_000),
+    format: yup.string().oneOf(['yaml', 'json']),
+  })
+  .noUnknown()
+  .strict();
+
+export const roleMappingSchema = yup
+  .object({
+    sopCode: yup.string().required().max(100),
+    sopRole: yup.string().required().max(100),
+    adminRole: yup.number().integer().required(),
+    unit: yup.number().integer().nullable(),
+  })
+  .noUnknown()
+  .strict();
+
+export const delegationSchema = yup
+  .object({
+    delegator: yup.number().integer().required(),
+    delegate: yup.number().integer().required(),
+    capacity: yup.string().oneOf(['plt', 'plh', 'an']).required(),
+    validFrom: yup.string().required(),
+    validUntil: yup.string().required(),
+    basis: yup.string().max(300),
+  })
+  .noUnknown()
+  .strict();
+
+export const validate = <T>(schema: yup.AnySchema, body: unknown) => validateYupSchema(schema)(body ?? {}) as Promise<T>;
