@@ -5,8 +5,9 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 
+function ensureEnv() {
 const file = path.join(__dirname, '..', '.env');
-if (fs.existsSync(file)) process.exit(0);
+if (fs.existsSync(file)) return false;
 
 const secret = () => crypto.randomBytes(24).toString('base64');
 const lines = [
@@ -24,3 +25,8 @@ const lines = [
 ];
 fs.writeFileSync(file, lines.join('\n'), { mode: 0o600 });
 console.log('[ppid] created .env with fresh secrets');
+return true;
+}
+
+module.exports = ensureEnv;
+if (require.main === module) ensureEnv();

@@ -9,5 +9,7 @@ import workflow from './workflow';
 import timing from './timing';
 import events from './events';
 import directory from './directory';
+import cli from './cli';
+import sopDocument from './sop-document';
 
-export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory };
+export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument };
