@@ -15,6 +15,8 @@ import {
   type RunState,
   type SopDefinition,
   type SopStep,
+  type DeadlineOf,
+  type EngineOptions,
   type StartRunOptions,
   type StepState,
 } from './types';
@@ -46,11 +48,15 @@ function cloneRun(run: RunState): RunState {
   return { ...run, draftedBy: [...run.draftedBy], steps: run.steps.map((s) => ({ ...s })) };
 }
 
-/** Makes step n the active one; returns the notification for its role. */
-function activate(sop: SopDefinition, run: RunState, n: number, now: Date): NotifyEffect {
+/** The plain-duration reading, used when the adapter gives no working calendar. */
+const plainDeadline: DeadlineOf = (step, startedAt, fastTrack) => stepDeadline(step, startedAt, fastTrack);
+
+/** Makes step n the active one (its own clock starts now); returns the notification for its role. */
+function activate(sop: SopDefinition, run: RunState, n: number, now: Date, deadlineOf: DeadlineOf = plainDeadline): NotifyEffect {
   const step = stepOf(sop, n);
   const at = now.toISOString();
-  const dueAt = stepDeadline(step, now, run.fastTrack);
+  const due = deadlineOf(step, now, run.fastTrack);
+  const dueAt = due instanceof Date ? due.toISOString() : due;
   const prev = run.steps[n - 1];
   run.steps[n - 1] = {
     number: n,
@@ -98,7 +104,7 @@ export function startRun(
     contentHash: options.contentHash ?? null,
     cancelReason: null,
   };
-  const effect = activate(sop, run, 1, now);
+  const effect = activate(sop, run, 1, now, options.deadlineOf);
   return { run, effects: [effect] };
 }
 
@@ -163,16 +169,18 @@ export function decide(
   act: Act,
   input: ActInput = {},
   now: Date = new Date(),
+  options: EngineOptions = {},
 ): DecideResult {
   const refused = check(sop, run, actor, act, input);
   if (refused) return refused;
   const step = stepOf(sop, run.currentStep);
+  const deadlineOf = options.deadlineOf ?? plainDeadline;
 
   switch (act) {
     case 'return': {
       const comment = input.comment?.trim();
       if (!comment) return fail('invalid', 'comment_required', 'A return needs a comment saying what to correct.', 'comment');
-      return returnWork(sop, run, actor, step, comment, now);
+      return returnWork(sop, run, actor, step, comment, now, deadlineOf);
     }
     case 'cancel': {
       const reason = input.reason?.trim();
@@ -182,18 +190,18 @@ export function decide(
     case 'edit': {
       const hash = input.contentHash?.trim();
       if (!hash) return fail('invalid', 'content_hash_required', 'An edit must report the new content hash.', 'contentHash');
-      return edit(sop, run, actor, step, hash, now);
+      return edit(sop, run, actor, step, hash, now, deadlineOf);
     }
     default: {
       if (input.contentHash && run.contentHash && input.contentHash !== run.contentHash && recordKindOf(step) !== 'submit') {
         return fail('conflict', 'content_changed', 'The content differs from the version under review; reload it before acting.', 'contentHash');
       }
-      return complete(sop, run, actor, step, input, now);
+      return complete(sop, run, actor, step, input, now, deadlineOf);
     }
   }
 }
 
-function complete(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, input: ActInput, now: Date): DecideResult {
+function complete(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, input: ActInput, now: Date, deadlineOf: DeadlineOf): DecideResult {
   const run = cloneRun(run0);
   const kind = recordKindOf(step);
   // A submit hands on the submitter's content; elsewhere a hash is adopted only when the run
@@ -220,13 +228,13 @@ function complete(sop: SopDefinition, run0: RunState, actor: Actor, step: SopSte
     effects.push({ type: 'notify', reason: 'published', step: step.number, role: step.role });
   } else {
     run.status = 'in_progress';
-    effects.push(activate(sop, run, step.number + 1, now));
+    effects.push(activate(sop, run, step.number + 1, now, deadlineOf));
   }
   run.version += 1;
   return { ok: true, run, effects };
 }
 
-function returnWork(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, comment: string, now: Date): DecideResult {
+function returnWork(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, comment: string, now: Date, deadlineOf: DeadlineOf): DecideResult {
   const run = cloneRun(run0);
   const target = returnTargetOf(sop, step)!;
   run.steps[step.number - 1] = {
@@ -239,7 +247,7 @@ function returnWork(sop: SopDefinition, run0: RunState, actor: Actor, step: SopS
     contentHash: run.contentHash,
   };
   // Approvals between target and here stand until the content actually changes (see edit).
-  const notify = activate(sop, run, target, now);
+  const notify = activate(sop, run, target, now, deadlineOf);
   run.status = 'returned';
   run.version += 1;
   return {
@@ -281,7 +289,7 @@ function cancel(run0: RunState, actor: Actor, step: SopStep, reason: string, now
  * them lies before the current step, the run goes back to where that approval's return goes,
  * so the changed content is corrected and approved again in order.
  */
-function edit(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, hash: string, now: Date): DecideResult {
+function edit(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, hash: string, now: Date, deadlineOf: DeadlineOf): DecideResult {
   if (hash === run0.contentHash) return { ok: true, run: run0, effects: [] };
   const run = cloneRun(run0);
   const effects: Effect[] = [
@@ -305,7 +313,7 @@ function edit(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, h
     const target = returnTargetOf(sop, stepOf(sop, firstBefore)) ?? firstBefore;
     const cur = run.steps[step.number - 1]!;
     run.steps[step.number - 1] = { ...cur, status: 'pending', dueAt: null };
-    const notify = activate(sop, run, target, now);
+    const notify = activate(sop, run, target, now, deadlineOf);
     run.status = 'returned';
     effects.push({ ...notify, reason: 'content_changed' });
   }

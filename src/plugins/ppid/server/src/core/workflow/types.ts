@@ -233,7 +233,17 @@ export interface DecideError {
 
 export type DecideResult = { ok: true; run: RunState; effects: Effect[] } | DecideError;
 
-export interface StartRunOptions {
+/**
+ * Deadline of a step whose clock starts at `startedAt` (ISO string or Date; null = no limit).
+ * The adapter passes one that counts on the body's working calendar.
+ */
+export type DeadlineOf = (step: SopStep, startedAt: Date, fastTrack: boolean) => string | Date | null;
+
+export interface EngineOptions {
+  deadlineOf?: DeadlineOf;
+}
+
+export interface StartRunOptions extends EngineOptions {
   fastTrack?: boolean;
   contentHash?: string | null;
 }
