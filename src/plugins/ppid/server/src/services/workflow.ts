@@ -239,7 +239,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         if (count !== 1) throw conflict('Alur kerja baru saja diubah orang lain / the run was changed by someone else; reload', { reason: 'stale_version' });
         const records = await applyEffects(run, next, result.effects, actor, req, meta);
-        return { ...(await self.view(run.documentId, userId)), records };
+        return { ...(await self.view(run.documentId, userId)), written: records };
       });
     },
 
