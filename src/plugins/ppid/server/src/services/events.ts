@@ -15,5 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       step: payload.step,
       role: payload.role,
     });
+    // In-panel notifications are written in the act's own transaction; mails go out later.
+    await strapi.plugin('ppid').service('notifications').onWorkflowEvent(event, payload);
   },
 });

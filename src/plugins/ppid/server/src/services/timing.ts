@@ -8,7 +8,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async openStep(run: { id: number; sopCode: string; unit?: { code: string } | null }, def: SopDefinition, state: RunState, stepNumber: number) {
     const step = def.steps[stepNumber - 1];
     const s = state.steps[stepNumber - 1];
-    const ms = standardToMs(run && state.fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard);
+    const clock = strapi.plugin('ppid').service('clock');
+    const startedAt = s?.startedAt ?? clock.now().toISOString();
+    // The standard as working minutes (what reports compare against); wall time if no deadline.
+    const ms = standardToMs(state.fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard);
+    const allowed = s?.dueAt ? Math.round(clock.workingMinutes(startedAt, s.dueAt)) : ms === null ? null : Math.round(ms / 60000);
     await strapi.db.query(UID.stepLog).create({
       data: {
         run: run.id,
@@ -16,10 +20,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         stepNumber,
         role: step.role,
         unitCode: run.unit?.code ?? null,
-        startedAt: s?.startedAt ?? new Date().toISOString(),
+        startedAt,
         firstStartedAt: s?.firstStartedAt ?? null,
         deadline: s?.dueAt ?? null,
-        standardMinutes: ms === null ? null : Math.round(ms / 60000),
+        standardMinutes: allowed,
       },
     });
   },
@@ -30,14 +34,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: { id: 'desc' },
     });
     if (!open) return;
-    const ended = new Date();
+    const clock = strapi.plugin('ppid').service('clock');
+    const ended: Date = clock.now();
     await strapi.db.query(UID.stepLog).update({
       where: { id: open.id },
       data: {
         endedAt: ended.toISOString(),
         outcome,
         actorId,
-        workingMinutes: Math.round((ended.getTime() - new Date(open.startedAt).getTime()) / 60000),
+        workingMinutes: Math.round(clock.workingMinutes(open.startedAt, ended)),
         breached: !!open.deadline && ended.getTime() > new Date(open.deadline).getTime(),
       },
     });
