@@ -6,5 +6,6 @@ export default {
   register() {},
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.plugin('ppid').service('access').grantPublicRead();
+    await strapi.plugin('ppid').service('access').seedDemo();
   },
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS } from './permissions';
 import { UID } from './utils/uids';
+import { PPID_EVENTS } from './services/events';
 
 // The public website reads these types; the public guard decides which rows it may see, so
 // granting find/findOne to the public role is safe.
@@ -30,6 +31,8 @@ const DEFAULT_BINDINGS = [
   { contentType: UID.informationItem, sopCode: 'palaran-publikasi-website', isDefault: true },
   { contentType: UID.informationItem, sopCode: 'kalteng-pendokumentasian-publikasi', isDefault: false },
   { contentType: UID.informationItem, sopCode: 'pontianak-dinsos-pengumuman', isDefault: false },
+  // A DIP edition is established by decree through seed 002 (Penetapan dan Pemutakhiran DIP).
+  { contentType: UID.dipEdition, sopCode: 'kutim-bkpsdm-penetapan-dip', isDefault: true },
 ];
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -45,4 +48,27 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ppid.service('content').refreshBindings();
   ppid.service('keys').load();
   await grantPublicRead(strapi);
+
+  // Workflow events are Strapi webhook events (Settings > Webhooks); the webhook runner listens
+  // on the event hub, where the events service emits them.
+  const webhookStore = strapi.get('webhookStore');
+  for (const e of PPID_EVENTS) webhookStore.addAllowedEvent(`PPID_${e.toUpperCase()}`, `ppid.${e}`);
+  // Reminder and mail jobs: on unless PPID_REMINDERS=false; off in tests (they call tick()).
+  const reminders = ppid.config('reminders') as { enabled?: boolean } | undefined;
+  const jobsOn = reminders?.enabled ?? (process.env.PPID_REMINDERS ? process.env.PPID_REMINDERS !== 'false' : process.env.NODE_ENV !== 'test');
+  if (jobsOn) ppid.service('reminders').schedule();
+  // The public guard (services/public-filter.ts) and the classification seeds (rules, kinds).
+  ppid.service('public-filter').install();
+  await ppid.service('classification').seed();
+  ppid.service('dip').listen();
 };
+
+/** Development only: the demo body, once, after every plugin has bootstrapped (see src/index.ts). */
+export async function seedDemo(strapi: Core.Strapi) {
+  const demo = strapi.plugin('ppid').service('demo');
+  if (!demo.enabled()) return;
+  const accounts = await demo.seedOnce();
+  if (!accounts) return;
+  strapi.log.info('[ppid] demo data created. Log in at /admin with any of these (password "Demo-PPID-2026!"):');
+  for (const a of accounts) strapi.log.info(`[ppid]   ${a.email.padEnd(44)} ${a.role}`);
+}

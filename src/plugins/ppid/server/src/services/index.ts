@@ -10,6 +10,15 @@ import timing from './timing';
 import events from './events';
 import directory from './directory';
 import cli from './cli';
+import demo from './demo';
 import sopDocument from './sop-document';
+import clock from './clock';
+import recipients from './recipients';
+import notifications from './notifications';
+import reminders from './reminders';
+import reports from './reports';
+import publicFilter from './public-filter';
+import classification from './classification';
+import dip from './dip';
 
-export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument };
+export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip };
