@@ -1,5 +1,9 @@
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
+import { WorkflowPanel } from './components/WorkflowPanel';
+import { governPublishAction, injectStepColumn } from './components/CmExtensions';
+
+const READ_ACTIONS = ['tasks.read', 'runs.read', 'sops.read', 'dip.read', 'classification.manage', 'verify', 'reports.read'];
 
 export default {
   register(app: any) {
@@ -8,9 +12,17 @@ export default {
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'PPID' },
       Component: () => import('./pages/App').then((m) => ({ default: m.App })),
-      permissions: [],
+      // Shown to anyone holding at least one of the plugin's page permissions.
+      permissions: READ_ACTIONS.map((a) => ({ action: `plugin::${PLUGIN_ID}.${a}`, subject: null })),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'PPID' });
+
+    const cm = app.getPlugin('content-manager')?.apis;
+    if (cm && typeof cm.addEditViewSidePanel === 'function') cm.addEditViewSidePanel([WorkflowPanel]);
+    if (cm && typeof cm.addDocumentAction === 'function') {
+      cm.addDocumentAction((actions: any[]) => actions.map((a) => (a?.type === 'publish' ? governPublishAction(a) : a)));
+    }
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectStepColumn);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

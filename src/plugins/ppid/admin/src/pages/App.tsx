@@ -1,28 +1,86 @@
-import { Routes, Route } from 'react-router-dom';
+import * as React from 'react';
+import { NavLink, Routes, Route } from 'react-router-dom';
 import { Page, Layouts } from '@strapi/strapi/admin';
-import { Box, Typography } from '@strapi/design-system';
+import { Box, SubNav, SubNavHeader, SubNavLink, SubNavSection, SubNavSections, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { TasksPage } from './Tasks';
+import { RunsPage, RunDetailPage } from './Runs';
+import { SopsPage, SopDetailPage } from './Sops';
+import { DipPage, ClassificationPage, VerifyPage, ReportsPage } from './Other';
+
+export const PERMS = {
+  tasks: [{ action: 'plugin::ppid.tasks.read', subject: null }],
+  runs: [{ action: 'plugin::ppid.runs.read', subject: null }],
+  sops: [{ action: 'plugin::ppid.sops.read', subject: null }],
+  dip: [{ action: 'plugin::ppid.dip.read', subject: null }],
+  classification: [{ action: 'plugin::ppid.classification.manage', subject: null }],
+  verify: [{ action: 'plugin::ppid.verify', subject: null }],
+  reports: [{ action: 'plugin::ppid.reports.read', subject: null }],
+};
+
+const LINKS: { to: string; id: string; label: string }[] = [
+  { to: 'tasks', id: 'nav.tasks', label: 'Tugas Saya' },
+  { to: 'runs', id: 'nav.runs', label: 'Alur Kerja' },
+  { to: 'sops', id: 'nav.sops', label: 'SOP' },
+  { to: 'dip', id: 'nav.dip', label: 'DIP' },
+  { to: 'classification', id: 'nav.classification', label: 'Klasifikasi' },
+  { to: 'verify', id: 'nav.verify', label: 'Verifikasi' },
+  { to: 'reports', id: 'nav.reports', label: 'Laporan' },
+];
+
+const PpidNav = () => {
+  const { formatMessage } = useIntl();
+  return (
+    <SubNav aria-label="PPID">
+      <SubNavHeader label="PPID" />
+      <SubNavSections>
+        <SubNavSection label={formatMessage({ id: 'ppid.nav.section', defaultMessage: 'Publikasi informasi' })}>
+          {LINKS.map((l) => (
+            <SubNavLink key={l.to} tag={NavLink as any} to={`/plugins/ppid/${l.to}`} data-testid={`ppid-nav-${l.to}`}>
+              {formatMessage({ id: `ppid.${l.id}`, defaultMessage: l.label })}
+            </SubNavLink>
+          ))}
+        </SubNavSection>
+      </SubNavSections>
+    </SubNav>
+  );
+};
 
 const Home = () => {
   const { formatMessage } = useIntl();
   return (
-    <Layouts.Root>
+    <>
       <Layouts.Header
         title={formatMessage({ id: 'ppid.plugin.name', defaultMessage: 'PPID' })}
         subtitle={formatMessage({ id: 'ppid.home.subtitle', defaultMessage: 'Alur kerja SOP publikasi informasi publik' })}
       />
       <Layouts.Content>
         <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-          <Typography>{formatMessage({ id: 'ppid.home.body', defaultMessage: 'Pilih menu di sebelah kiri.' })}</Typography>
+          <Typography>{formatMessage({ id: 'ppid.home.body', defaultMessage: 'Pilih halaman pada menu PPID.' })}</Typography>
         </Box>
       </Layouts.Content>
-    </Layouts.Root>
+    </>
   );
 };
 
+const guard = (perm: keyof typeof PERMS, el: React.ReactElement) => <Page.Protect permissions={PERMS[perm]}>{el}</Page.Protect>;
+
 export const App = () => (
-  <Routes>
-    <Route index element={<Home />} />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <Layouts.Root sideNav={<PpidNav />}>
+    <Page.Main>
+      <Routes>
+        <Route index element={<Home />} />
+        <Route path="tasks" element={guard('tasks', <TasksPage />)} />
+        <Route path="runs" element={guard('runs', <RunsPage />)} />
+        <Route path="runs/:id" element={guard('runs', <RunDetailPage />)} />
+        <Route path="sops" element={guard('sops', <SopsPage />)} />
+        <Route path="sops/:ref" element={guard('sops', <SopDetailPage />)} />
+        <Route path="dip" element={guard('dip', <DipPage />)} />
+        <Route path="classification" element={guard('classification', <ClassificationPage />)} />
+        <Route path="verify" element={guard('verify', <VerifyPage />)} />
+        <Route path="reports" element={guard('reports', <ReportsPage />)} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Page.Main>
+  </Layouts.Root>
 );

@@ -19,7 +19,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await wf().view(ctx.params.id, ctx.state.user.id) };
     },
     async tasks(ctx) {
-      ctx.body = { data: await wf().tasks(ctx.state.user.id) };
+      const tasks = await wf().tasks(ctx.state.user.id);
+      // The role's label as the SOP names it ("Kasubbag / Kasi"), for the panel.
+      const labels = new Map<string, any[]>();
+      for (const t of tasks) {
+        if (!labels.has(t.sop.code)) labels.set(t.sop.code, (await strapi.plugin('ppid').service('sops').current(t.sop.code).catch(() => null))?.definition?.roles ?? []);
+        t.step.roleLabel = labels.get(t.sop.code)!.find((r: any) => r.key === t.step.role)?.label ?? t.step.role;
+      }
+      ctx.body = { data: tasks };
     },
     async forItem(ctx) {
       const { uid, documentId } = ctx.params;
@@ -35,6 +42,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           runs,
         },
       };
+    },
+    /** For the Content Manager list view: each item's SOP step (open run) or its last outcome. */
+    async stepsFor(ctx) {
+      const { uid } = ctx.params;
+      const content = strapi.plugin('ppid').service('content');
+      const ids = String(ctx.query.documentIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 200);
+      const out: Record<string, { step: number | null; role: string | null; roleLabel: string | null; status: string }> = {};
+      if (content.isGoverned(uid) && ids.length) {
+        const rows = await strapi.db.query('plugin::ppid.run').findMany({
+          where: { itemUid: uid, itemDocumentId: { $in: ids } },
+          orderBy: { id: 'desc' },
+          populate: ['sop'],
+          select: ['itemDocumentId', 'status', 'currentStep', 'currentRole'],
+        });
+        for (const r of rows as any[]) {
+          if (out[r.itemDocumentId]) continue; // the newest run of each item
+          const roles = r.sop?.definition?.roles ?? [];
+          out[r.itemDocumentId] = {
+            step: r.currentStep ?? null,
+            role: r.currentRole ?? null,
+            roleLabel: roles.find((x: any) => x.key === r.currentRole)?.label ?? r.currentRole ?? null,
+            status: r.status,
+          };
+        }
+      }
+      ctx.body = { data: { governed: content.isGoverned(uid), items: out } };
     },
     async list(ctx) {
       const q = ctx.query as Record<string, string>;

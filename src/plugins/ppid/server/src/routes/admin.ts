@@ -17,6 +17,7 @@ export default [
   { method: 'GET', path: '/runs/:id', handler: 'workflow.findOne', config: auth() },
   { method: 'POST', path: '/runs/:id/acts', handler: 'workflow.act', config: auth() },
   { method: 'GET', path: '/items/:uid/:documentId/runs', handler: 'workflow.forItem', config: auth() },
+  { method: 'GET', path: '/items/:uid/steps', handler: 'workflow.stepsFor', config: auth() },
 
   { method: 'GET', path: '/sops', handler: 'sops.list', config: auth('sops.read') },
   { method: 'POST', path: '/sops/validate', handler: 'sops.validate', config: auth('sops.read') },

@@ -1,0 +1,87 @@
+import * as React from 'react';
+import { Alert, Badge, Box, Flex, Loader, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { CAPACITY_LABELS, KIND_LABELS, errorMessage, formatWib } from '../utils/api';
+
+/** GET a PPID route; the server's error message is kept as written. */
+export function useGet<T = any>(url: string | null, params?: Record<string, unknown>) {
+  const { get } = useFetchClient();
+  const [state, setState] = React.useState<{ data: T | null; meta?: any; error: string | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: !!url,
+  });
+  const key = JSON.stringify([url, params]);
+  const [tick, setTick] = React.useState(0);
+  React.useEffect(() => {
+    if (!url) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    get(url, { params })
+      .then((r: any) => live && setState({ data: r.data?.data ?? r.data, meta: r.data?.meta, error: null, loading: false }))
+      .catch((e: any) => live && setState({ data: null, error: errorMessage(e), loading: false }));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, tick]);
+  return { ...state, refetch: () => setTick((t) => t + 1) };
+}
+
+export const ServerError = ({ message, title }: { message: string; title?: string }) => (
+  <Box paddingBottom={4}>
+    <Alert variant="danger" title={title ?? 'Server'} closeLabel="Tutup" onClose={() => {}} data-testid="ppid-server-error">
+      {message}
+    </Alert>
+  </Box>
+);
+
+export const Loading = () => (
+  <Flex justifyContent="center" padding={6}>
+    <Loader small>Memuat…</Loader>
+  </Flex>
+);
+
+const KIND_VARIANT: Record<string, string> = {
+  paraf: 'secondary',
+  tanda_tangan: 'success',
+  return: 'danger',
+  cancel: 'danger',
+  publish: 'success',
+  unpublish: 'warning',
+};
+
+/** One signature record: kind, signer nama + jabatan + capacity, note, time in WIB. */
+export const RecordEntry = ({ record, stepLabel }: { record: any; stepLabel?: string }) => {
+  const cap = CAPACITY_LABELS[record.capacity] ?? '';
+  const signer = record.signer ?? {};
+  return (
+    <Box paddingTop={2} paddingBottom={2} data-testid="ppid-record">
+      <Flex gap={2} alignItems="center" wrap="wrap">
+        <Badge active={KIND_VARIANT[record.kind] === 'success'} textColor={KIND_VARIANT[record.kind] === 'danger' ? 'danger600' : undefined}>
+          {KIND_LABELS[record.kind] ?? record.kind}
+        </Badge>
+        {record.stepNumber ? (
+          <Typography variant="pi" textColor="neutral600">
+            {stepLabel ?? `Langkah ${record.stepNumber}`}
+          </Typography>
+        ) : null}
+      </Flex>
+      <Typography variant="omega" fontWeight="semiBold" tag="p">
+        {signer.nama ?? '—'}
+      </Typography>
+      <Typography variant="pi" textColor="neutral600" tag="p">
+        {[cap, signer.jabatan].filter(Boolean).join(' ')}
+        {record.onBehalfOf ? ` (a.n. ${record.onBehalfOf.jabatan})` : ''}
+      </Typography>
+      {record.note ? (
+        <Typography variant="pi" tag="p" textColor="neutral800">
+          “{record.note}”
+        </Typography>
+      ) : null}
+      <Typography variant="pi" textColor="neutral500" tag="p">
+        {formatWib(record.signedAt)}
+      </Typography>
+    </Box>
+  );
+};

@@ -1,0 +1,276 @@
+import * as React from 'react';
+import { Link } from 'react-router-dom';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import {
+  Badge, Box, Button, Checkbox, Divider, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography,
+} from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { RecordEntry } from './Shared';
+import { STATUS_LABELS, errorMessage, formatWib, timeLeft } from '../utils/api';
+
+type ItemRuns = { governed: boolean; sopCodes: string[]; active: any | null; runs: any[] };
+
+const useT = () => {
+  const { formatMessage } = useIntl();
+  return (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
+};
+
+export function useItemRuns(uid: string | undefined, documentId: string | undefined, locale?: string | null) {
+  const { get } = useFetchClient();
+  const [state, setState] = React.useState<{ data: ItemRuns | null; error: string | null }>({ data: null, error: null });
+  const [tick, setTick] = React.useState(0);
+  React.useEffect(() => {
+    if (!uid || !documentId || documentId === 'create') return;
+    let live = true;
+    get(`/ppid/items/${encodeURIComponent(uid)}/${documentId}/runs`, { params: locale ? { locale } : {} })
+      .then((r: any) => live && setState({ data: r.data.data, error: null }))
+      .catch((e: any) => live && setState({ data: null, error: errorMessage(e) }));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [uid, documentId, locale, tick]);
+  return { ...state, refetch: () => setTick((t) => t + 1) };
+}
+
+type ActKind = 'approve' | 'submit' | 'return' | 'handover' | 'publish' | 'cancel';
+
+export const actLabel = (act: ActKind, recordKind: string | null | undefined, t: ReturnType<typeof useT>) => {
+  if (act === 'approve') {
+    if (recordKind === 'paraf') return t('act.paraf', 'Paraf');
+    if (recordKind === 'tanda_tangan') return t('act.tandaTangan', 'Tanda tangan');
+    return t('act.approve', 'Setujui');
+  }
+  const labels: Record<string, [string, string]> = {
+    submit: ['act.submit', 'Ajukan'],
+    return: ['act.return', 'Kembalikan'],
+    handover: ['act.handover', 'Serahkan'],
+    publish: ['act.publish', 'Terbitkan'],
+    cancel: ['act.cancel', 'Batalkan'],
+  };
+  const [id, d] = labels[act] ?? [`act.${act}`, act];
+  return t(id, d);
+};
+
+const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onClose: () => void; onDone: () => void }) => {
+  const t = useT();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const kind = act === 'approve' ? run.currentStep.recordKind : null;
+  const isSignature = kind === 'tanda_tangan' || kind === 'paraf';
+  const [comment, setComment] = React.useState('');
+  const [password, setPassword] = React.useState('');
+  const [confirm, setConfirm] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const label = actLabel(act, kind, t);
+  const commentRequired = act === 'return' || act === 'cancel';
+  const ready =
+    (!commentRequired || comment.trim().length > 0) &&
+    (kind !== 'tanda_tangan' || (confirm && password.length > 0)) &&
+    (kind !== 'paraf' || confirm);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body: Record<string, unknown> = { act, expectedVersion: run.version };
+      if (act === 'cancel') body.reason = comment.trim();
+      else if (comment.trim()) body.comment = comment.trim();
+      if (isSignature) {
+        body.confirmIntent = confirm;
+        if (password) body.password = password;
+      }
+      await post(`/ppid/runs/${run.id}/acts`, body);
+      toggleNotification({ type: 'success', message: t('panel.done', '{act}: berhasil dicatat', { act: label }) });
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal.Root open onOpenChange={(o: boolean) => !o && onClose()}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{`${label} — ${t('col.step', 'Langkah')} ${run.currentStep.number}`}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Typography>{run.currentStep.activity}</Typography>
+            {isSignature && run.currentStep.intentStatement ? (
+              <Box background="primary100" padding={3} hasRadius data-testid="ppid-intent">
+                <Typography fontWeight="semiBold">{run.currentStep.intentStatement}</Typography>
+              </Box>
+            ) : null}
+            <Field.Root name="comment" required={commentRequired}>
+              <Field.Label>
+                {act === 'cancel' ? t('panel.reason', 'Alasan pembatalan') : act === 'return' ? t('panel.returnNote', 'Catatan perbaikan') : t('panel.comment', 'Catatan (opsional)')}
+              </Field.Label>
+              <Textarea name="comment" value={comment} onChange={(e: any) => setComment(e.target.value)} />
+            </Field.Root>
+            {isSignature ? (
+              <>
+                <Checkbox name="confirmIntent" checked={confirm} onCheckedChange={(c: any) => setConfirm(c === true)}>
+                  {t('panel.confirmIntent', 'Saya menyetujui pernyataan di atas')}
+                </Checkbox>
+                <Field.Root name="password" required={kind === 'tanda_tangan'} hint={kind === 'paraf' ? t('panel.passwordIfAsked', 'Isi bila diminta') : undefined}>
+                  <Field.Label>{t('panel.password', 'Kata sandi')}</Field.Label>
+                  <TextInput type="password" name="password" autoComplete="current-password" value={password} onChange={(e: any) => setPassword(e.target.value)} />
+                  <Field.Hint />
+                </Field.Root>
+              </>
+            ) : null}
+            {error ? (
+              <Typography textColor="danger600" data-testid="ppid-act-error">{error}</Typography>
+            ) : null}
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('panel.close', 'Batal')}</Button>
+          </Modal.Close>
+          <Button variant={act === 'return' || act === 'cancel' ? 'danger' : 'default'} loading={busy} disabled={!ready} onClick={submit} data-testid="ppid-act-confirm">
+            {label}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+const SubmitBox = ({ uid, documentId, locale, sopCodes, onDone }: { uid: string; documentId: string; locale?: string | null; sopCodes: string[]; onDone: () => void }) => {
+  const t = useT();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [sopCode, setSopCode] = React.useState(sopCodes[0] ?? '');
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await post('/ppid/runs', { uid, documentId, ...(locale ? { locale } : {}), ...(sopCode ? { sopCode } : {}) });
+      toggleNotification({ type: 'success', message: t('panel.submitted', 'Diajukan ke SOP') });
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Typography variant="pi" textColor="neutral600">{t('panel.noRun', 'Belum ada alur kerja berjalan untuk informasi ini.')}</Typography>
+      {sopCodes.length > 1 ? (
+        <SingleSelect aria-label="SOP" value={sopCode} onChange={(v: any) => setSopCode(String(v))}>
+          {sopCodes.map((c) => (
+            <SingleSelectOption key={c} value={c}>{c}</SingleSelectOption>
+          ))}
+        </SingleSelect>
+      ) : null}
+      <Button fullWidth loading={busy} onClick={submit} data-testid="ppid-submit-run">{t('panel.submitToSop', 'Ajukan ke SOP')}</Button>
+      {error ? <Typography textColor="danger600" variant="pi" data-testid="ppid-act-error">{error}</Typography> : null}
+    </Flex>
+  );
+};
+
+export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch }: { uid: string; documentId: string; locale?: string | null; info: ItemRuns; refetch: () => void }) => {
+  const t = useT();
+  const [dialog, setDialog] = React.useState<ActKind | null>(null);
+  const run = info.active;
+  const left = run ? timeLeft(run.currentStep.dueAt) : null;
+  const past = info.runs.filter((r) => r.documentId !== run?.id);
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="ppid-panel">
+      {run ? (
+        <>
+          <Box>
+            <Typography variant="sigma" textColor="neutral600">SOP</Typography>
+            <Typography tag="p" variant="omega">{run.sop.name}</Typography>
+            <Typography tag="p" variant="pi" textColor="neutral600">{run.sop.nomorSop ?? run.sop.code} · v{run.sop.version}</Typography>
+          </Box>
+          <Box>
+            <Flex gap={2} alignItems="center">
+              <Typography variant="sigma" textColor="neutral600">{t('panel.current', 'Langkah sekarang')}</Typography>
+              <Badge active={run.status === 'in_progress'}>{STATUS_LABELS[run.status] ?? run.status}</Badge>
+            </Flex>
+            <Typography tag="p" fontWeight="semiBold" data-testid="ppid-current-step">
+              {`${t('col.step', 'Langkah')} ${run.currentStep.number} · ${run.currentStep.roleLabel}`}
+            </Typography>
+            <Typography tag="p" variant="pi">{run.currentStep.activity}</Typography>
+            {left ? (
+              <Typography tag="p" variant="pi" textColor={left.overdue ? 'danger600' : 'neutral600'} fontWeight={left.overdue ? 'bold' : undefined}>
+                {left.text} ({formatWib(run.currentStep.dueAt)})
+              </Typography>
+            ) : null}
+          </Box>
+          {run.allowedActs.length ? (
+            <Flex direction="column" alignItems="stretch" gap={2}>
+              {(run.allowedActs as ActKind[]).map((a) => (
+                <Button
+                  key={a}
+                  fullWidth
+                  variant={a === 'return' || a === 'cancel' ? 'danger-light' : a === 'approve' || a === 'publish' ? 'default' : 'secondary'}
+                  onClick={() => setDialog(a)}
+                  data-testid={`ppid-act-${a}`}
+                >
+                  {actLabel(a, run.currentStep.recordKind, t)}
+                </Button>
+              ))}
+            </Flex>
+          ) : (
+            <Typography variant="pi" textColor="neutral600">
+              {t('panel.waiting', 'Menunggu {role}.', { role: run.currentStep.roleLabel })}
+            </Typography>
+          )}
+          {dialog ? <ActDialog run={run} act={dialog} onClose={() => setDialog(null)} onDone={() => { setDialog(null); refetch(); }} /> : null}
+        </>
+      ) : (
+        <SubmitBox uid={uid} documentId={documentId} locale={locale} sopCodes={info.sopCodes} onDone={refetch} />
+      )}
+      <Typography variant="pi" textColor="neutral600" data-testid="ppid-publish-note">
+        {t('panel.publishNote', 'Terbitkan hanya melalui langkah terakhir SOP.')}
+      </Typography>
+      {run?.records?.length ? (
+        <>
+          <Divider />
+          <Typography variant="sigma" textColor="neutral600">{t('runs.timeline', 'Riwayat')}</Typography>
+          <Box>
+            {[...run.records].reverse().map((r: any) => (
+              <RecordEntry key={r.seq} record={r} />
+            ))}
+          </Box>
+          <Link to={`/plugins/ppid/runs/${run.id}`}>{t('panel.openRun', 'Lihat alur kerja')}</Link>
+        </>
+      ) : null}
+      {past.length ? (
+        <>
+          <Divider />
+          <Typography variant="sigma" textColor="neutral600">{t('panel.pastRuns', 'Alur kerja sebelumnya')}</Typography>
+          {past.map((r) => (
+            <Link key={r.documentId} to={`/plugins/ppid/runs/${r.documentId}`} data-testid="ppid-past-run">
+              {`${STATUS_LABELS[r.status] ?? r.status} · ${formatWib(r.endedAt ?? r.startedAt)}`}
+            </Link>
+          ))}
+        </>
+      ) : null}
+    </Flex>
+  );
+};
+
+/** Content Manager edit view side panel (a description: returns { title, content } or null). */
+export const WorkflowPanel = (props: any) => {
+  const t = useT();
+  const { model, documentId, document } = props;
+  const locale = document?.locale ?? null;
+  const { data, error, refetch } = useItemRuns(model, documentId, locale);
+  if (!documentId || documentId === 'create') return null;
+  if (error) return { title: t('panel.title', 'Alur kerja SOP'), content: <Typography textColor="danger600">{error}</Typography> };
+  if (!data || !data.governed) return null;
+  return {
+    title: t('panel.title', 'Alur kerja SOP'),
+    content: <WorkflowPanelContent uid={model} documentId={documentId} locale={locale} info={data} refetch={refetch} />,
+  };
+};
+(WorkflowPanel as any).type = 'ppid-workflow';
