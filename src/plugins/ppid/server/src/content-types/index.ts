@@ -11,6 +11,8 @@ import run from './run/schema.json';
 import stepLog from './step-log/schema.json';
 import signatureRecord from './signature-record/schema.json';
 import counter from './counter/schema.json';
+import classificationRule from './classification-rule/schema.json';
+import consequenceTest from './consequence-test/schema.json';
 
 export default {
   unit: { schema: unit },
@@ -23,10 +25,12 @@ export default {
   'step-log': { schema: stepLog },
   'signature-record': { schema: signatureRecord },
   counter: { schema: counter },
+  'classification-rule': { schema: classificationRule },
+  'consequence-test': { schema: consequenceTest },
 };
 
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
 export const INTERNAL_TYPES = [
   'unit', 'official', 'sop', 'role-mapping', 'delegation', 'binding', 'run', 'step-log',
-  'signature-record', 'counter',
+  'signature-record', 'counter', 'classification-rule', 'consequence-test',
 ].map((name) => `plugin::ppid.${name}`);

@@ -161,6 +161,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw forbidden(`Anda tidak memegang peran apa pun dalam SOP "${sop.name}" untuk unit item ini / you hold no role in this SOP for this item's unit`);
         }
         const hash = await content.hashOf(params.uid, doc);
+        // Classification rules block at acts, never on save (services/classification.ts).
+        await svc('classification').assertActAllowed(params.uid, doc, 'submit');
         const now = new Date();
         const { run: state, effects } = startRun(sop.definition, now, { id: actor.id }, {
           fastTrack: doc.classification === 'serta_merta',
@@ -215,6 +217,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
         const result = decide(def, run.state, { id: actor.id, roles: actor.roles, isDrafter: drafter }, req.act, input, new Date());
         if (!result.ok) throw refusal(result);
+        // Every approval and the publish act pass the classification rules (an excluded item never publishes).
+        const publishes = result.effects.some((e) => e.type === 'publish');
+        if (publishes || req.act === 'approve') await svc('classification').assertActAllowed(run.itemUid, doc, publishes ? 'publish' : 'approve');
 
         const record = result.effects.find((e) => e.type === 'record');
         if (record && record.type === 'record') await checkSignerSecret(userId, req, record.kind);

@@ -10,6 +10,9 @@ export const UID = {
   stepLog: 'plugin::ppid.step-log',
   record: 'plugin::ppid.signature-record',
   counter: 'plugin::ppid.counter',
+  classificationRule: 'plugin::ppid.classification-rule',
+  consequenceTest: 'plugin::ppid.consequence-test',
+  informationKind: 'api::information-kind.information-kind',
   informationItem: 'api::information-item.information-item',
   dipEntry: 'api::dip-entry.dip-entry',
 } as const;

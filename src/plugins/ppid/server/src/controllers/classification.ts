@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import { badRequest, conflict, notFound } from '../errors';
+import { UID } from '../utils/uids';
+
+/** Admin routes of classification: rules, consequence tests (uji konsekuensi), queues, evaluate. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const svc = () => strapi.plugin('ppid').service('classification');
+  const rules = () => strapi.db.query(UID.classificationRule);
+  const body = (ctx: any) => (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {});
+  const ruleView = (r: any) => ({ id: r.documentId, code: r.code, name: r.name, description: r.description, enabled: r.enabled, priority: r.priority, definition: r.definition });
+  const testView = (t: any) => ({ ...t, id: t.documentId });
+
+  async function findRule(id: string) {
+    const row = await rules().findOne({ where: { $or: [{ documentId: id }, { code: id }] } });
+    if (!row) throw notFound(`Aturan ${id} tidak ditemukan / rule not found`);
+    return row;
+  }
+
+  return {
+    async listRules(ctx) {
+      ctx.body = { data: (await rules().findMany({ orderBy: [{ priority: 'desc' }, { code: 'asc' }] })).map(ruleView) };
+    },
+    async createRule(ctx) {
+      const row = svc().validatedRuleRow(body(ctx));
+      if (await rules().findOne({ where: { code: row.code } })) {
+        throw conflict(`Kode aturan "${row.code}" sudah dipakai / rule code already exists`, { field: 'code' });
+      }
+      ctx.status = 201;
+      ctx.body = { data: ruleView(await rules().create({ data: row })) };
+    },
+    async updateRule(ctx) {
+      const existing = await findRule(ctx.params.id);
+      const merged = { ...svc().ruleRow({ ...(existing.definition ?? {}), code: existing.code, name: existing.name, description: existing.description ?? '', enabled: existing.enabled, priority: existing.priority }).definition, ...body(ctx) };
+      if (merged.code !== existing.code) throw badRequest('code: kode aturan tidak dapat diubah / a rule code cannot change', { field: 'code' });
+      const row = svc().validatedRuleRow(merged);
+      ctx.body = { data: ruleView(await rules().update({ where: { id: existing.id }, data: row })) };
+    },
+    async deleteRule(ctx) {
+      const existing = await findRule(ctx.params.id);
+      await rules().delete({ where: { id: existing.id } });
+      ctx.status = 204;
+      ctx.body = null;
+    },
+
+    async listTests(ctx) {
+      const q = ctx.query as Record<string, string>;
+      const where: Record<string, unknown> = {};
+      if (q.itemDocumentId) where.itemDocumentId = q.itemDocumentId;
+      if (q.status) where.status = q.status;
+      const rows = await strapi.db.query(UID.consequenceTest).findMany({ where, orderBy: { id: 'desc' }, limit: 500 });
+      ctx.body = { data: rows.map(testView) };
+    },
+    async findTest(ctx) {
+      ctx.body = { data: testView(await svc().findTest(ctx.params.id)) };
+    },
+    async createTest(ctx) {
+      ctx.status = 201;
+      ctx.body = { data: testView(await svc().createTest(body(ctx))) };
+    },
+    async updateTest(ctx) {
+      ctx.body = { data: testView(await svc().updateTest(ctx.params.id, body(ctx))) };
+    },
+    async decideTest(ctx) {
+      ctx.body = { data: testView(await svc().decideTest(ctx.params.id, ctx.state.user.id)) };
+    },
+    async retest(ctx) {
+      ctx.body = { data: (await svc().retestQueue()).map(testView) };
+    },
+
+    async evaluate(ctx) {
+      const { uid, documentId, locale } = ctx.query as Record<string, string>;
+      if (!uid || !strapi.getModel(uid as any)) throw badRequest('uid: tipe konten tidak dikenal / unknown content type', { field: 'uid' });
+      if (!documentId) throw badRequest('documentId: wajib diisi / required', { field: 'documentId' });
+      const doc = await strapi.plugin('ppid').service('content').loadDraft(uid, documentId, locale || null);
+      ctx.body = { data: await svc().evaluate(uid, doc) };
+    },
+    async refreshDue(ctx) {
+      ctx.body = { data: await svc().refreshDue() };
+    },
+  };
+};

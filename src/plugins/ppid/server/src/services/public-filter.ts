@@ -1,0 +1,193 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../utils/uids';
+
+/**
+ * THE public guard: the one place that decides which governed items the public may see, and
+ * the one hook that applies it to every read the content API makes.
+ *
+ * Visible to the public = a row of a governed type that is published (publishedAt set), not
+ * classified `dikecualikan`, and whose document has a run that reached its publish act
+ * (plugin::ppid.run with status 'published' and publishedHash set). The run table is the
+ * source of truth, so a row published by any other path (raw SQL, a rogue script, a restored
+ * dump) stays invisible.
+ *
+ * Why a database lifecycle subscriber rather than (only) a document service middleware:
+ * - REST and GraphQL top-level reads go through the document service, but populate (REST
+ *   `populate=*`, deep populate) and GraphQL relation resolvers (`db.query(uid).load`) go
+ *   through the query engine only. Every one of them ends in the entity manager's
+ *   findOne/findMany/count, which run the `before*` lifecycles with the params object by
+ *   reference; so one subscriber sees top-level queries, populate trees and relation filters.
+ * - Relation filters (`filters[informationItem][title]=...` on dip-entries) are rewritten too,
+ *   so a filter on a hidden target never matches: no existence leak.
+ * - The rule is scoped to the content API (route info type 'content-api', which GraphQL sets
+ *   too): the admin panel, the workflow and plugin code read everything.
+ * A denormalized `ppidPublic` column was considered; it would duplicate what the run table
+ * already says, would enter the content hash, and could be flipped by the same rogue path it
+ * guards against. The visible-id list is computed once per request and cached on it.
+ *
+ * Drafts: `publishedAt $notNull` is always part of the filter, so `status=draft` from the
+ * public (Strapi issue #25326) returns nothing.
+ * Known limit: the content API is read-only for governed types; a full-access API token that
+ * writes an item gets no row back from the read that follows (the write itself is governed).
+ */
+type Where = Record<string, any>;
+
+const READ_EVENTS = ['beforeFindOne', 'beforeFindMany', 'beforeCount'] as const;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cache = new WeakMap<object, Promise<Map<string, string[]>>>();
+  const governed = (uid: string) => strapi.plugin('ppid').service('content').isGoverned(uid);
+  const meta = (uid: string): any => {
+    try {
+      return strapi.db.metadata.get(uid as any);
+    } catch {
+      return null;
+    }
+  };
+
+  /** documentIds, per governed uid, of items whose run reached its publish act. */
+  async function visibleIds(): Promise<Map<string, string[]>> {
+    const rows = (await strapi.db.query(UID.run).findMany({
+      where: { status: 'published', publishedHash: { $notNull: true } },
+      select: ['itemUid', 'itemDocumentId'],
+    })) as { itemUid: string; itemDocumentId: string }[];
+    const map = new Map<string, string[]>();
+    for (const r of rows) map.set(r.itemUid, [...(map.get(r.itemUid) ?? []), r.itemDocumentId]);
+    return map;
+  }
+
+  const self = {
+    /** Whether the current request is a content-API (REST or GraphQL) request. */
+    isPublicRequest(): boolean {
+      const ctx: any = strapi.requestContext.get();
+      return ctx?.state?.route?.info?.type === 'content-api';
+    },
+
+    /** The public condition for one governed type, in query-engine `where` form. */
+    async whereFor(uid: string, ids?: Map<string, string[]>): Promise<Where> {
+      const visible = ids ?? (await visibleIds());
+      const attrs = strapi.getModel(uid as any)?.attributes ?? {};
+      return {
+        documentId: { $in: visible.get(uid) ?? [] },
+        publishedAt: { $notNull: true },
+        ...('classification' in attrs ? { classification: { $ne: 'dikecualikan' } } : {}),
+      };
+    },
+
+    /** The visible-id list for this request (computed once per request). */
+    idsForRequest(): Promise<Map<string, string[]>> {
+      const ctx: any = strapi.requestContext.get();
+      if (!ctx) return visibleIds();
+      let p = cache.get(ctx);
+      if (!p) {
+        p = visibleIds();
+        cache.set(ctx, p);
+        p.catch(() => cache.delete(ctx));
+      }
+      return p;
+    },
+
+    /** Rewrites one query's params in place so that hidden governed rows cannot appear or match. */
+    async guardParams(uid: string, params: any): Promise<void> {
+      let ids: Map<string, string[]> | null = null;
+      const whereFor = async (target: string) => {
+        ids = ids ?? (await self.idsForRequest());
+        return self.whereFor(target, ids);
+      };
+      const and = (a: any, b: Where): Where => (a == null || (typeof a === 'object' && !Array.isArray(a) && Object.keys(a).length === 0) ? b : { $and: [a, b] });
+
+      // Filters (where), including filters on relations.
+      const guardWhere = async (model: string, where: any): Promise<any> => {
+        if (Array.isArray(where)) return Promise.all(where.map((w) => guardWhere(model, w)));
+        if (!where || typeof where !== 'object') return where;
+        const attrs = meta(model)?.attributes ?? {};
+        const out: Where = {};
+        for (const [key, value] of Object.entries(where)) {
+          const attr = attrs[key];
+          if (key === '$and' || key === '$or' || key === '$not') {
+            out[key] = await guardWhere(model, value);
+          } else if (attr?.type === 'relation' && attr.target) {
+            if (governed(attr.target)) {
+              const cond = value !== null && typeof value === 'object' && !Array.isArray(value) ? await guardWhere(attr.target, value) : { id: value };
+              out[key] = and(cond, await whereFor(attr.target));
+            } else {
+              out[key] = await guardWhere(attr.target, value);
+            }
+          } else {
+            out[key] = value;
+          }
+        }
+        return out;
+      };
+
+      // Populate trees: every relation that reaches a governed type gets the public condition.
+      const guardPopulate = async (model: string, populate: any): Promise<any> => {
+        if (populate === false || populate == null) return populate;
+        const m = meta(model);
+        if (!m) return populate;
+        let map: Record<string, any>;
+        if (populate === true || populate === '*') {
+          map = {};
+          for (const [name, a] of Object.entries<any>(m.attributes)) if (a.type === 'relation') map[name] = true;
+        } else if (typeof populate === 'string' || Array.isArray(populate)) {
+          map = {};
+          for (const path of ([] as string[]).concat(populate)) {
+            const [root, ...rest] = String(path).split('.');
+            if (!rest.length) map[root] = map[root] ?? true;
+            else {
+              const cur = map[root] === true || map[root] == null ? { populate: [] as string[] } : map[root];
+              cur.populate = [...([] as string[]).concat(cur.populate ?? []), rest.join('.')];
+              map[root] = cur;
+            }
+          }
+        } else if (typeof populate === 'object') {
+          map = { ...populate };
+        } else return populate;
+
+        for (const [name, value] of Object.entries(map)) {
+          const attr = m.attributes[name];
+          if (!attr || attr.type !== 'relation' || value === false || value == null) continue;
+          const target: string | undefined = attr.target;
+          const sub: Record<string, any> = value === true ? {} : { ...value };
+          if (sub.on && typeof sub.on === 'object') {
+            const on: Record<string, any> = {};
+            for (const [t, v] of Object.entries<any>(sub.on)) {
+              on[t] = v && typeof v === 'object' ? { ...v, where: await guardWhere(t, v.where), populate: await guardPopulate(t, v.populate) } : v;
+              if (governed(t) && on[t] && typeof on[t] === 'object') on[t].where = and(on[t].where, await whereFor(t));
+            }
+            sub.on = on;
+          }
+          if (!target) {
+            map[name] = value === true && !sub.on ? value : sub;
+            continue;
+          }
+          if (sub.where !== undefined) sub.where = await guardWhere(target, sub.where);
+          if (sub.populate !== undefined) sub.populate = await guardPopulate(target, sub.populate);
+          if (governed(target)) sub.where = and(sub.where, await whereFor(target));
+          map[name] = value === true && Object.keys(sub).length === 0 ? true : sub;
+        }
+        return map;
+      };
+
+      if (params.where !== undefined) params.where = await guardWhere(uid, params.where);
+      if (params.populate !== undefined) params.populate = await guardPopulate(uid, params.populate);
+      if (governed(uid)) params.where = and(params.where, await whereFor(uid));
+    },
+
+    /** Installs the subscriber (bootstrap). */
+    install() {
+      const subscriber: Record<string, any> = {};
+      for (const action of READ_EVENTS) {
+        subscriber[action] = async (event: { model: { uid: string }; params: any }) => {
+          if (!self.isPublicRequest()) return;
+          // The guard's own query on the run table must not recurse.
+          if (event.model.uid === UID.run) return;
+          event.params = event.params ?? {};
+          await self.guardParams(event.model.uid, event.params);
+        };
+      }
+      strapi.db.lifecycles.subscribe(subscriber as any);
+    },
+  };
+  return self;
+};
