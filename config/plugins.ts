@@ -6,6 +6,27 @@ export default ({ env }) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET') },
   },
+  // Mail (PPID notifications) only when an SMTP server is configured; off in the demo.
+  ...(env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+              ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+            },
+            settings: {
+              defaultFrom: env('SMTP_FROM', 'ppid@localhost'),
+              defaultReplyTo: env('SMTP_REPLY_TO', env('SMTP_FROM', 'ppid@localhost')),
+            },
+          },
+        },
+      }
+    : {}),
   upload: {
     config: { provider: 'local', sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) },
   },

@@ -11,6 +11,8 @@ import run from './run/schema.json';
 import stepLog from './step-log/schema.json';
 import signatureRecord from './signature-record/schema.json';
 import counter from './counter/schema.json';
+import notification from './notification/schema.json';
+import notificationPreference from './notification-preference/schema.json';
 import classificationRule from './classification-rule/schema.json';
 import consequenceTest from './consequence-test/schema.json';
 
@@ -25,6 +27,8 @@ export default {
   'step-log': { schema: stepLog },
   'signature-record': { schema: signatureRecord },
   counter: { schema: counter },
+  notification: { schema: notification },
+  'notification-preference': { schema: notificationPreference },
   'classification-rule': { schema: classificationRule },
   'consequence-test': { schema: consequenceTest },
 };
@@ -32,5 +36,5 @@ export default {
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
 export const INTERNAL_TYPES = [
   'unit', 'official', 'sop', 'role-mapping', 'delegation', 'binding', 'run', 'step-log',
-  'signature-record', 'counter', 'classification-rule', 'consequence-test',
+  'signature-record', 'counter', 'notification', 'notification-preference', 'classification-rule', 'consequence-test',
 ].map((name) => `plugin::ppid.${name}`);

@@ -3,6 +3,8 @@ import workflow from './workflow';
 import sops from './sops';
 import settings from './settings';
 import publicFacts from './public';
+import notifications from './notifications';
+import reports from './reports';
 import classification from './classification';
 
-export default { info, workflow, sops, settings, public: publicFacts, classification };
+export default { info, workflow, sops, settings, public: publicFacts, notifications, reports, classification };

@@ -48,4 +48,10 @@ export default [
   { method: 'GET', path: '/consequence-tests/:id', handler: 'classification.findTest', config: auth('classification.manage') },
   { method: 'PUT', path: '/consequence-tests/:id', handler: 'classification.updateTest', config: auth('classification.manage') },
   { method: 'POST', path: '/consequence-tests/:id/decide', handler: 'classification.decideTest', config: auth('classification.manage') },
+
+  { method: 'GET', path: '/notifications', handler: 'notifications.mine', config: auth() },
+  { method: 'GET', path: '/notifications/preferences', handler: 'notifications.getPreferences', config: auth() },
+  { method: 'PUT', path: '/notifications/preferences', handler: 'notifications.setPreferences', config: auth() },
+  { method: 'POST', path: '/notifications/:id/read', handler: 'notifications.read', config: auth() },
+  { method: 'GET', path: '/reports/:name', handler: 'reports.get', config: auth('reports.read') },
 ];

@@ -163,10 +163,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const hash = await content.hashOf(params.uid, doc);
         // Classification rules block at acts, never on save (services/classification.ts).
         await svc('classification').assertActAllowed(params.uid, doc, 'submit');
-        const now = new Date();
+        const now: Date = svc('clock').now();
         const { run: state, effects } = startRun(sop.definition, now, { id: actor.id }, {
           fastTrack: doc.classification === 'serta_merta',
           contentHash: hash,
+          deadlineOf: svc('clock').deadlineOf,
         });
         const step = currentStepOf(sop.definition, state);
         const row = (await runs().create({
@@ -215,7 +216,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           step: req.step,
           contentHash: hash,
         };
-        const result = decide(def, run.state, { id: actor.id, roles: actor.roles, isDrafter: drafter }, req.act, input, new Date());
+        const result = decide(def, run.state, { id: actor.id, roles: actor.roles, isDrafter: drafter }, req.act, input, svc('clock').now(), {
+          deadlineOf: svc('clock').deadlineOf,
+        });
         if (!result.ok) throw refusal(result);
         // Every approval and the publish act pass the classification rules (an excluded item never publishes).
         const publishes = result.effects.some((e) => e.type === 'publish');
@@ -315,7 +318,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { id: actor?.id ?? 'system', roles: actor?.roles ?? [] },
         'edit',
         { contentHash: hash },
-        new Date()
+        svc('clock').now(),
+        { deadlineOf: svc('clock').deadlineOf }
       );
       if (!result.ok) {
         const why = result.reason === 'step_not_editable'

@@ -10,6 +10,8 @@ export const UID = {
   stepLog: 'plugin::ppid.step-log',
   record: 'plugin::ppid.signature-record',
   counter: 'plugin::ppid.counter',
+  notification: 'plugin::ppid.notification',
+  notificationPreference: 'plugin::ppid.notification-preference',
   classificationRule: 'plugin::ppid.classification-rule',
   consequenceTest: 'plugin::ppid.consequence-test',
   informationKind: 'api::information-kind.information-kind',
