@@ -24,7 +24,7 @@ function run(label, args, env) {
   fs.rmSync(outputFile, { force: true });
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, [jest, ...args, '--json', `--outputFile=${outputFile}`], {
+  const r = spawnSync(process.execPath, [jest, ...args, '--forceExit', '--json', `--outputFile=${outputFile}`], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },
