@@ -1,6 +1,7 @@
 export default ({ env }) => ({
+  // PPID_ENABLED=false boots plain Strapi (the benchmarks' baseline; see bench/).
   ppid: {
-    enabled: true,
+    enabled: env.bool('PPID_ENABLED', true),
     resolve: './src/plugins/ppid',
   },
   'users-permissions': {

@@ -48,6 +48,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ppid.service('content').refreshBindings();
   ppid.service('keys').load();
   await grantPublicRead(strapi);
+  // Indexes for the public filters and the guard (services/indexes.ts: why they live here).
+  await ppid.service('indexes').ensure();
 
   // Workflow events are Strapi webhook events (Settings > Webhooks); the webhook runner listens
   // on the event hub, where the events service emits them.

@@ -20,5 +20,6 @@ import reports from './reports';
 import publicFilter from './public-filter';
 import classification from './classification';
 import dip from './dip';
+import indexes from './indexes';
 
-export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip };
+export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes };
