@@ -62,7 +62,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // The public guard (services/public-filter.ts) and the classification seeds (rules, kinds).
   ppid.service('public-filter').install();
   await ppid.service('classification').seed();
-  ppid.service('dip').listen();
+  await ppid.service('dip').listen();
 };
 
 /** Development only: the demo body, once, after every plugin has bootstrapped (see src/index.ts). */

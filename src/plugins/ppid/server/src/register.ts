@@ -2,11 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { INTERNAL_TYPES } from './content-types';
 import { governance } from './middlewares/governance';
 import { officialNip } from './middlewares/official-nip';
+import { dipFreeze } from './middlewares/dip-freeze';
+import { registerDipGraphql } from './graphql/dip';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Every write of a governed type passes here, whatever door it came through.
   strapi.documents.use(governance(strapi) as any);
   strapi.documents.use(officialNip(strapi) as any);
+  strapi.documents.use(dipFreeze(strapi) as any);
 
   // GraphQL shadow CRUD would expose every content type, including officials with their NIP
   // and the signature records. Public facts come only from the plugin's explicit routes.
@@ -14,5 +17,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   if (graphql) {
     const extension = graphql.service('extension');
     for (const uid of INTERNAL_TYPES) extension.shadowCRUD(uid).disable();
+    registerDipGraphql(strapi);
   }
 };

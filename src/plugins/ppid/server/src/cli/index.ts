@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import sop from './sop';
 import report from './report';
+import dip from './dip';
 
 /**
  * Administrator command line: `npm run ppid -- <group> <command> [args] [--flag value]`.
@@ -12,7 +13,7 @@ export type CliIO = { out: (line: string) => void; err: (line: string) => void }
 export type CliHandler = (strapi: Core.Strapi, args: CliArgs, io: CliIO) => Promise<number>;
 export type CliGroup = { description: string; commands: Record<string, { usage: string; run: CliHandler }> };
 
-export const GROUPS: Record<string, CliGroup> = { sop, report };
+export const GROUPS: Record<string, CliGroup> = { sop, report, dip };
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { _: [], flags: {} };

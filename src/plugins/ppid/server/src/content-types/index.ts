@@ -11,6 +11,7 @@ import run from './run/schema.json';
 import stepLog from './step-log/schema.json';
 import signatureRecord from './signature-record/schema.json';
 import counter from './counter/schema.json';
+import dipEdition from './dip-edition/schema.json';
 import notification from './notification/schema.json';
 import notificationPreference from './notification-preference/schema.json';
 import classificationRule from './classification-rule/schema.json';
@@ -27,6 +28,7 @@ export default {
   'step-log': { schema: stepLog },
   'signature-record': { schema: signatureRecord },
   counter: { schema: counter },
+  'dip-edition': { schema: dipEdition },
   notification: { schema: notification },
   'notification-preference': { schema: notificationPreference },
   'classification-rule': { schema: classificationRule },
@@ -36,5 +38,6 @@ export default {
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
 export const INTERNAL_TYPES = [
   'unit', 'official', 'sop', 'role-mapping', 'delegation', 'binding', 'run', 'step-log',
-  'signature-record', 'counter', 'notification', 'notification-preference', 'classification-rule', 'consequence-test',
+  'signature-record', 'counter', 'notification', 'notification-preference',
+  'dip-edition', 'classification-rule', 'consequence-test',
 ].map((name) => `plugin::ppid.${name}`);

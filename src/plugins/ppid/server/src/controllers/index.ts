@@ -3,8 +3,9 @@ import workflow from './workflow';
 import sops from './sops';
 import settings from './settings';
 import publicFacts from './public';
+import dip from './dip';
 import notifications from './notifications';
 import reports from './reports';
 import classification from './classification';
 
-export default { info, workflow, sops, settings, public: publicFacts, notifications, reports, classification };
+export default { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification };

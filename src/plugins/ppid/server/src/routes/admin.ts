@@ -34,6 +34,19 @@ export default [
   { method: 'GET', path: '/bindings', handler: 'settings.listBindings', config: auth('sops.read') },
   { method: 'POST', path: '/bindings', handler: 'settings.createBinding', config: auth('sops.manage') },
 
+  { method: 'GET', path: '/notifications', handler: 'notifications.mine', config: auth() },
+  { method: 'GET', path: '/notifications/preferences', handler: 'notifications.getPreferences', config: auth() },
+  { method: 'PUT', path: '/notifications/preferences', handler: 'notifications.setPreferences', config: auth() },
+  { method: 'POST', path: '/notifications/:id/read', handler: 'notifications.read', config: auth() },
+  { method: 'GET', path: '/reports/:name', handler: 'reports.get', config: auth('reports.read') },
+
+  { method: 'GET', path: '/dip/editions', handler: 'dip.list', config: auth('dip.read') },
+  { method: 'POST', path: '/dip/editions', handler: 'dip.create', config: auth('dip.manage') },
+  { method: 'GET', path: '/dip/editions/:id', handler: 'dip.findOne', config: auth('dip.read') },
+  { method: 'GET', path: '/dip/editions/:id/diff', handler: 'dip.diff', config: auth('dip.read') },
+  { method: 'GET', path: '/dip/editions/:id/export', handler: 'dip.export', config: auth('dip.read') },
+  { method: 'POST', path: '/dip/import', handler: 'dip.import', config: auth('dip.manage') },
+
   // Classification: rules and consequence tests need classification.manage; the suggestions
   // panel of the Content Manager (evaluate) is open to every editor.
   { method: 'GET', path: '/classification/rules', handler: 'classification.listRules', config: auth('classification.manage') },
@@ -48,10 +61,4 @@ export default [
   { method: 'GET', path: '/consequence-tests/:id', handler: 'classification.findTest', config: auth('classification.manage') },
   { method: 'PUT', path: '/consequence-tests/:id', handler: 'classification.updateTest', config: auth('classification.manage') },
   { method: 'POST', path: '/consequence-tests/:id/decide', handler: 'classification.decideTest', config: auth('classification.manage') },
-
-  { method: 'GET', path: '/notifications', handler: 'notifications.mine', config: auth() },
-  { method: 'GET', path: '/notifications/preferences', handler: 'notifications.getPreferences', config: auth() },
-  { method: 'PUT', path: '/notifications/preferences', handler: 'notifications.setPreferences', config: auth() },
-  { method: 'POST', path: '/notifications/:id/read', handler: 'notifications.read', config: auth() },
-  { method: 'GET', path: '/reports/:name', handler: 'reports.get', config: auth('reports.read') },
 ];

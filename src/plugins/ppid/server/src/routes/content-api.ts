@@ -6,4 +6,9 @@ export default [
   { method: 'GET', path: '/info', handler: 'info.describe', config: open },
   { method: 'GET', path: '/publications/:documentId', handler: 'public.publication', config: open },
   { method: 'GET', path: '/keys', handler: 'public.keys', config: open },
+  // The DIP: established editions only.
+  { method: 'GET', path: '/dip/current', handler: 'dip.publicCurrent', config: open },
+  { method: 'GET', path: '/dip/editions', handler: 'dip.publicList', config: open },
+  { method: 'GET', path: '/dip/editions/:documentId', handler: 'dip.publicFindOne', config: open },
+  { method: 'GET', path: '/dip/editions/:documentId/export', handler: 'dip.publicExport', config: open },
 ];

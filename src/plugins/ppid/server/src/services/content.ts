@@ -85,6 +85,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const [name, value] of Object.entries(doc)) {
         const attr = (attrs as any)[name];
         if (!attr) continue; // id, documentId, timestamps... are not attributes of the schema
+        // Facts the system stamps at signing (a decree's number and date) are not what is signed.
+        if (attr.pluginOptions?.ppid?.unsigned) continue;
         if (isMediaAttr(attr) && value) {
           const files = Array.isArray(value) ? value : [value];
           const withDigest: Record<string, unknown>[] = [];

@@ -126,6 +126,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           )
         );
         await svc('timing').closeStep(run, effect.step, effect.kind, actor.userId);
+        // A DIP edition's decree is numbered in the same transaction as the Atasan PPID's signature.
+        if (effect.kind === 'tanda_tangan' && def.steps[effect.step - 1]?.act === 'establish' && run.itemUid === UID.dipEdition) {
+          await svc('dip').onEstablished(run, written[written.length - 1]);
+        }
       } else if (effect.type === 'publish') {
         const key = itemKey(run.itemUid, run.itemDocumentId, run.itemLocale);
         await asWorkflowPublish(key, () =>

@@ -10,6 +10,7 @@ export const UID = {
   stepLog: 'plugin::ppid.step-log',
   record: 'plugin::ppid.signature-record',
   counter: 'plugin::ppid.counter',
+  dipEdition: 'plugin::ppid.dip-edition',
   notification: 'plugin::ppid.notification',
   notificationPreference: 'plugin::ppid.notification-preference',
   classificationRule: 'plugin::ppid.classification-rule',

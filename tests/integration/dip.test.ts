@@ -1,0 +1,316 @@
+import path from 'path';
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { startApp, TestApp } from '../helpers/strapi';
+import { bearer, login, peopleFor, Person } from '../helpers/people';
+
+// The DIP end to end: entries proposed from published items, an edition snapshotted and taken
+// through seed 002 (Penetapan dan Pemutakhiran DIP) to an established, signed decree with a
+// number; public reads and exports; the diff of an update edition; import; exclusion; numbering.
+const SOP = 'kutim-bkpsdm-penetapan-dip';
+const EDITION = 'plugin::ppid.dip-edition';
+const ENTRY = 'api::dip-entry.dip-entry';
+const ITEM = 'api::information-item.information-item';
+const PERKI_HEADERS = [
+  'Nomor',
+  'Ringkasan Isi Informasi',
+  'Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi',
+  'Penanggung Jawab Pembuatan atau Penerbitan Informasi',
+  'Waktu dan Tempat Pembuatan Informasi',
+  'Bentuk Informasi yang Tersedia',
+  'Jangka Waktu Penyimpanan atau Retensi Arsip',
+];
+const EXCLUDED_TEXT = 'Berkas penyidikan pelanggaran disiplin pegawai';
+const DECREE = /^000\.8\.3\.3\/(\d{4})\/BKPSDM\/\d{4}$/;
+// Loaded from the compiled plugin, the same module Strapi runs (one AsyncLocalStorage).
+const { asWorkflowPublish, itemKey } = require(path.resolve(__dirname, '../../src/plugins/ppid/dist/server/src/utils/workflow-context'));
+const pdfParse = require('pdf-parse/lib/pdf-parse.js');
+
+let app: TestApp;
+let p: Record<string, Person>;
+let admin: Person;
+
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+const act = (who: Person, runId: string, body: Record<string, unknown>) => app.http().post(`/ppid/runs/${runId}/acts`).set(bearer(who)).send(body);
+const signature = (who: Person) => ({ act: 'approve', password: who.password, confirmIntent: true });
+const dip = () => app.strapi.plugin('ppid').service('dip');
+
+function entryData(ringkasan: string, extra: Record<string, unknown> = {}) {
+  return {
+    ringkasan,
+    pejabatUnit: 'Sekretariat BKPSDM',
+    penanggungJawab: 'Kepala Sub Bagian Umum',
+    waktuTempat: { date: '2026-01-15', place: 'Sangatta' },
+    bentuk: 'softcopy_hardcopy',
+    retensi: { activeYears: 2, inactiveYears: 5, disposition: 'permanen' },
+    classification: 'berkala',
+    ...extra,
+  };
+}
+
+async function publishItem(data: Record<string, unknown>) {
+  const item = await app.strapi.documents(ITEM as any).create({ data: data as any });
+  await asWorkflowPublish(itemKey(ITEM, item.documentId, null), () => app.strapi.documents(ITEM as any).publish({ documentId: item.documentId }));
+  return item.documentId as string;
+}
+
+async function download(url: string, who?: Person) {
+  const req = app.http().get(url);
+  if (who) req.set(bearer(who));
+  const res = await req.buffer(true).parse(binary);
+  expect(res.status).toBe(200);
+  return res.body as Buffer;
+}
+
+/** Steps 1-4 of seed 002 on an edition; returns the run id, waiting at step 5 (establish). */
+async function runToEstablish(documentId: string) {
+  const start = await app.http().post('/ppid/runs').set(bearer(p.petugas)).send({ uid: EDITION, documentId });
+  expect(start.status).toBe(201);
+  const runId = start.body.data.id;
+  expect((await act(p.petugas, runId, { act: 'submit' })).status).toBe(200); // 1 collect
+  expect((await act(p.pelaksana, runId, { act: 'submit' })).status).toBe(200); // 2 draft
+  expect((await act(p.ppid, runId, { act: 'approve' })).status).toBe(200); // 3 classify
+  const s4 = await act(p.ppid, runId, { act: 'approve' }); // 4 archive
+  expect(s4.status).toBe(200);
+  expect(s4.body.data.currentStep).toMatchObject({ number: 5, role: 'atasan-ppid', recordKind: 'tanda_tangan' });
+  return runId as string;
+}
+
+beforeAll(async () => {
+  app = await startApp({ PPID_UNIT_CODE: 'BKPSDM', PPID_INSTANSI: 'BKPSDM Kabupaten Kutai Timur' });
+  p = await peopleFor(app, SOP, [
+    { key: 'petugas', sopRoles: ['petugas-informasi'], jabatan: 'Petugas Informasi' },
+    { key: 'pelaksana', sopRoles: ['ppid-pelaksana'], jabatan: 'PPID Pelaksana' },
+    { key: 'ppid', sopRoles: ['ppid'], jabatan: 'PPID BKPSDM' },
+    { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah selaku Atasan PPID' },
+  ]);
+  const superRole = await app.strapi.service('admin::role').getSuperAdmin();
+  const password = 'Rahasia-Admin-123';
+  const u = await app.strapi.plugin('ppid').service('directory').ensureUser({ email: 'admin.dip@example.go.id', firstname: 'Admin', password, roles: [superRole.id] });
+  admin = { id: u.id, email: 'admin.dip@example.go.id', password, token: await login(app, 'admin.dip@example.go.id', password), roleId: superRole.id };
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('DIP: editions established through seed 002', () => {
+  let ed1: string;
+  let runId: string;
+  let proposedKey: string;
+  let profilKey: string;
+  let excludedKey: string;
+
+  it('a published item proposes its DIP entry; an excluded one does not', async () => {
+    proposedKey = await publishItem({
+      title: 'Rencana Strategis BKPSDM 2026-2031',
+      summary: 'Dokumen rencana strategis',
+      classification: 'setiap_saat',
+      holder: 'Bidang Perencanaan',
+      responsible: 'Kepala Bidang Perencanaan',
+      production: { date: '2026-02-01', place: 'Sangatta' },
+      form: 'softcopy',
+      retention: { activeYears: 5, inactiveYears: 5, disposition: 'permanen' },
+    });
+    await app.strapi.eventHub.emit('ppid.published', { item: { uid: ITEM, documentId: proposedKey } });
+    let proposed: any = null;
+    for (let i = 0; i < 50 && !proposed; i++) {
+      proposed = await app.strapi.db.query(ENTRY).findOne({ where: { informationItem: { documentId: proposedKey } } });
+      if (!proposed) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(proposed).toMatchObject({ ringkasan: 'Rencana Strategis BKPSDM 2026-2031', classification: 'setiap_saat', publishedAt: null });
+
+    excludedKey = await publishItem({ title: EXCLUDED_TEXT, summary: 'Rahasia', classification: 'dikecualikan', holder: 'Bidang Disiplin', responsible: 'Kabid' });
+    expect(await dip().proposeFromItem(excludedKey)).toBeNull();
+    // Someone links an entry to the excluded item by hand: the snapshot must still leave it out.
+    await app.strapi.documents(ENTRY as any).create({ data: entryData(EXCLUDED_TEXT, { informationItem: { connect: [{ documentId: excludedKey }] } }) as any });
+
+    const profil = await app.strapi.documents(ENTRY as any).create({ data: entryData('Profil BKPSDM Kabupaten Kutai Timur') as any });
+    profilKey = profil.documentId;
+    await app.strapi.documents(ENTRY as any).create({ data: entryData('Laporan Kinerja Instansi Pemerintah 2025', { classification: 'setiap_saat', bentuk: 'softcopy' }) as any });
+  });
+
+  it('creates a draft edition without the excluded entry; nothing of it is public yet', async () => {
+    const res = await app.http().post('/ppid/dip/editions').set(bearer(admin)).send({ year: 2026 });
+    expect(res.status).toBe(201);
+    ed1 = res.body.data.documentId;
+    const texts = res.body.data.entries.map((e: any) => e.ringkasan);
+    expect(texts).toHaveLength(3);
+    expect(texts).not.toContain(EXCLUDED_TEXT);
+    expect(res.body.meta.skipped.map((s: any) => s.ringkasan)).toContain(EXCLUDED_TEXT);
+    expect(res.body.data).toMatchObject({ status: 'draft', decreeNumber: null });
+
+    expect((await app.http().get('/ppid/dip/editions').set(bearer(p.petugas))).status).toBe(200); // dip.read
+    expect((await app.http().post('/ppid/dip/editions').set(bearer(p.petugas)).send({})).status).toBe(403); // no dip.manage
+    expect((await app.http().get(`/api/ppid/dip/editions/${ed1}`)).status).toBe(404);
+    expect((await app.http().get(`/api/ppid/dip/editions/${ed1}/export?format=csv`)).status).toBe(404);
+    expect((await app.http().get('/api/ppid/dip/current')).status).toBe(404);
+    expect((await app.http().get('/api/ppid/dip/editions')).body.data).toEqual([]);
+  });
+
+  it('runs seed 002: the Atasan PPID signs at step 5 and the edition gets its decree number', async () => {
+    runId = await runToEstablish(ed1);
+    const early = await act(p.ppid, runId, { act: 'publish' });
+    expect(early.status).toBe(400);
+    const s5 = await act(p.atasan, runId, signature(p.atasan));
+    expect(s5.status).toBe(200);
+    expect(s5.body.data.currentStep.number).toBe(6);
+
+    const row = await app.strapi.db.query(EDITION).findOne({ where: { documentId: ed1 } });
+    expect(row.status).toBe('established');
+    expect(row.decreeNumber).toMatch(DECREE);
+    expect(row.decreeSerial).toBe(1);
+    const tt = s5.body.data.records.find((r: any) => r.kind === 'tanda_tangan' && r.stepNumber === 5);
+    expect(row.signer).toMatchObject({ nama: tt.signer.nama, jabatan: 'Sekretaris Daerah selaku Atasan PPID', verificationCode: tt.verificationCode });
+
+    // Frozen: no door edits an established edition, and it is still not public before step 6.
+    await expect(app.strapi.documents(EDITION as any).update({ documentId: ed1, data: { entries: [] } as any })).rejects.toThrow(/ditetapkan|established/);
+    expect((await app.http().get('/api/ppid/dip/current')).status).toBe(404);
+
+    const s6 = await act(p.ppid, runId, { act: 'publish' });
+    expect(s6.status).toBe(200);
+    expect(s6.body.data.status).toBe('published');
+  });
+
+  it('serves the established edition publicly, over REST and GraphQL', async () => {
+    const cur = await app.http().get('/api/ppid/dip/current');
+    expect(cur.status).toBe(200);
+    expect(cur.body.data).toMatchObject({ documentId: ed1, status: 'established', signer: { jabatan: 'Sekretaris Daerah selaku Atasan PPID' } });
+    expect(cur.body.data.decreeNumber).toMatch(DECREE);
+    expect(cur.body.data.signer.verificationUrl).toMatch(/\/api\/ppid\/verify\/.+/);
+    expect(cur.body.data.entries.map((e: any) => e.ringkasan)).not.toContain(EXCLUDED_TEXT);
+    const list = await app.http().get('/api/ppid/dip/editions');
+    expect(list.body.data.map((e: any) => e.documentId)).toEqual([ed1]);
+
+    const gql = await app
+      .http()
+      .post('/graphql')
+      .send({ query: '{ dipCurrent { documentId decreeNumber signerJabatan entries { nomor ringkasan klasifikasi } } dipEditions { documentId } }' });
+    expect(gql.status).toBe(200);
+    expect(gql.body.errors).toBeUndefined();
+    expect(gql.body.data.dipCurrent.documentId).toBe(ed1);
+    expect(gql.body.data.dipCurrent.entries).toHaveLength(3);
+    expect(gql.body.data.dipEditions).toEqual([{ documentId: ed1 }]);
+  });
+
+  it('exports CSV, XLSX and PDF with the seven Perki columns in order and the decree', async () => {
+    const number = (await app.strapi.db.query(EDITION).findOne({ where: { documentId: ed1 } })).decreeNumber;
+
+    const csv = await download(`/api/ppid/dip/editions/${ed1}/export?format=csv`);
+    const rows: string[][] = parseCsvSync(csv, { bom: true });
+    expect(rows[0].slice(0, 7)).toEqual(PERKI_HEADERS);
+    expect(rows).toHaveLength(4);
+    expect(rows.map((r) => r[1])).toContain('Profil BKPSDM Kabupaten Kutai Timur');
+    expect(csv.toString('utf8')).not.toContain(EXCLUDED_TEXT);
+
+    const xlsx = await download(`/ppid/dip/editions/${ed1}/export?format=xlsx`, admin);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as any);
+    const sheet = wb.getWorksheet('DIP')!;
+    const header = (sheet.getRow(5).values as any[]).slice(1, 8);
+    expect(header).toEqual(PERKI_HEADERS);
+    const cells: string[] = [];
+    sheet.eachRow((r) => cells.push(JSON.stringify(r.values)));
+    expect(cells.join('\n')).toContain(number);
+    expect(cells.join('\n')).not.toContain(EXCLUDED_TEXT);
+    expect(sheet.getRow(6).getCell(1).value).toBe(1);
+
+    const pdf = await download(`/api/ppid/dip/editions/${ed1}/export?format=pdf`);
+    const text = (await pdfParse(new Uint8Array(pdf))).text.replace(/\s+/g, ' ');
+    expect(text).toContain(number);
+    expect(text).toContain('Profil BKPSDM');
+    expect(text).toContain('Sekretaris Daerah selaku Atasan PPID');
+    expect(text).not.toContain(EXCLUDED_TEXT);
+    let at = 0;
+    for (const h of ['Nomor', 'Ringkasan', 'Pejabat', 'Penanggung', 'Waktu', 'Bentuk', 'Retensi']) {
+      const i = text.indexOf(h, at);
+      expect(i).toBeGreaterThanOrEqual(at);
+      at = i;
+    }
+
+    expect((await app.http().get(`/api/ppid/dip/editions/${ed1}/export?format=docx`)).status).toBe(400);
+  });
+
+  let ed2: string;
+  it('an update edition starts from the established one; its diff shows added, removed and changed columns', async () => {
+    await app.strapi.documents(ENTRY as any).update({ documentId: profilKey, data: { penanggungJawab: 'Sekretaris BKPSDM' } as any });
+    await app.strapi.documents(ENTRY as any).create({ data: entryData('Daftar Pengadaan Barang dan Jasa 2026', { classification: 'setiap_saat' }) as any });
+    // The Renstra is reclassified as excluded: it leaves the DIP.
+    await app.strapi.db.query(ITEM).updateMany({ where: { documentId: proposedKey }, data: { classification: 'dikecualikan' } });
+
+    const res = await app.http().post('/ppid/dip/editions').set(bearer(admin)).send({ year: 2027 });
+    expect(res.status).toBe(201);
+    ed2 = res.body.data.documentId;
+    expect(res.body.data.previousEdition).toBe(ed1);
+
+    const diff = await app.http().get(`/ppid/dip/editions/${ed2}/diff?against=${ed1}`).set(bearer(admin));
+    expect(diff.status).toBe(200);
+    expect(diff.body.data.added.map((e: any) => e.ringkasan)).toEqual(['Daftar Pengadaan Barang dan Jasa 2026']);
+    expect(diff.body.data.removed.map((e: any) => e.key)).toEqual([proposedKey]);
+    expect(diff.body.data.changed).toHaveLength(1);
+    expect(diff.body.data.changed[0]).toMatchObject({ key: profilKey, columns: ['penanggungJawab'] });
+    expect(diff.body.data.unchanged).toBe(1);
+
+    const csv = await download(`/ppid/dip/editions/${ed2}/diff?against=${ed1}&format=csv`, admin);
+    const rows: string[][] = parseCsvSync(csv, { bom: true });
+    expect(rows[0].slice(0, 3)).toEqual(['Perubahan', 'Kunci', 'Kolom Berubah']);
+    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['dihapus', 'ditambah', 'diubah']);
+    expect(rows.find((r) => r[0] === 'diubah')![2]).toBe('Penanggung Jawab Pembuatan atau Penerbitan Informasi');
+
+    // The established edition is frozen, but its exports still never show what is now excluded.
+    const again = await download(`/api/ppid/dip/editions/${ed1}/export?format=csv`);
+    expect(again.toString('utf8')).not.toContain('Rencana Strategis BKPSDM');
+    const stored = await app.strapi.db.query(EDITION).findOne({ where: { documentId: ed1, publishedAt: { $notNull: true } } });
+    expect(stored.entries.map((e: any) => e.key)).toContain(proposedKey);
+  });
+
+  it('an import with one bad row imports nothing and reports the row and column', async () => {
+    const before = await app.strapi.db.query(ENTRY).count({});
+    const header = PERKI_HEADERS.concat(['Klasifikasi']).map((h) => `"${h}"`).join(',');
+    const good = '1,Pengumuman seleksi JPT,Bidang Mutasi,Kepala Bidang Mutasi,"2026, Sangatta",Softcopy,"Aktif 1 tahun, inaktif 2 tahun, musnah",Setiap Saat';
+    const bad = '2,Data pegawai,Bidang Data,Kepala Bidang Data,"2026, Sangatta",Disket,"Aktif 1 tahun, inaktif 2 tahun, musnah",Berkala';
+    const res = await app
+      .http()
+      .post('/ppid/dip/import')
+      .set(bearer(admin))
+      .send({ filename: 'dip.csv', base64: Buffer.from([header, good, bad].join('\n')).toString('base64') });
+    expect(res.status).toBe(400);
+    const errors = res.body.error.details.report.errors;
+    expect(errors).toEqual([expect.objectContaining({ row: 3, column: 'Bentuk Informasi yang Tersedia' })]);
+    expect(await app.strapi.db.query(ENTRY).count({})).toBe(before);
+
+    const excluded = '3,Data rahasia,Bidang Data,Kepala Bidang Data,"2026, Sangatta",Softcopy,"Aktif 1 tahun, inaktif 2 tahun, musnah",Dikecualikan';
+    const res2 = await app.http().post('/ppid/dip/import').set(bearer(admin)).send({ filename: 'dip.csv', base64: Buffer.from([header, good, excluded].join('\n')).toString('base64') });
+    expect(res2.status).toBe(400);
+    expect(res2.body.error.details.report.errors[0]).toMatchObject({ row: 3 });
+
+    const ok = await app
+      .http()
+      .post('/ppid/dip/import')
+      .set(bearer(admin))
+      .attach('file', Buffer.from([header, good].join('\r\n')), 'dip.csv');
+    expect(ok.status).toBe(201);
+    expect(ok.body.data).toMatchObject({ ok: true, created: 1 });
+    expect(await app.strapi.db.query(ENTRY).count({})).toBe(before + 1);
+  });
+
+  it('two establishments at once never share a serial', async () => {
+    const ed3 = (await app.http().post('/ppid/dip/editions').set(bearer(admin)).send({ year: 2027, title: 'DIP 2027 (perubahan)' })).body.data.documentId;
+    const runA = await runToEstablish(ed2);
+    const runB = await runToEstablish(ed3);
+    const [a, b] = await Promise.all([act(p.atasan, runA, signature(p.atasan)), act(p.atasan, runB, signature(p.atasan))]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    const rows = await app.strapi.db.query(EDITION).findMany({ where: { documentId: { $in: [ed2, ed3] } } });
+    const serials = rows.map((r: any) => r.decreeSerial);
+    expect(new Set(serials).size).toBe(2);
+    expect(serials.every((s: number) => s > 1)).toBe(true);
+
+    const many = await Promise.all([0, 1, 2, 3].map(() => dip().nextDecreeNumber('2026-03-01')));
+    expect(new Set(many.map((m: any) => m.serial)).size).toBe(4);
+    expect(new Set(many.map((m: any) => m.number)).size).toBe(4);
+  });
+});
