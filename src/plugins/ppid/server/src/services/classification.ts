@@ -80,7 +80,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Validates a rule input (400 listing each path) and returns its row. */
     validatedRuleRow(input: unknown) {
-      const v = validateRule(input);
+      let v: ReturnType<typeof validateRule>;
+      try {
+        v = validateRule(input);
+      } catch (e) {
+        // A rule the core cannot even read is bad input, never a 500.
+        throw invalid('Aturan tidak valid / invalid rule', [{ path: '', message: (e as Error).message }]);
+      }
       if (!v.ok) throw invalid('Aturan tidak valid / invalid rule', v.errors);
       return self.ruleRow(v.value);
     },

@@ -226,7 +226,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!result.ok) throw refusal(result);
         // Every approval and the publish act pass the classification rules (an excluded item never publishes).
         const publishes = result.effects.some((e) => e.type === 'publish');
-        if (publishes || req.act === 'approve') await svc('classification').assertActAllowed(run.itemUid, doc, publishes ? 'publish' : 'approve');
+        if (publishes || req.act === 'approve' || req.act === 'submit') {
+          await svc('classification').assertActAllowed(run.itemUid, doc, publishes ? 'publish' : req.act === 'submit' ? 'submit' : 'approve');
+        }
 
         const record = result.effects.find((e) => e.type === 'record');
         if (record && record.type === 'record') await checkSignerSecret(userId, req, record.kind);

@@ -12,8 +12,9 @@ function normalize(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('id');
 }
 
+// Only syntax characters: in a /u pattern an escaped "-" (or any other identity escape) is a SyntaxError.
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** The compiled pattern of a keyword, or null for a blank keyword. */
