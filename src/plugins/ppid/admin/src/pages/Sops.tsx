@@ -116,27 +116,23 @@ export const SopsPage = () => {
   );
 };
 
-/** The SOP document (HTML with flowchart) fetched with the admin JWT and shown from a blob URL. */
+/**
+ * The SOP document (HTML with flowchart), fetched with the admin JWT (an iframe cannot send it).
+ * Shown through srcdoc in a sandbox: Strapi's Content-Security-Policy blocks blob: frames.
+ */
 const SopDocument = ({ code }: { code: string }) => {
   const { get } = useFetchClient();
-  const [url, setUrl] = React.useState<string | null>(null);
+  const [html, setHtml] = React.useState<string | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   React.useEffect(() => {
-    let made: string | null = null;
-    get(`/ppid/sops/${code}/document`, { responseType: 'blob' } as any)
-      .then((r: any) => {
-        made = URL.createObjectURL(new Blob([r.data], { type: 'text/html' }));
-        setUrl(made);
-      })
+    get(`/ppid/sops/${code}/document`, { responseType: 'text' } as any)
+      .then((r: any) => setHtml(String(r.data)))
       .catch((e: any) => setError(errorMessage(e)));
-    return () => {
-      if (made) URL.revokeObjectURL(made);
-    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code]);
   if (error) return <ServerError message={error} />;
-  if (!url) return <Loading />;
-  return <iframe title="SOP" src={url} data-testid="ppid-sop-document" style={{ width: '100%', height: 720, border: '1px solid #dcdce4', borderRadius: 4, background: '#fff' }} />;
+  if (html === null) return <Loading />;
+  return <iframe title="SOP" srcDoc={html} sandbox="" data-testid="ppid-sop-document" style={{ width: '100%', height: 720, border: '1px solid #dcdce4', borderRadius: 4, background: '#fff' }} />;
 };
 
 const RoleMappings = ({ sop }: { sop: any }) => {
