@@ -88,7 +88,10 @@ export function entryFromRow(row: any, index: number): DipEntry {
     ringkasan: String(row.ringkasan ?? row.title ?? '').trim(),
     pejabatUnit: String(row.pejabatUnit ?? row.holder ?? row.unit?.name ?? '').trim(),
     penanggungJawab: String(row.penanggungJawab ?? row.responsible ?? row.holder ?? '').trim(),
-    waktuTempat: { waktu: String(wt.date ?? wt.period ?? '').trim(), tempat: String(wt.place ?? '').trim() },
+    waktuTempat: {
+      waktu: String(wt.date ?? wt.period ?? '').trim(),
+      tempat: String(wt.place ?? '').trim(),
+    },
     bentuk: FORM_OF[row.bentuk ?? row.form] ?? ['softcopy'],
     retensi: {
       aktifTahun: Number(r.activeYears ?? 2),
@@ -114,7 +117,9 @@ export function rowFromEntry(e: DipEntry) {
     ringkasan: e.ringkasan,
     pejabatUnit: e.pejabatUnit,
     penanggungJawab: e.penanggungJawab,
-    waktuTempat: isDate ? { date: e.waktuTempat.waktu, place: e.waktuTempat.tempat } : { period: e.waktuTempat.waktu, place: e.waktuTempat.tempat },
+    waktuTempat: isDate
+      ? { date: e.waktuTempat.waktu, place: e.waktuTempat.tempat }
+      : { period: e.waktuTempat.waktu, place: e.waktuTempat.tempat },
     bentuk: forms.has('softcopy') && forms.has('hardcopy') ? 'softcopy_hardcopy' : forms.has('hardcopy') ? 'hardcopy' : 'softcopy',
     retensi: {
       activeYears: e.retensi.aktifTahun,
@@ -150,14 +155,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** documentIds of information items that are (in any version) classified dikecualikan. */
   async function excludedKeys(keys: string[]): Promise<Set<string>> {
+    // Plain knex, not the query engine: the public guard (public-filter) hides excluded items
+    // from content-API requests, and this check must see them precisely then.
     const out = new Set<string>();
-    for (let i = 0; i < keys.length; i += 500) {
-      const rows = await strapi.db.query(UID.informationItem).findMany({
-        where: { documentId: { $in: keys.slice(i, i + 500) }, classification: 'dikecualikan' },
-        select: ['documentId'],
-      });
-      for (const r of rows) out.add(r.documentId);
-    }
+    const table = strapi.db.metadata.get(UID.informationItem).tableName;
+    // Inside the caller's transaction when there is one (sqlite has a single connection).
+    await strapi.db.transaction(async ({ trx }) => {
+      for (let i = 0; i < keys.length; i += 500) {
+        const rows = await strapi.db
+          .getConnection(table)
+          .transacting(trx)
+          .distinct('document_id')
+          .whereIn('document_id', keys.slice(i, i + 500))
+          .where('classification', 'dikecualikan');
+        for (const r of rows) out.add(r.document_id);
+      }
+    });
     return out;
   }
 
@@ -192,15 +205,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!item || item.classification === 'dikecualikan' || !isDipClassification(item.classification)) return null;
       const base = entryFromRow(item, 0);
-      const data = { ...rowFromEntry(base), nomor: null, informationItem: { connect: [{ documentId }] } } as any;
+      const data = {
+        ...rowFromEntry(base),
+        nomor: null,
+        informationItem: { connect: [{ documentId }] },
+      } as any;
       const existing = await strapi.db.query(UID.dipEntry).findOne({
-        where: { informationItem: { documentId }, publishedAt: { $null: true } },
+        where: {
+          informationItem: { documentId },
+          publishedAt: { $null: true },
+        },
         select: ['documentId'],
       });
       return asSystem(async () =>
         existing
           ? strapi.documents(UID.dipEntry as any).update({ documentId: existing.documentId, data })
-          : strapi.documents(UID.dipEntry as any).create({ data })
+          : strapi.documents(UID.dipEntry as any).create({ data }),
       );
     },
 
@@ -208,7 +228,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async currentEntries(): Promise<DipEntry[]> {
       const rows = await strapi.documents(UID.dipEntry as any).findMany({
         status: 'draft',
-        populate: { waktuTempat: true, retensi: true, informationItem: { fields: ['documentId'] } } as any,
+        populate: {
+          waktuTempat: true,
+          retensi: true,
+          informationItem: { fields: ['documentId'] },
+        } as any,
         sort: [{ nomor: 'asc' }, { id: 'asc' }] as any,
         limit: 100000,
       } as any);
@@ -227,7 +251,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the current entries (same key: the current one wins; new keys are appended). Excluded and
      * incomplete entries are left out and reported.
      */
-    async createEdition(input: { title?: string; year?: number; instansi?: string; ditetapkanDi?: string } = {}) {
+    async createEdition(
+      input: {
+        title?: string;
+        year?: number;
+        instansi?: string;
+        ditetapkanDi?: string;
+      } = {},
+    ) {
       const s = settings();
       const last = await self.lastEstablished();
       const byKey = new Map<string, DipEntry>();
@@ -242,7 +273,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
       for (const e of kept) {
         const issues = validateDipEntry({ ...e, nomor: entries.length + 1 });
-        if (issues.length) skipped.push({ key: e.key, ringkasan: e.ringkasan, reason: issues.map((i) => `${i.field}: ${i.message}`).join('; ') });
+        if (issues.length)
+          skipped.push({
+            key: e.key,
+            ringkasan: e.ringkasan,
+            reason: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+          });
         else entries.push({ ...e, nomor: entries.length + 1 });
       }
       const year = input.year ?? new Date().getFullYear();
@@ -301,8 +337,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               verificationUrl: verificationUrl(row.signer.verificationCode),
             }
           : null,
-        ...(withEntries ? { entries: (row.entries ?? []).map((e) => ({ ...e, row: formatRow(e) })) } : {}),
-        columns: DIP_COLUMNS.map((c) => ({ key: c.key, header: c.header, label: c.label, perki: c.perki })),
+        ...(withEntries
+          ? {
+              entries: (row.entries ?? []).map((e) => ({
+                ...e,
+                row: formatRow(e),
+              })),
+            }
+          : {}),
+        columns: DIP_COLUMNS.map((c) => ({
+          key: c.key,
+          header: c.header,
+          label: c.label,
+          perki: c.perki,
+        })),
       };
     },
 
@@ -325,12 +373,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!lock) throw new Error('DIP decree counter missing (created at bootstrap)');
         let row = await knex(table).transacting(trx).where({ name }).forUpdate().first();
         if (!row) {
-          await knex(table).transacting(trx).insert({ name, value: 0, document_id: `ctr-${name}`.slice(0, 255) });
+          await knex(table)
+            .transacting(trx)
+            .insert({
+              name,
+              value: 0,
+              document_id: `ctr-${name}`.slice(0, 255),
+            });
           row = await knex(table).transacting(trx).where({ name }).forUpdate().first();
         }
         const serial = Number(row.value) + 1;
         await knex(table).transacting(trx).where({ name }).update({ value: serial });
-        return { serial, number: formatDecreeNumber(s.pattern, { kode: s.kode, serial, unit: s.unit, date }) };
+        return {
+          serial,
+          number: formatDecreeNumber(s.pattern, {
+            kode: s.kode,
+            serial,
+            unit: s.unit,
+            date,
+          }),
+        };
       });
     },
 
@@ -342,11 +404,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async onEstablished(run: { itemUid: string; itemDocumentId: string }, record: SignatureRecord) {
       if (run.itemUid !== UID.dipEdition) return;
       const edition = await loadEdition(run.itemDocumentId);
-      const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-        new Date(record.signedAt)
-      );
+      const date = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Jakarta',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(new Date(record.signedAt));
       const { serial, number } = await self.nextDecreeNumber(date);
-      const clash = await editions().findOne({ where: { decreeNumber: number, documentId: { $ne: edition.documentId } } });
+      const clash = await editions().findOne({
+        where: {
+          decreeNumber: number,
+          documentId: { $ne: edition.documentId },
+        },
+      });
       if (clash) throw conflict(`Nomor SK ${number} sudah dipakai / decree number already used`, { reason: 'decree_number_taken' });
       const { kept } = await withoutExcluded(edition.entries ?? []);
       const signer: EditionSigner = {
@@ -360,7 +430,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       await editions().updateMany({
         where: { documentId: edition.documentId },
-        data: { decreeNumber: number, decreeSerial: serial, decreeDate: date, signer, status: 'established', entries: kept },
+        data: {
+          decreeNumber: number,
+          decreeSerial: serial,
+          decreeDate: date,
+          signer,
+          status: 'established',
+          entries: kept,
+        },
       });
     },
 
@@ -377,7 +454,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const onItem = (status: 'in_review' | 'draft') => async (payload: any) => {
         if (payload?.item?.uid !== UID.dipEdition) return;
         afterCommit(() =>
-          editions().updateMany({ where: { documentId: payload.item.documentId, status: { $ne: 'established' } }, data: { status } })
+          editions().updateMany({
+            where: {
+              documentId: payload.item.documentId,
+              status: { $ne: 'established' },
+            },
+            data: { status },
+          }),
         );
       };
       strapi.eventHub.on('ppid.submitted', onItem('in_review'));
@@ -391,7 +474,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async diff(aId: string, bId: string): Promise<{ from: EditionRow; to: EditionRow; diff: DipEditionDiff }> {
       const from = await loadEdition(bId);
       const to = await loadEdition(aId);
-      return { from, to, diff: diffEditions(from.entries ?? [], to.entries ?? [], { ignoreColumns: ['nomor'] }) };
+      return {
+        from,
+        to,
+        diff: diffEditions(from.entries ?? [], to.entries ?? [], {
+          ignoreColumns: ['nomor'],
+        }),
+      };
     },
 
     /** The diff as CSV: Perubahan, Kunci, Kolom Berubah, then the DIP columns. */
@@ -419,7 +508,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               ...(row.ditetapkanDi ? { ditetapkanDi: row.ditetapkanDi } : {}),
               ...(row.signer
                 ? {
-                    signer: { nama: row.signer.nama, nip: row.signer.nip ?? '', jabatan: row.signer.jabatan },
+                    signer: {
+                      nama: row.signer.nama,
+                      nip: row.signer.nip ?? '',
+                      jabatan: row.signer.jabatan,
+                    },
                     verificationUrl: verificationUrl(row.signer.verificationCode),
                   }
                 : {}),
@@ -430,9 +523,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Writes the edition; excluded entries are dropped here as well, whatever the stored snapshot says. */
     async exportTo(row: EditionRow, format: ExportFormat, out: Writable) {
-      if (!EXPORT_FORMATS.includes(format)) throw badRequest(`format: gunakan csv, xlsx atau pdf / use csv, xlsx or pdf`, { field: 'format' });
+      if (!EXPORT_FORMATS.includes(format))
+        throw badRequest(`format: gunakan csv, xlsx atau pdf / use csv, xlsx or pdf`, { field: 'format' });
       const { kept, dropped } = await withoutExcluded(row.entries ?? []);
-      if (dropped.length) strapi.log.warn(`[ppid dip] edition ${row.documentId}: ${dropped.length} excluded entries left out of the export`);
+      if (dropped.length)
+        strapi.log.warn(`[ppid dip] edition ${row.documentId}: ${dropped.length} excluded entries left out of the export`);
       const meta = self.meta(row);
       if (format === 'csv') return writeDipCsv(kept, out);
       if (format === 'xlsx') return writeDipXlsx(kept, meta, out);
@@ -441,7 +536,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A PassThrough for ctx.body; the writer runs behind it and ends it (or destroys it on error). */
     streamExport(row: EditionRow, format: ExportFormat) {
-      if (!EXPORT_FORMATS.includes(format)) throw badRequest(`format: gunakan csv, xlsx atau pdf / use csv, xlsx or pdf`, { field: 'format' });
+      if (!EXPORT_FORMATS.includes(format))
+        throw badRequest(`format: gunakan csv, xlsx atau pdf / use csv, xlsx or pdf`, { field: 'format' });
       const pass = new PassThrough();
       self.exportTo(row, format, pass).catch((e) => pass.destroy(e));
       return pass;
@@ -461,27 +557,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else if (lower.endsWith('.csv') || lower.endsWith('.txt')) rows = await parseCsv(data);
         else throw badRequest('file: hanya .csv atau .xlsx / only .csv or .xlsx files', { field: 'file' });
       } catch (e) {
-        if (e instanceof DipImportError) throw badRequest(e.message, { field: 'file', report: { ok: false, errors: [], details: (e as any).details ?? null } });
+        if (e instanceof DipImportError)
+          throw badRequest(e.message, {
+            field: 'file',
+            report: {
+              ok: false,
+              errors: [],
+              details: (e as any).details ?? null,
+            },
+          });
         throw e;
       }
       const report = validateImportRows(rows);
       if (!report.ok) {
         throw badRequest(`Impor ditolak: ${report.errors.length} kesalahan; tidak ada yang diimpor / import refused, nothing imported`, {
-          report: { ok: false, errors: report.errors, ignoredColumns: report.ignoredColumns, validRows: report.entries.length },
+          report: {
+            ok: false,
+            errors: report.errors,
+            ignoredColumns: report.ignoredColumns,
+            validRows: report.entries.length,
+          },
         });
       }
       const keys = report.entries.map((e) => e.key);
       const items = new Set(
-        (await strapi.db.query(UID.informationItem).findMany({ where: { documentId: { $in: keys } }, select: ['documentId'] })).map((r: any) => r.documentId)
+        (
+          await strapi.db.query(UID.informationItem).findMany({
+            where: { documentId: { $in: keys } },
+            select: ['documentId'],
+          })
+        ).map((r: any) => r.documentId),
       );
       const excluded = await excludedKeys(keys);
       if (excluded.size) {
         throw badRequest('Impor ditolak: baris menunjuk informasi yang dikecualikan / rows point at excluded information', {
-          report: { ok: false, errors: [...excluded].map((k) => ({ row: 2 + keys.indexOf(k), column: 'Kunci', message: 'Informasi dikecualikan tidak masuk DIP', messageEn: 'excluded information is not in the DIP' })) },
+          report: {
+            ok: false,
+            errors: [...excluded].map((k) => ({
+              row: 2 + keys.indexOf(k),
+              column: 'Kunci',
+              message: 'Informasi dikecualikan tidak masuk DIP',
+              messageEn: 'excluded information is not in the DIP',
+            })),
+          },
         });
       }
       const entries = new Set(
-        (await strapi.db.query(UID.dipEntry).findMany({ where: { documentId: { $in: keys } }, select: ['documentId'] })).map((r: any) => r.documentId)
+        (
+          await strapi.db.query(UID.dipEntry).findMany({
+            where: { documentId: { $in: keys } },
+            select: ['documentId'],
+          })
+        ).map((r: any) => r.documentId),
       );
       let created = 0;
       let updated = 0;
@@ -495,7 +622,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               continue;
             }
             if (items.has(e.key)) {
-              const linked = await strapi.db.query(UID.dipEntry).findOne({ where: { informationItem: { documentId: e.key }, publishedAt: { $null: true } }, select: ['documentId'] });
+              const linked = await strapi.db.query(UID.dipEntry).findOne({
+                where: {
+                  informationItem: { documentId: e.key },
+                  publishedAt: { $null: true },
+                },
+                select: ['documentId'],
+              });
               data.informationItem = { connect: [{ documentId: e.key }] };
               if (linked) {
                 await strapi.documents(UID.dipEntry as any).update({ documentId: linked.documentId, data });
@@ -506,9 +639,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await strapi.documents(UID.dipEntry as any).create({ data });
             created++;
           }
-        })
+        }),
       );
-      return { ok: true, created, updated, ignoredColumns: report.ignoredColumns };
+      return {
+        ok: true,
+        created,
+        updated,
+        ignoredColumns: report.ignoredColumns,
+      };
     },
   };
   return self;
