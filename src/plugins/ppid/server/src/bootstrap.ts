@@ -63,6 +63,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   ppid.service('public-filter').install();
   await ppid.service('classification').seed();
   await ppid.service('dip').listen();
+  // Indonesian field labels in the Content Manager (an administrator's own labels are kept).
+  await ppid.service('cm-labels').apply();
 };
 
 /** Development only: the demo body, once, after every plugin has bootstrapped (see src/index.ts). */

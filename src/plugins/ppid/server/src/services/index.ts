@@ -21,5 +21,6 @@ import publicFilter from './public-filter';
 import classification from './classification';
 import dip from './dip';
 import indexes from './indexes';
+import cmLabels from './cm-labels';
 
-export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes };
+export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes, 'cm-labels': cmLabels };
