@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { actSchema, submitSchema, validate } from '../validation/workflow';
+import { notFound } from '../errors';
+
+// The CM panel asks about any content type (ungoverned ones answer governed: false); a uid that
+// names no content type at all is a 404, not an empty answer.
+const knownType = (strapi: Core.Strapi, uid: string) => {
+  if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw notFound(`Tipe konten ${String(uid).slice(0, 100)} tidak ada / unknown content type`, { field: 'uid' });
+};
 
 const meta = (ctx: any) => ({ ip: ctx.request.ip ?? null, userAgent: ctx.request.header['user-agent'] ?? null });
 
@@ -30,6 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async forItem(ctx) {
       const { uid, documentId } = ctx.params;
+      knownType(strapi, uid);
       const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : null;
       const content = strapi.plugin('ppid').service('content');
       const runs = await wf().forItem(uid, documentId, locale);
@@ -46,6 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** For the Content Manager list view: each item's SOP step (open run) or its last outcome. */
     async stepsFor(ctx) {
       const { uid } = ctx.params;
+      knownType(strapi, uid);
       const content = strapi.plugin('ppid').service('content');
       const ids = String(ctx.query.documentIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 200);
       const out: Record<string, { step: number | null; role: string | null; roleLabel: string | null; status: string }> = {};
