@@ -234,3 +234,16 @@ it('the admin panel still sees every item (the guard is for the content API only
   const seen = res.body.results.map((r: any) => r.documentId);
   expect(seen).toEqual(expect.arrayContaining([ids.governed, ids.excluded, ids.draft, ids.rogue]));
 });
+
+it('writes are not broken by the guard, and what they create stays hidden from readers', async () => {
+  const full = await app.strapi.service('admin::api-token').create({ name: 'penuh', type: 'full-access', lifespan: null, permissions: [] });
+  const created = await app.http().post('/api/information-items?status=draft').set('Authorization', `Bearer ${full.accessKey}`).send({ data: { title: 'Dibuat lewat API penuh', summary: 'Draf', classification: 'setiap_saat' } });
+  expect([created.status, created.body.error?.message]).toEqual([201, undefined]);
+  expect(created.body.data.title).toBe('Dibuat lewat API penuh');
+  expect((await app.http().post('/api/information-items').send({ data: { title: 'Anonim', summary: 'x' } })).status).toBe(403);
+  expect((await app.http().post('/api/information-items').set('Authorization', `Bearer ${readOnlyToken}`).send({ data: { title: 'Baca saja', summary: 'x' } })).status).toBe(403);
+  const list = await app.http().get('/api/information-items?status=draft').set('Authorization', `Bearer ${readOnlyToken}`);
+  expect(list.body.data.map((d: any) => d.documentId)).not.toContain(created.body.data.documentId);
+  const gql = await app.http().post('/graphql').set('Authorization', `Bearer ${full.accessKey}`).send({ query: '{ informationItems(status: DRAFT) { documentId } }' });
+  expect(gql.body.data.informationItems.map((d: any) => d.documentId)).not.toContain(created.body.data.documentId);
+});

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils/uids';
 
@@ -27,12 +28,15 @@ import { UID } from '../utils/uids';
  *
  * Drafts: `publishedAt $notNull` is always part of the filter, so `status=draft` from the
  * public (Strapi issue #25326) returns nothing.
- * Known limit: the content API is read-only for governed types; a full-access API token that
- * writes an item gets no row back from the read that follows (the write itself is governed).
+ * Writes: the reads a document service write makes inside itself (create reads its new draft
+ * back) are not filtered; only callers allowed to write (full-access tokens) get there, and the
+ * write itself is governed (middlewares/governance.ts).
  */
 type Where = Record<string, any>;
 
 const READ_EVENTS = ['beforeFindOne', 'beforeFindMany', 'beforeCount'] as const;
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const writing = new AsyncLocalStorage<boolean>();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = new WeakMap<object, Promise<Map<string, string[]>>>();
@@ -179,7 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const subscriber: Record<string, any> = {};
       for (const action of READ_EVENTS) {
         subscriber[action] = async (event: { model: { uid: string }; params: any }) => {
-          if (!self.isPublicRequest()) return;
+          if (!self.isPublicRequest() || writing.getStore()) return;
           // The guard's own query on the run table must not recurse.
           if (event.model.uid === UID.run) return;
           event.params = event.params ?? {};
@@ -187,6 +191,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }
       strapi.db.lifecycles.subscribe(subscriber as any);
+      strapi.documents.use(((ctx: { action: string }, next: () => Promise<unknown>) =>
+        WRITE_ACTIONS.has(ctx.action) ? writing.run(true, next) : next()) as any);
     },
   };
   return self;
