@@ -160,7 +160,7 @@ describe('DIP: editions established through seed 002', () => {
     expect(s5.body.data.currentStep.number).toBe(6);
 
     const row = await app.strapi.db.query(EDITION).findOne({ where: { documentId: ed1 } });
-    expect(row.status).toBe('established');
+    expect(row.editionStatus).toBe('established');
     expect(row.decreeNumber).toMatch(DECREE);
     expect(row.decreeSerial).toBe(1);
     const tt = s5.body.data.records.find((r: any) => r.kind === 'tanda_tangan' && r.stepNumber === 5);

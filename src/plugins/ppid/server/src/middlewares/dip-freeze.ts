@@ -14,7 +14,7 @@ export const dipFreeze =
     if (ctx.uid !== UID.dipEdition || !['update', 'delete', 'discardDraft'].includes(ctx.action)) return next();
     const documentId = ctx.params?.documentId;
     if (!documentId || workflowContext()?.system) return next();
-    const row = await strapi.db.query(UID.dipEdition).findOne({ where: { documentId, status: 'established' }, select: ['decreeNumber'] });
+    const row = await strapi.db.query(UID.dipEdition).findOne({ where: { documentId, editionStatus: 'established' }, select: ['decreeNumber'] });
     if (row) {
       throw conflict(`Edisi DIP sudah ditetapkan (SK ${row.decreeNumber ?? '-'}) dan tidak dapat diubah; buat edisi pemutakhiran / the edition is established and frozen; create an update edition`, {
         reason: 'edition_established',

@@ -68,7 +68,7 @@ export type EditionRow = {
   decreeSerial: number | null;
   decreeDate: string | null;
   signer: EditionSigner | null;
-  status: 'draft' | 'in_review' | 'established';
+  editionStatus: 'draft' | 'in_review' | 'established';
   publishedAt: string | null;
   createdAt: string;
 };
@@ -186,7 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function loadEdition(documentId: string, opts: { established?: boolean } = {}): Promise<EditionRow> {
     const row = (await editions().findOne({
       where: opts.established
-        ? { documentId, publishedAt: { $notNull: true }, status: 'established' }
+        ? { documentId, publishedAt: { $notNull: true }, editionStatus: 'established' }
         : { documentId, publishedAt: { $null: true } },
     })) as EditionRow | null;
     if (!row) throw notFound(`Edisi DIP ${documentId} tidak ditemukan / DIP edition not found`);
@@ -241,7 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async lastEstablished(): Promise<EditionRow | null> {
       return (await editions().findOne({
-        where: { publishedAt: { $notNull: true }, status: 'established' },
+        where: { publishedAt: { $notNull: true }, editionStatus: 'established' },
         orderBy: [{ decreeDate: 'desc' }, { id: 'desc' }],
       })) as EditionRow | null;
     },
@@ -291,7 +291,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ditetapkanDi: input.ditetapkanDi ?? (s.place || null),
           entries,
           previousEdition: last?.documentId ?? null,
-          status: 'draft',
+          editionStatus: 'draft',
         } as any,
       });
       return { edition: doc as unknown as EditionRow, skipped };
@@ -300,9 +300,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Editions, newest first; the public sees established ones only. */
     async list(opts: { established?: boolean } = {}) {
       const rows = (await editions().findMany({
-        where: opts.established ? { publishedAt: { $notNull: true }, status: 'established' } : { publishedAt: { $null: true } },
+        where: opts.established ? { publishedAt: { $notNull: true }, editionStatus: 'established' } : { publishedAt: { $null: true } },
         orderBy: [{ id: 'desc' }],
-        select: ['documentId', 'title', 'year', 'instansi', 'decreeNumber', 'decreeDate', 'status', 'previousEdition', 'createdAt'],
+        select: ['documentId', 'title', 'year', 'instansi', 'decreeNumber', 'decreeDate', 'editionStatus', 'previousEdition', 'createdAt'],
       })) as EditionRow[];
       return rows;
     },
@@ -324,7 +324,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         title: row.title,
         year: row.year,
         instansi: row.instansi,
-        status: row.status,
+        status: row.editionStatus,
         decreeNumber: row.decreeNumber ?? null,
         decreeDate: row.decreeDate ?? null,
         previousEdition: row.previousEdition ?? null,
@@ -435,7 +435,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           decreeSerial: serial,
           decreeDate: date,
           signer,
-          status: 'established',
+          editionStatus: 'established',
           entries: kept,
         },
       });
@@ -457,9 +457,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           editions().updateMany({
             where: {
               documentId: payload.item.documentId,
-              status: { $ne: 'established' },
+              editionStatus: { $ne: 'established' },
             },
-            data: { status },
+            data: { editionStatus: status },
           }),
         );
       };
@@ -496,7 +496,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     meta(row: EditionRow): DipEditionMeta {
-      const established = row.status === 'established' && !!row.decreeNumber;
+      const established = row.editionStatus === 'established' && !!row.decreeNumber;
       return {
         title: row.title,
         instansi: row.instansi,
