@@ -6,7 +6,10 @@ import { useIntl } from 'react-intl';
 import { TasksPage } from './Tasks';
 import { RunsPage, RunDetailPage } from './Runs';
 import { SopsPage, SopDetailPage } from './Sops';
-import { DipPage, ClassificationPage, VerifyPage, ReportsPage } from './Other';
+import { DipPage } from './Dip';
+import { ClassificationPage } from './Classification';
+import { VerifyPage } from './Verify';
+import { ReportsPage } from './Reports';
 
 export const PERMS = {
   tasks: [{ action: 'plugin::ppid.tasks.read', subject: null }],
