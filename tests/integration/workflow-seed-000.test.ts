@@ -182,6 +182,12 @@ describe('seed 000: Publikasi Informasi melalui Website', () => {
     expect(rec).not.toBeNull();
     const cm = await app.http().post(`${CM}/${documentId}/actions/publish`).set(bearer(p.camat)).send({});
     expect(cm.status).toBe(403);
+    // A republish behind the workflow's back (raw query engine) stays invisible to the public.
+    const draft = await app.strapi.db.query(UID).findOne({ where: { documentId, publishedAt: null } });
+    await app.strapi.db.query(UID).create({ data: { documentId, title: draft.title, summary: draft.summary, classification: draft.classification, publishedAt: new Date() } });
+    const list = await app.http().get('/api/information-items');
+    expect(list.body.data.map((d: any) => d.documentId)).not.toContain(documentId);
+    expect((await app.http().get(`/api/information-items/${documentId}`)).status).toBe(404);
   });
 
   it('cancelling needs a reason; a cancelled run takes no more acts', async () => {

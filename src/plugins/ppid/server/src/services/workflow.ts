@@ -386,6 +386,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         last.id
       );
+      // The run no longer vouches for a published item: the public guard hides the item even if
+      // something republishes it behind the workflow's back; republishing needs a new run.
+      await runs().update({ where: { id: last.id }, data: { status: 'unpublished' } });
       await svc('events').emit('unpublished', { run: last, step: last.currentStep, role: '' });
     },
 
