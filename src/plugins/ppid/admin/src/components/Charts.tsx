@@ -8,6 +8,18 @@ export type BarGroup = { label: string; values: Record<string, number | null>; m
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
+/** A round axis end and its ticks: 1-2-5 steps, whole numbers only. */
+export function niceScale(max: number, count = 5): { max: number; ticks: number[] } {
+  if (max <= 0) return { max: 1, ticks: [0, 1] };
+  const raw = max / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag);
+  const top = Math.ceil(max / step) * step;
+  const ticks: number[] = [];
+  for (let v = 0; v <= top + 1e-9; v += step) ticks.push(v);
+  return { max: top, ticks };
+}
+
 let seq = 0;
 const useId = () => React.useMemo(() => `ppid-chart-${++seq}`, []);
 
@@ -33,27 +45,28 @@ export const BarChart = ({
   testId?: string;
 }) => {
   const id = useId();
-  const labelW = 190;
-  const width = 620;
-  const barH = 14;
+  const labelW = 230;
+  const width = 700;
+  const barH = 16;
   const gap = 3;
   const groupPad = 12;
   const plotW = width - labelW - 60;
-  const max = Math.max(1, ...groups.flatMap((g) => [...Object.values(g.values).map((v) => v ?? 0), g.marker ?? 0]));
+  const scale = niceScale(Math.max(0, ...groups.flatMap((g) => [...Object.values(g.values).map((v) => v ?? 0), g.marker ?? 0])));
+  const max = scale.max;
   const groupH = series.length * (barH + gap) - gap;
-  const height = groups.length * (groupH + groupPad) + 28;
+  const height = groups.length * (groupH + groupPad) + 30;
   const x = (v: number) => labelW + (v / max) * plotW;
   return (
     <Box data-testid={testId}>
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: width, display: 'block' }}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description ?? title}</desc>
-        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-          <g key={f}>
-            <line x1={x(max * f)} x2={x(max * f)} y1={0} y2={height - 22} stroke="#EAEAEF" />
-            <text x={x(max * f)} y={height - 8} fontSize="10" textAnchor="middle" fill="#666687">
-              {fmt(max * f)}
-              {f === 1 && unit ? ` ${unit}` : ''}
+        {scale.ticks.map((v, i) => (
+          <g key={v}>
+            <line x1={x(v)} x2={x(v)} y1={0} y2={height - 22} stroke="#EAEAEF" />
+            <text x={x(v)} y={height - 6} fontSize="12" textAnchor="middle" fill="#666687">
+              {fmt(v)}
+              {i === scale.ticks.length - 1 && unit ? ` ${unit}` : ''}
             </text>
           </g>
         ))}
@@ -61,8 +74,9 @@ export const BarChart = ({
           const top = gi * (groupH + groupPad) + 4;
           return (
             <g key={g.label + gi} data-testid="ppid-chart-group">
-              <text x={labelW - 8} y={top + groupH / 2 + 4} fontSize="11" textAnchor="end" fill={g.alert ? '#D02B20' : '#32324D'} fontWeight={g.alert ? 'bold' : 'normal'}>
-                {g.label.length > 30 ? `${g.label.slice(0, 29)}…` : g.label}
+              <text x={labelW - 8} y={top + groupH / 2 + 4} fontSize="13" textAnchor="end" fill={g.alert ? '#D02B20' : '#32324D'} fontWeight={g.alert ? 'bold' : 'normal'}>
+                {g.label.length > 32 ? `${g.label.slice(0, 31)}…` : g.label}
+                <title>{g.label}</title>
               </text>
               {series.map((s, si) => {
                 const v = g.values[s.key];
@@ -72,9 +86,11 @@ export const BarChart = ({
                     <rect x={labelW} y={y} width={Math.max(v ? 1 : 0, x(v ?? 0) - labelW)} height={barH} fill={s.color} rx={2}>
                       <title>{`${g.label} — ${s.name}: ${v === null || v === undefined ? '—' : fmt(v)}${unit ? ` ${unit}` : ''}`}</title>
                     </rect>
-                    <text x={x(v ?? 0) + 4} y={y + barH - 3} fontSize="10" fill="#4A4A6A">
-                      {v === null || v === undefined ? '—' : fmt(v)}
-                    </text>
+                    {v ? (
+                      <text x={x(v) + 4} y={y + barH - 4} fontSize="12" fill="#4A4A6A">
+                        {fmt(v)}
+                      </text>
+                    ) : null}
                   </g>
                 );
               })}

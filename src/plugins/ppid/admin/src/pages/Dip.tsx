@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
-  Badge, Box, Button, EmptyStateLayout, Field, Flex, NumberInput, ProgressBar, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography,
+  Badge, Box, Button, EmptyStateLayout, Field, Flex, ProgressBar, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Loading, ServerError, useGet } from '../components/Shared';
@@ -35,7 +35,7 @@ const Panel = ({ title, children, actions, testId }: { title: string; children: 
 
 const StatusBadge = ({ status }: { status: string }) => {
   const t = useT();
-  const [id, d] = STATUS[status] ?? ['', status];
+  const [id, d] = STATUS[status] ?? ['', status ?? '—'];
   return (
     <Badge backgroundColor={status === 'established' ? 'success100' : 'neutral150'} textColor={status === 'established' ? 'success700' : 'neutral700'}>
       {id ? t(id, d) : d}
@@ -66,7 +66,7 @@ const EntriesTable = ({ entries }: { entries: any[] }) => {
               {SHOWN.map((c) => (
                 <Td key={c.key} style={{ whiteSpace: 'normal', verticalAlign: 'top' }}>
                   {c.key === 'ringkasan' && e.tautan ? (
-                    <a href={e.tautan} target="_blank" rel="noreferrer">{formatCell(e, c.key)}</a>
+                    <Typography><a href={e.tautan} target="_blank" rel="noreferrer" style={{ color: 'inherit', fontSize: 'inherit' }}>{formatCell(e, c.key)}</a></Typography>
                   ) : (
                     <Typography>{formatCell(e, c.key)}</Typography>
                   )}
@@ -210,7 +210,7 @@ const EditionDetail = ({ id, editions }: { id: string; editions: any[] }) => {
         actions={<ExportButtons edition={data} />}
       >
         <Flex gap={4} paddingBottom={3} wrap="wrap">
-          <StatusBadge status={data.status} />
+          <StatusBadge status={data.status ?? data.editionStatus} />
           <Typography variant="pi">{data.instansi}</Typography>
           {data.decreeNumber ? <Typography variant="pi">{t('dip.decree', 'SK Nomor {n}, tanggal {d}', { n: data.decreeNumber, d: data.decreeDate ?? '—' })}</Typography> : <Typography variant="pi" textColor="warning600">{t('dip.notEstablished', 'Belum ditetapkan dengan Surat Keputusan')}</Typography>}
           {data.signer ? <Typography variant="pi">{`${data.signer.jabatan}: ${data.signer.nama}`}</Typography> : null}
@@ -229,7 +229,7 @@ const CreateEdition = ({ onCreated }: { onCreated: (id: string) => void }) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [title, setTitle] = React.useState('');
-  const [year, setYear] = React.useState<number | undefined>(new Date().getFullYear());
+  const [year, setYear] = React.useState<string>(String(new Date().getFullYear()));
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [skipped, setSkipped] = React.useState<any[]>([]);
@@ -238,7 +238,7 @@ const CreateEdition = ({ onCreated }: { onCreated: (id: string) => void }) => {
     setError(null);
     setSkipped([]);
     try {
-      const r = await post<any>('/ppid/dip/editions', { ...(title.trim() ? { title: title.trim() } : {}), ...(year ? { year } : {}) });
+      const r = await post<any>('/ppid/dip/editions', { ...(title.trim() ? { title: title.trim() } : {}), ...(year.trim() ? { year: Number(year) } : {}) });
       setSkipped(r.data.meta?.skipped ?? []);
       toggleNotification({ type: 'success', message: t('dip.created', 'Edisi baru dibuat dengan {n} entri', { n: r.data.data.entries?.length ?? 0 }) });
       onCreated(r.data.data.documentId);
@@ -263,7 +263,7 @@ const CreateEdition = ({ onCreated }: { onCreated: (id: string) => void }) => {
         <Box style={{ width: 140 }}>
           <Field.Root>
             <Field.Label>{t('dip.create.year', 'Tahun')}</Field.Label>
-            <NumberInput name="year" value={year} onValueChange={(v: number | undefined) => setYear(v)} />
+            <TextInput name="year" type="number" inputMode="numeric" value={year} onChange={(e: any) => setYear(e.target.value)} />
           </Field.Root>
         </Box>
         <Button loading={busy} onClick={create} data-testid="ppid-dip-create">{t('dip.create.button', 'Buat edisi baru')}</Button>
@@ -285,7 +285,7 @@ const PHASE: Record<string, [string, string]> = {
   uploading: ['dip.import.uploading', 'Mengunggah… {p}%'],
   processing: ['dip.import.processing', 'Berkas terunggah; server memeriksa setiap baris…'],
   done: ['dip.import.done', 'Selesai'],
-  failed: ['dip.import.failed', 'Gagal'],
+  failed: ['dip.import.failed', 'Ditolak; lihat pesan server di bawah'],
 };
 
 const ImportDip = () => {
@@ -323,7 +323,7 @@ const ImportDip = () => {
       </Flex>
       {state.phase !== 'idle' ? (
         <Box paddingTop={3} style={{ maxWidth: 480 }} data-testid="ppid-dip-import-progress">
-          <ProgressBar value={state.percent} aria-label={t('dip.import.progress', 'Kemajuan unggahan')} />
+          {state.phase !== 'failed' ? <ProgressBar value={state.percent} aria-label={t('dip.import.progress', 'Kemajuan unggahan')} style={{ width: '100%' }} /> : null}
           <Typography variant="pi" textColor="neutral600">{t(PHASE[state.phase][0], PHASE[state.phase][1], { p: state.percent })}</Typography>
         </Box>
       ) : null}
@@ -397,7 +397,7 @@ export const DipPage = () => {
                       <Button variant="ghost" size="S" onClick={() => setSelected(e.documentId)} aria-pressed={e.documentId === current}>{e.title}</Button>
                     </Td>
                     <Td><Typography>{e.year}</Typography></Td>
-                    <Td><StatusBadge status={e.status} /></Td>
+                    <Td><StatusBadge status={e.status ?? e.editionStatus} /></Td>
                     <Td><Typography>{e.decreeNumber ?? '—'}</Typography></Td>
                     <Td><Typography>{e.decreeDate ?? '—'}</Typography></Td>
                     <Td><Typography variant="pi">{formatWib(e.createdAt)}</Typography></Td>

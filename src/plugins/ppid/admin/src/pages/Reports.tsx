@@ -64,10 +64,11 @@ const NumbersTable = ({ cols, rows, testId }: { cols: [string, string][]; rows: 
   </Table>
 );
 
-const Side = ({ chart, table }: { chart: React.ReactNode; table: React.ReactNode }) => (
+/** The chart and its table side by side on wide screens, stacked when narrow. */
+const Side = ({ chart, table, tableWidth = 420 }: { chart: React.ReactNode; table: React.ReactNode; tableWidth?: number }) => (
   <Flex gap={6} alignItems="flex-start" wrap="wrap">
-    <Box style={{ flex: '1 1 520px', minWidth: 360 }}>{chart}</Box>
-    <Box style={{ flex: '1 1 420px', minWidth: 320, overflowX: 'auto' }}>{table}</Box>
+    <Box style={{ flex: '1 1 560px', minWidth: 360, maxWidth: 760 }}>{chart}</Box>
+    <Box style={{ flex: `1 1 ${tableWidth}px`, minWidth: 320, overflowX: 'auto' }}>{table}</Box>
   </Flex>
 );
 
@@ -91,9 +92,10 @@ const StepsReport = () => {
       {error ? <ServerError message={error} /> : null}
       {data && !data.length ? <Typography textColor="neutral600">{t('reports.noSteps', 'Belum ada langkah yang selesai.')}</Typography> : null}
       {bySop.map(([sop, rows]) => {
-        const label = (r: any) => `${t('reports.step', 'Langkah {n}', { n: r.stepNumber })}${r.role ? ` · ${r.role}` : ''}${r.unitCode ? ` (${r.unitCode})` : ''}`;
+        const label = (r: any) => `${t('reports.step', 'Langkah {n}', { n: r.stepNumber })}${r.role ? ` · ${r.role}` : ''}`;
+        const chartLabel = (r: any) => `${label(r)}${r.unitCode ? ` (${r.unitCode})` : ''}`;
         const groups: BarGroup[] = rows.map((r) => ({
-          label: label(r),
+          label: chartLabel(r),
           values: { median: minutes(r.medianMinutes), p90: minutes(r.p90Minutes) },
           marker: minutes(r.standardMinutes),
           alert: Number(r.breached) > 0,
@@ -103,12 +105,14 @@ const StepsReport = () => {
             <Typography variant="omega" fontWeight="bold" tag="h3">SOP {sop}</Typography>
             <Box paddingTop={2}>
               <Side
+                tableWidth={1000}
                 chart={<BarChart testId="ppid-chart-steps" title={t('reports.stepsChart', 'Waktu per langkah, SOP {sop}', { sop })} series={series} groups={groups} unit={t('reports.min', 'menit')} markerName={t('reports.standard', 'Waktu baku')} />}
                 table={
                   <NumbersTable
                     testId="ppid-table-steps"
                     cols={[
                       ['step', t('reports.col.step', 'Langkah')],
+                      ['unit', t('reports.col.unit', 'Unit')],
                       ['count', t('reports.col.count', 'Jumlah')],
                       ['median', t('reports.col.median', 'Median (mnt)')],
                       ['p90', t('reports.col.p90', 'P90 (mnt)')],
@@ -117,6 +121,7 @@ const StepsReport = () => {
                     ]}
                     rows={rows.map((r) => ({
                       step: label(r),
+                      unit: r.unitCode ?? '—',
                       count: r.count,
                       median: r.medianMinutes,
                       p90: r.p90Minutes,

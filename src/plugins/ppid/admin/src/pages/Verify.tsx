@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Layouts, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Field, Flex, Loader, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { RecordEntry, ServerError } from '../components/Shared';
-import { errorMessage, formatWib } from '../utils/api';
+import { formatWib } from '../utils/api';
+import { useJsonRequest } from '../utils/transfer';
 
 const useT = () => {
   const { formatMessage } = useIntl();
@@ -32,7 +33,7 @@ const useElapsed = (running: boolean) => {
 
 const FullVerification = () => {
   const t = useT();
-  const { post } = useFetchClient();
+  const request = useJsonRequest();
   const [busy, setBusy] = React.useState(false);
   const [report, setReport] = React.useState<any>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -43,11 +44,10 @@ const FullVerification = () => {
     setError(null);
     setReport(null);
     try {
-      const r = await post<any>('/ppid/verify', {});
-      setReport(r.data?.data ?? r.data);
+      setReport(await request('POST', '/ppid/verify', {}));
       setAt(new Date().toISOString());
     } catch (e) {
-      setError(errorMessage(e));
+      setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -109,22 +109,9 @@ const FullVerification = () => {
   );
 };
 
-/** The public verification route (same as the QR code on a printed form), read as JSON. */
-async function fetchPublicVerification(code: string): Promise<any> {
-  const base = (window as any).strapi?.backendURL ?? '';
-  const r = await fetch(`${base}/api/ppid/verify/${encodeURIComponent(code)}`, { headers: { Accept: 'application/json' } });
-  let body: any = null;
-  try {
-    body = await r.json();
-  } catch {
-    /* not JSON */
-  }
-  if (!r.ok) throw new Error(body?.error?.message ?? `HTTP ${r.status}`);
-  return body?.data ?? body;
-}
-
 const CodeCheck = () => {
   const t = useT();
+  const request = useJsonRequest();
   const [code, setCode] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<any>(null);
@@ -136,7 +123,8 @@ const CodeCheck = () => {
     setError(null);
     setResult(null);
     try {
-      setResult(await fetchPublicVerification(code.trim()));
+      // The public route, as the QR code on a printed form opens it (JSON).
+      setResult(await request('GET', `/api/ppid/verify/${encodeURIComponent(code.trim())}`, undefined, { auth: false }));
     } catch (er) {
       setError((er as Error).message);
     } finally {
