@@ -1,7 +1,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { startApp, TestApp } from '../helpers/strapi';
-import { startSecondInstance } from '../helpers/second-instance';
+import { startSecondInstance, type SecondInstance } from '../helpers/second-instance';
 import { bearer, login, peopleFor, Person } from '../helpers/people';
 
 // Time standards on the working calendar, deadline reminders (exactly once, even with two app
@@ -202,11 +202,12 @@ describe('time standards, notifications, webhooks and reports', () => {
       ? 'reminders sent exactly once across TWO app instances on one PostgreSQL database'
       : 'reminders sent exactly once by concurrent passes of one app instance (two instances need DATABASE_CLIENT=postgres)',
     () => {
-      let tickers: Array<() => Promise<{ near: number; overdue: number; supervisor: number }>>;
-      let second: Awaited<ReturnType<typeof startSecondInstance>> | null = null;
-      const at = (d: Date) => {
+      type Sent = { near: number; overdue: number; supervisor: number };
+      let tickers: Array<() => Promise<Sent>>;
+      let second: SecondInstance | null = null;
+      const at = async (d: Date) => {
         setNow(d);
-        second?.strapi.plugin('ppid').service('clock').setNow(d);
+        await second?.setNow(d);
       };
       const tickAll = async () => {
         const results = await Promise.all(tickers.map((t) => t()));
@@ -216,8 +217,8 @@ describe('time standards, notifications, webhooks and reports', () => {
       beforeAll(async () => {
         const first = () => ppid().service('reminders').tick();
         if (TWO_INSTANCES) {
-          second = await startSecondInstance(app);
-          const other = () => second!.strapi.plugin('ppid').service('reminders').tick();
+          second = await startSecondInstance();
+          const other = () => second!.service<Sent>('reminders', 'tick');
           tickers = [first, other, first, other];
         } else {
           tickers = [first, first, first];
@@ -228,21 +229,21 @@ describe('time standards, notifications, webhooks and reports', () => {
       });
 
       it('nothing before 80% of the standard has elapsed in working time', async () => {
-        at(wib('2026-01-12T08:15:00')); // 45 of 60 working minutes: Friday evening and the weekend do not count
+        await at(wib('2026-01-12T08:15:00')); // 45 of 60 working minutes: Friday evening and the weekend do not count
         expect(await tickAll()).toEqual({ near: 0, overdue: 0, supervisor: 0 });
       });
 
       it('near: once, to the camat', async () => {
-        at(wib('2026-01-12T08:20:00')); // 50 of 60
+        await at(wib('2026-01-12T08:20:00')); // 50 of 60
         expect(await tickAll()).toEqual({ near: 1, overdue: 0, supervisor: 0 });
         expect(await tickAll()).toEqual({ near: 0, overdue: 0, supervisor: 0 });
         expect(await notificationsOf(p.camat, 'deadline_near')).toHaveLength(1);
       });
 
       it('past the deadline: once, to the camat; the supervisor one standard period later', async () => {
-        at(wib('2026-01-12T08:45:00'));
+        await at(wib('2026-01-12T08:45:00'));
         expect(await tickAll()).toEqual({ near: 0, overdue: 1, supervisor: 0 });
-        at(wib('2026-01-12T09:31:00'));
+        await at(wib('2026-01-12T09:31:00'));
         expect(await tickAll()).toEqual({ near: 0, overdue: 0, supervisor: 1 });
         expect(await tickAll()).toEqual({ near: 0, overdue: 0, supervisor: 0 });
         expect(await notificationsOf(p.camat, 'deadline_overdue')).toHaveLength(1);
