@@ -53,6 +53,7 @@ const BAD_CSV = [
 async function shot(name: string) {
   const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map((e) => (e as HTMLElement).scrollHeight)));
   await page.setViewportSize({ width: 1440, height: Math.min(Math.max(height, 1000), 5000) });
+  await page.evaluate(() => document.querySelectorAll('*').forEach((e) => ((e as HTMLElement).scrollTop = 0)));
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   await page.setViewportSize({ width: 1440, height: 1000 });
@@ -167,6 +168,7 @@ describe('PPID admin pages with real data', () => {
     await importFile('dip.csv', GOOD_CSV);
     await page.getByTestId('ppid-dip-import-ok').waitFor({ timeout: 30000 });
     expect(await page.getByTestId('ppid-dip-import-ok').textContent()).toContain('3 entri baru');
+    expect(await page.getByTestId('ppid-dip-import-progress').getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
 
     await page.getByTestId('ppid-dip-create').click();
     await page.getByTestId('ppid-dip-entry').first().waitFor({ timeout: 30000 });
@@ -266,7 +268,7 @@ describe('PPID admin pages with real data', () => {
     const retest = await page.getByTestId('ppid-retest-table').getByTestId('ppid-test-row').allTextContents();
     expect(retest.length).toBe(1);
     expect(retest[0]).toContain('Berkas penyidikan kasus pengadaan 2023');
-    await page.getByTestId('ppid-refresh-due').scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('ppid-refresh-due').getByTestId('ppid-refresh-row').count()).toBe(2);
     await shot('24-klasifikasi-uji-konsekuensi');
   });
 

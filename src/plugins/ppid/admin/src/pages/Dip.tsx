@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
-  Badge, Box, Button, EmptyStateLayout, Field, Flex, ProgressBar, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography,
+  Badge, Box, Button, EmptyStateLayout, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Loading, ServerError, useGet } from '../components/Shared';
@@ -115,7 +115,7 @@ const DiffView = ({ edition, editions }: { edition: any; editions: any[] }) => {
   const others = editions.filter((e) => e.documentId !== edition.documentId);
   const [against, setAgainst] = React.useState<string>(edition.previousEdition ?? others[0]?.documentId ?? '');
   const { data, error, loading } = useGet<any>(against ? `/ppid/dip/editions/${edition.documentId}/diff` : null, { against });
-  const label = (e: any) => `${e.title} (${e.year})${e.decreeNumber ? ` — ${e.decreeNumber}` : ''}`;
+  const label = (e: any) => `${e.title} (${e.year}) — ${e.decreeNumber ?? formatWib(e.createdAt)}`;
   if (!others.length) return <Typography textColor="neutral600">{t('dip.diff.none', 'Belum ada edisi lain untuk dibandingkan.')}</Typography>;
   const cols = SHOWN.filter((c) => c.key !== 'nomor');
   return (
@@ -323,7 +323,12 @@ const ImportDip = () => {
       </Flex>
       {state.phase !== 'idle' ? (
         <Box paddingTop={3} style={{ maxWidth: 480 }} data-testid="ppid-dip-import-progress">
-          {state.phase !== 'failed' ? <ProgressBar value={state.percent} aria-label={t('dip.import.progress', 'Kemajuan unggahan')} style={{ width: '100%' }} /> : null}
+          {state.phase !== 'failed' ? (
+            // The design system's ProgressBar is drawn for dark tiles (white on grey); this one reads on a white panel.
+            <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={state.percent} aria-label={t('dip.import.progress', 'Kemajuan unggahan')} style={{ height: 8, background: '#EAEAEF', borderRadius: 4, overflow: 'hidden' }}>
+              <div style={{ width: `${state.percent}%`, height: '100%', background: state.phase === 'done' ? '#328048' : '#4945FF', transition: 'width 0.2s' }} />
+            </div>
+          ) : null}
           <Typography variant="pi" textColor="neutral600">{t(PHASE[state.phase][0], PHASE[state.phase][1], { p: state.percent })}</Typography>
         </Box>
       ) : null}

@@ -65,9 +65,9 @@ const NumbersTable = ({ cols, rows, testId }: { cols: [string, string][]; rows: 
 );
 
 /** The chart and its table side by side on wide screens, stacked when narrow. */
-const Side = ({ chart, table, tableWidth = 420 }: { chart: React.ReactNode; table: React.ReactNode; tableWidth?: number }) => (
+const Side = ({ chart, table, tableWidth = 380 }: { chart: React.ReactNode; table: React.ReactNode; tableWidth?: number }) => (
   <Flex gap={6} alignItems="flex-start" wrap="wrap">
-    <Box style={{ flex: '1 1 560px', minWidth: 360, maxWidth: 760 }}>{chart}</Box>
+    <Box style={{ flex: '1 1 520px', minWidth: 360, maxWidth: 640 }}>{chart}</Box>
     <Box style={{ flex: `1 1 ${tableWidth}px`, minWidth: 320, overflowX: 'auto' }}>{table}</Box>
   </Flex>
 );
