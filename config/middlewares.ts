@@ -8,5 +8,7 @@ export default [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // /portal → /portal/ for the reference public page in public/portal (docs/portal.md).
+  'plugin::ppid.portal',
   'strapi::public',
 ];

@@ -1,0 +1,611 @@
+// Reference public page of the PPID workflow. Dependency-free; reads only the public API:
+//   GET /api/information-items                published information (Strapi REST)
+//   GET /api/information-kinds                kinds of information, for the filter
+//   GET /api/ppid/publications/:documentId    public facts of a publication (SOP, verification code)
+//   GET /api/ppid/dip/current                 the established DIP edition (404 until there is one)
+// and links to /api/ppid/verify/:code?format=html. What may be public is decided by the API's
+// guard, never here: the page renders every item the API returns, grouped by the class the API
+// reports. All text comes from ./i18n.js; API data is only ever set as text, never as HTML.
+import { DEFAULT_LANGUAGE, LANGUAGES, MONTHS, STRINGS } from './i18n.js';
+
+const CLASSES = ['berkala', 'serta_merta', 'setiap_saat'];
+const PAGE_SIZE = 20;
+const LANG_KEY = 'ppid-portal-lang';
+const SEARCH_DELAY_MS = 300;
+const PUBLICATION_CONCURRENCY = 4;
+const DIP_COLUMNS = ['nomor', 'ringkasan', 'pejabatUnit', 'penanggungJawab', 'waktuTempat', 'bentuk', 'retensi', 'klasifikasi'];
+const SORTS = {
+  // Class first, so that paging fills the groups in their order (berkala < serta_merta < setiap_saat).
+  newest: ['classification:asc', 'publishedAt:desc', 'title:asc'],
+  oldest: ['classification:asc', 'publishedAt:asc', 'title:asc'],
+  title: ['classification:asc', 'title:asc'],
+};
+
+const API = (document.body.dataset.apiBase || '').replace(/\/+$/, '');
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  lang: DEFAULT_LANGUAGE,
+  filters: { q: '', kelas: '', jenis: '', unit: '', urut: 'newest' },
+  list: { status: 'loading', items: [], total: 0, page: 0, pageCount: 0 },
+  kinds: [],
+  units: [],
+  unitsPublic: false,
+  dip: { status: 'loading', data: null },
+  publications: new Map(),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+function t(key, vars) {
+  const table = STRINGS[state.lang] || STRINGS[DEFAULT_LANGUAGE];
+  const one = vars && (vars.n === 1 || vars.total === 1) ? table[`${key}.one`] : undefined;
+  let s = one ?? table[key] ?? STRINGS[DEFAULT_LANGUAGE][key] ?? key;
+  if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  return s;
+}
+
+/** "23 November 2026". Date-only values ("2026-11-23") are read as that calendar day. */
+function parseDate(value) {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+function formatDate(value) {
+  const d = parseDate(value);
+  return d ? `${d.getDate()} ${MONTHS[state.lang][d.getMonth()]} ${d.getFullYear()}` : '';
+}
+
+function classLabel(c) {
+  return c && STRINGS[DEFAULT_LANGUAGE][`class.${c}`] ? t(`class.${c}`) : c || t('class.unknown');
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOM
+
+/** h('a', { href, class, text, dataset, on: { click } }, ...children): text only, never HTML. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k === 'text') el.textContent = v;
+    else if (k === 'class') el.className = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
+  return el;
+}
+
+function applyStaticText() {
+  document.documentElement.lang = state.lang;
+  document.title = t('doc.title');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of el.dataset.i18nAttr.split(';')) {
+      const [attr, key] = pair.split(':');
+      el.setAttribute(attr.trim(), t(key.trim()));
+    }
+  }
+  for (const btn of document.querySelectorAll('.lang-btn')) btn.setAttribute('aria-pressed', String(btn.dataset.lang === state.lang));
+  const agency = document.body.dataset.agency;
+  if (agency) {
+    $('agency').textContent = agency;
+    $('agency').hidden = false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// API
+
+/** Strapi's bracket query syntax: { filters: { title: { $containsi: 'x' } } } → filters[title][$containsi]=x */
+function toQuery(value, prefix = '', out = []) {
+  if (value == null || value === '') return out;
+  if (Array.isArray(value)) value.forEach((v, i) => toQuery(v, `${prefix}[${i}]`, out));
+  else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) toQuery(v, prefix ? `${prefix}[${k}]` : k, out);
+  else out.push(`${prefix.replace(/[^\w$[\]]/g, encodeURIComponent)}=${encodeURIComponent(value)}`);
+  return out;
+}
+const url = (path, params) => {
+  const q = params ? toQuery(params).join('&') : '';
+  return `${API}${path}${q ? `?${q}` : ''}`;
+};
+
+async function getJson(href, signal) {
+  const res = await fetch(href, { headers: { Accept: 'application/json' }, signal, credentials: 'omit' });
+  if (!res.ok) {
+    const err = new Error(`HTTP ${res.status}`);
+    err.status = res.status;
+    throw err;
+  }
+  return res.json();
+}
+
+const verifyHref = (code) => `${API}/api/ppid/verify/${encodeURIComponent(code)}?format=html`;
+/** The verification link; on paper its full address is printed after it (portal.css). */
+function verifyLink(code, label, ariaLabel) {
+  const href = verifyHref(code);
+  return h(
+    'a',
+    { class: 'btn btn-verify', href, 'aria-label': ariaLabel, dataset: { printUrl: new URL(href, window.location.href).href } },
+    h('span', { 'aria-hidden': 'true', class: 'check', text: '✓' }),
+    ` ${label}`
+  );
+}
+
+/** Only web addresses and site-relative paths become links. */
+function safeHref(value) {
+  if (typeof value !== 'string' || !value.trim()) return null;
+  try {
+    const u = new URL(value.trim(), window.location.href);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Published information
+
+function buildFilters() {
+  const f = state.filters;
+  const all = [];
+  if (f.q) all.push({ $or: [{ title: { $containsi: f.q } }, { summary: { $containsi: f.q } }] });
+  if (f.kelas) all.push({ classification: { $eq: f.kelas } });
+  if (f.jenis) all.push({ kind: { code: { $eq: f.jenis } } });
+  if (f.unit) all.push(state.unitsPublic ? { $or: [{ unit: { name: { $eq: f.unit } } }, { holder: { $eq: f.unit } }] } : { holder: { $eq: f.unit } });
+  if (all.length === 0) return undefined;
+  return all.length === 1 ? all[0] : { $and: all };
+}
+
+const hasFilters = () => Boolean(state.filters.q || state.filters.kelas || state.filters.jenis || state.filters.unit);
+
+let listSeq = 0;
+let listAbort = null;
+
+async function loadItems({ append = false } = {}) {
+  const seq = ++listSeq;
+  listAbort?.abort();
+  listAbort = new AbortController();
+  const page = append ? state.list.page + 1 : 1;
+  if (!append) state.list = { status: 'loading', items: [], total: 0, page: 0, pageCount: 0 };
+  else state.list.status = 'loading-more';
+  renderItems();
+  try {
+    const body = await getJson(
+      url('/api/information-items', {
+        filters: buildFilters(),
+        sort: SORTS[state.filters.urut] || SORTS.newest,
+        fields: ['title', 'summary', 'classification', 'holder', 'responsible', 'publicationDate', 'publishedAt'],
+        populate: { kind: { fields: ['code', 'label'] }, unit: { fields: ['name'] } },
+        pagination: { page, pageSize: PAGE_SIZE },
+      }),
+      listAbort.signal
+    );
+    if (seq !== listSeq) return;
+    const data = Array.isArray(body?.data) ? body.data : [];
+    const p = body?.meta?.pagination ?? {};
+    const firstNew = state.list.items.length;
+    state.list = {
+      status: 'ready',
+      items: append ? [...state.list.items, ...data] : data,
+      total: p.total ?? data.length,
+      page: p.page ?? page,
+      pageCount: p.pageCount ?? page,
+    };
+    renderItems();
+    if (append && data[0]) document.querySelector(`[data-document-id="${CSS.escape(data[0].documentId)}"] .card-title`)?.focus();
+    for (const item of state.list.items.slice(append ? firstNew : 0)) queuePublication(item.documentId);
+  } catch (e) {
+    if (e.name === 'AbortError' || seq !== listSeq) return;
+    state.list.status = append ? 'ready' : 'error';
+    renderItems();
+    if (append) $('items-status').textContent = t('status.error');
+  }
+}
+
+function groupItems(items) {
+  const groups = new Map(CLASSES.map((c) => [c, []]));
+  for (const item of items) {
+    const c = item.classification || '';
+    if (!groups.has(c)) groups.set(c, []);
+    groups.get(c).push(item);
+  }
+  return [...groups].filter(([, list]) => list.length > 0);
+}
+
+function renderItems() {
+  const box = $('items');
+  const status = $('items-status');
+  const more = $('more');
+  const { list } = state;
+  box.setAttribute('aria-busy', String(list.status === 'loading'));
+  box.replaceChildren();
+  more.hidden = true;
+  $('reset').hidden = !hasFilters() && state.filters.urut === 'newest';
+
+  if (list.status === 'loading') {
+    status.textContent = t('status.loading');
+    return;
+  }
+  if (list.status === 'error') {
+    status.textContent = '';
+    box.append(h('div', { class: 'notice notice-error' }, h('p', { text: t('status.error') }), h('button', { type: 'button', class: 'btn', text: t('action.retry'), on: { click: () => loadItems() } })));
+    return;
+  }
+  if (list.items.length === 0) {
+    status.textContent = '';
+    box.append(h('div', { class: 'notice' }, h('p', { text: t(hasFilters() ? 'status.noneFiltered' : 'status.none') })));
+    return;
+  }
+  status.textContent = t(hasFilters() ? 'status.countFiltered' : 'status.count', { shown: list.items.length, total: list.total });
+
+  for (const [cls, items] of groupItems(list.items)) {
+    const known = CLASSES.includes(cls);
+    const key = known ? cls : 'other';
+    const headingId = `group-${key}-${cls || 'none'}`;
+    const basis = t(`group.${key}.basis`);
+    const note = t(`group.${key}.note`);
+    box.append(
+      h(
+        'section',
+        { class: `group group-${known ? cls : 'other'}`, 'aria-labelledby': headingId, dataset: { class: cls } },
+        h(
+          'div',
+          { class: 'group-head' },
+          h('h3', { id: headingId, class: 'group-title' }, known ? t(`group.${cls}`) : `${t('group.other')}: ${classLabel(cls)}`),
+          h('p', { class: 'group-meta' }, basis ? h('span', { class: 'basis', text: basis }) : null, h('span', { class: 'count', text: t('group.count', { n: items.length }) })),
+          note ? h('p', { class: 'group-note', text: note }) : null
+        ),
+        h('ul', { class: 'cards' }, items.map((item) => h('li', {}, renderCard(item))))
+      )
+    );
+  }
+  more.hidden = !(list.page < list.pageCount);
+  more.disabled = list.status === 'loading-more';
+}
+
+function renderCard(item) {
+  const unitName = item.unit?.name;
+  const holder = [unitName, item.holder].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(' — ');
+  const pub = state.publications.get(item.documentId);
+  const date = item.publicationDate || (pub?.data?.publishedAt ?? null) || item.publishedAt;
+  const meta = [
+    holder ? [t('item.unit'), holder] : null,
+    item.responsible ? [t('item.responsible'), item.responsible] : null,
+    date ? [t('item.date'), h('time', { datetime: date, text: formatDate(date) })] : null,
+  ].filter(Boolean);
+  return h(
+    'article',
+    { class: 'card', dataset: { documentId: item.documentId, class: item.classification ?? '' } },
+    h(
+      'div',
+      { class: 'card-top' },
+      h('span', { class: `badge badge-${CLASSES.includes(item.classification) ? item.classification : 'other'}`, text: classLabel(item.classification) }),
+      item.kind?.label ? h('span', { class: 'kind', text: item.kind.label, title: t('item.kind') }) : null
+    ),
+    h('h4', { class: 'card-title', tabindex: '-1', text: item.title }),
+    item.summary ? h('p', { class: 'summary', text: item.summary }) : null,
+    meta.length ? h('dl', { class: 'meta' }, meta.map(([k, v]) => h('div', {}, h('dt', { text: k }), h('dd', {}, v)))) : null,
+    h('div', { class: 'verify', dataset: { verifyFor: item.documentId } }, renderVerify(item))
+  );
+}
+
+function renderVerify(item) {
+  const pub = state.publications.get(item.documentId);
+  if (!pub || pub.status === 'loading') return [h('span', { class: 'verify-pending', text: t('item.verify.pending') })];
+  const code = pub.data?.verificationCode;
+  const sop = pub.data?.sop?.name;
+  return [
+    sop ? h('p', { class: 'sop' }, h('span', { class: 'sop-label', text: `${t('item.sop')}: ` }), h('span', { text: sop })) : null,
+    code
+      ? verifyLink(code, t('item.verify'), t('item.verify.label', { title: item.title }))
+      : h('span', { class: 'verify-none', text: t('item.verify.none') }),
+  ].filter(Boolean);
+}
+
+// Public facts of each shown item, a few requests at a time; each card updates when its answer comes.
+const publicationQueue = [];
+let publicationsRunning = 0;
+
+function queuePublication(documentId) {
+  if (!documentId || state.publications.has(documentId)) return;
+  state.publications.set(documentId, { status: 'loading' });
+  publicationQueue.push(documentId);
+  pumpPublications();
+}
+
+function pumpPublications() {
+  while (publicationsRunning < PUBLICATION_CONCURRENCY && publicationQueue.length) {
+    const documentId = publicationQueue.shift();
+    publicationsRunning++;
+    getJson(url(`/api/ppid/publications/${encodeURIComponent(documentId)}`))
+      .then((body) => state.publications.set(documentId, { status: 'ready', data: body?.data ?? null }))
+      .catch(() => state.publications.set(documentId, { status: 'none', data: null }))
+      .finally(() => {
+        publicationsRunning--;
+        updateCard(documentId);
+        pumpPublications();
+      });
+  }
+}
+
+function updateCard(documentId) {
+  const item = state.list.items.find((i) => i.documentId === documentId);
+  const card = document.querySelector(`.card[data-document-id="${CSS.escape(documentId)}"]`);
+  if (item && card) card.replaceWith(renderCard(item));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filter options: kinds (public type) and units/holders seen in published items
+
+async function loadKinds() {
+  try {
+    const body = await getJson(url('/api/information-kinds', { fields: ['code', 'label', 'classification'], sort: ['label:asc'], pagination: { pageSize: 100 } }));
+    state.kinds = (body?.data ?? []).filter((k) => k.code && k.label && CLASSES.includes(k.classification));
+  } catch {
+    state.kinds = [];
+  }
+  renderKindOptions();
+}
+
+function renderKindOptions() {
+  const select = $('f-kind');
+  const keep = select.value || state.filters.jenis;
+  select.replaceChildren(h('option', { value: '', text: t('filter.kind.all') }));
+  for (const cls of CLASSES) {
+    const kinds = state.kinds.filter((k) => k.classification === cls);
+    if (kinds.length) select.append(h('optgroup', { label: classLabel(cls) }, kinds.map((k) => h('option', { value: k.code, text: k.label }))));
+  }
+  if (keep && !state.kinds.some((k) => k.code === keep)) select.append(h('option', { value: keep, text: keep }));
+  select.value = keep;
+  $('field-kind').hidden = state.kinds.length === 0 && !keep;
+}
+
+async function loadUnits() {
+  try {
+    const body = await getJson(url('/api/information-items', { fields: ['holder'], populate: { unit: { fields: ['name'] } }, pagination: { pageSize: 100, withCount: false } }));
+    const rows = body?.data ?? [];
+    // The unit relation is populated only where the body made units public; otherwise the holder text is used.
+    state.unitsPublic = rows.some((r) => r.unit !== undefined);
+    const names = new Set();
+    for (const r of rows) for (const v of [r.unit?.name, r.holder]) if (v) names.add(v);
+    state.units = [...names].sort((a, b) => a.localeCompare(b, 'id'));
+  } catch {
+    state.units = [];
+  }
+  renderUnitOptions();
+}
+
+function renderUnitOptions() {
+  const select = $('f-unit');
+  const keep = select.value || state.filters.unit;
+  select.replaceChildren(h('option', { value: '', text: t('filter.unit.all') }), ...state.units.map((u) => h('option', { value: u, text: u })));
+  if (keep && !state.units.includes(keep)) select.append(h('option', { value: keep, text: keep }));
+  select.value = keep;
+  $('field-unit').hidden = state.units.length < 2 && !keep;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DIP
+
+async function loadDip() {
+  state.dip = { status: 'loading', data: null };
+  renderDip();
+  try {
+    const body = await getJson(url('/api/ppid/dip/current'));
+    state.dip = body?.data ? { status: 'ready', data: body.data } : { status: 'none', data: null };
+  } catch (e) {
+    state.dip = { status: e.status === 404 ? 'none' : 'error', data: null };
+  }
+  renderDip();
+}
+
+/** "2026-07-15" → "15 Juli 2026", "2026-07" → "Juli 2026"; anything else as written. */
+function formatWaktu(waktu) {
+  const s = String(waktu ?? '').trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return formatDate(s);
+  const m = /^(\d{4})-(\d{2})$/.exec(s);
+  return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${MONTHS[state.lang][Number(m[2]) - 1]} ${m[1]}` : s;
+}
+
+function dipCell(entry, key, columns) {
+  if (key === 'klasifikasi' && entry.klasifikasi) return classLabel(entry.klasifikasi);
+  if (key === 'waktuTempat' && entry.waktuTempat && typeof entry.waktuTempat === 'object') {
+    return [formatWaktu(entry.waktuTempat.waktu), String(entry.waktuTempat.tempat ?? '').trim()].filter(Boolean).join(', ');
+  }
+  const i = columns.indexOf(key);
+  if (Array.isArray(entry.row) && i >= 0 && entry.row[i] != null) return String(entry.row[i]);
+  const v = entry[key];
+  if (v == null) return '';
+  if (key === 'bentuk') return [].concat(v).join(', ');
+  if (key === 'retensi' && typeof v === 'object') return `Aktif ${v.aktifTahun} tahun, inaktif ${v.inaktifTahun} tahun, ${String(v.disposisiAkhir ?? '').replace('_', ' ')}`;
+  return String(v);
+}
+
+function renderDip() {
+  const box = $('dip-body');
+  const { status, data } = state.dip;
+  box.setAttribute('aria-busy', String(status === 'loading'));
+  box.replaceChildren();
+  if (status === 'loading') return box.append(h('p', { class: 'status', text: t('dip.loading') }));
+  if (status === 'none') return box.append(h('div', { class: 'notice', id: 'dip-none' }, h('p', { class: 'notice-title', text: t('dip.none') }), h('p', { text: t('dip.none.note') })));
+  if (status === 'error')
+    return box.append(h('div', { class: 'notice notice-error' }, h('p', { text: t('dip.error') }), h('button', { type: 'button', class: 'btn', text: t('action.retry'), on: { click: loadDip } })));
+
+  const entries = Array.isArray(data.entries) ? data.entries : [];
+  const columns = Array.isArray(data.columns) ? data.columns.map((c) => c.key) : [];
+  const officialHeader = (key) => STRINGS.id[`dip.col.${key}`];
+  const decree = data.decreeNumber ? t(data.decreeDate ? 'dip.decree' : 'dip.decree.noDate', { number: data.decreeNumber, date: formatDate(data.decreeDate) }) : null;
+  const signer = data.signer;
+
+  box.append(
+    h(
+      'div',
+      { class: 'dip-head' },
+      h('p', { class: 'dip-badge', text: t('dip.established') }),
+      h('h3', { class: 'dip-title', text: data.title || t('dip.title') }),
+      data.instansi ? h('p', { class: 'dip-instansi', text: data.instansi }) : null,
+      decree ? h('p', { class: 'dip-decree', text: decree }) : null,
+      signer?.nama ? h('p', { class: 'dip-signer', text: t('dip.signer', { name: signer.nama, position: signer.jabatan || '' }).replace(/,\s*$/, '') }) : null,
+      signer?.verificationCode ? h('p', {}, verifyLink(signer.verificationCode, t('dip.verify'))) : null
+    )
+  );
+  if (entries.length === 0) return box.append(h('div', { class: 'notice' }, h('p', { text: t('dip.empty') })));
+
+  const headerCell = (key) =>
+    h(
+      'th',
+      { scope: 'col', class: `col-${key}` },
+      h('span', { text: t(`dip.col.${key}`) }),
+      state.lang !== 'id' ? h('span', { class: 'th-official', lang: 'id', text: officialHeader(key) }) : null
+    );
+  const table = h(
+    'table',
+    { class: 'dip-table' },
+    h('caption', { text: t('dip.caption', { title: data.title || t('dip.title'), n: entries.length }) }),
+    h('thead', {}, h('tr', {}, DIP_COLUMNS.map(headerCell))),
+    h(
+      'tbody',
+      {},
+      entries.map((entry) =>
+        h(
+          'tr',
+          {},
+          DIP_COLUMNS.map((key) => {
+            const text = dipCell(entry, key, columns);
+            const link = key === 'ringkasan' ? safeHref(entry.tautan) : null;
+            const content = key === 'klasifikasi' && CLASSES.includes(entry.klasifikasi) ? h('span', { class: `badge badge-${entry.klasifikasi}`, text }) : link ? h('a', { href: link, text }) : text;
+            return h(key === 'nomor' ? 'th' : 'td', { class: `col-${key}`, 'data-label': t(`dip.col.${key}`), ...(key === 'nomor' ? { scope: 'row' } : {}) }, content);
+          })
+        )
+      )
+    )
+  );
+  box.append(h('p', { class: 'scroll-hint', text: t('dip.scrollHint') }), h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('dip.title') }, table));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language, URL state, events
+
+function readUrl() {
+  const params = new URLSearchParams(window.location.search);
+  let stored = null;
+  try {
+    stored = window.localStorage.getItem(LANG_KEY);
+  } catch {
+    /* storage may be blocked */
+  }
+  const lang = params.get('lang') || stored;
+  state.lang = LANGUAGES.includes(lang) ? lang : DEFAULT_LANGUAGE;
+  if (params.get('lang') && LANGUAGES.includes(params.get('lang'))) remember(state.lang);
+  const f = state.filters;
+  f.q = (params.get('q') || '').slice(0, 200);
+  f.kelas = CLASSES.includes(params.get('kelas')) ? params.get('kelas') : '';
+  f.jenis = params.get('jenis') || '';
+  f.unit = params.get('unit') || '';
+  f.urut = SORTS[params.get('urut')] ? params.get('urut') : 'newest';
+}
+
+function remember(lang) {
+  try {
+    window.localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* storage may be blocked */
+  }
+}
+
+function writeUrl() {
+  const params = new URLSearchParams();
+  if (state.lang !== DEFAULT_LANGUAGE) params.set('lang', state.lang);
+  const f = state.filters;
+  if (f.q) params.set('q', f.q);
+  if (f.kelas) params.set('kelas', f.kelas);
+  if (f.jenis) params.set('jenis', f.jenis);
+  if (f.unit) params.set('unit', f.unit);
+  if (f.urut !== 'newest') params.set('urut', f.urut);
+  const qs = params.toString();
+  history.replaceState(null, '', `${window.location.pathname}${qs ? `?${qs}` : ''}${window.location.hash}`);
+  printedLine();
+}
+
+function syncForm() {
+  $('q').value = state.filters.q;
+  $('f-class').value = state.filters.kelas;
+  $('f-kind').value = state.filters.jenis;
+  $('f-unit').value = state.filters.unit;
+  $('f-sort').value = state.filters.urut;
+}
+
+function setLanguage(lang) {
+  if (!LANGUAGES.includes(lang) || lang === state.lang) return;
+  state.lang = lang;
+  remember(lang);
+  writeUrl();
+  applyStaticText();
+  renderKindOptions();
+  renderUnitOptions();
+  renderItems();
+  renderDip();
+}
+
+function printedLine() {
+  $('printed').textContent = t('footer.printed', { url: window.location.href, date: formatDate(new Date().toISOString()) });
+}
+
+function applyFilters(changes) {
+  Object.assign(state.filters, changes);
+  writeUrl();
+  loadItems();
+}
+
+let searchTimer = null;
+
+function wire() {
+  for (const btn of document.querySelectorAll('.lang-btn')) btn.addEventListener('click', () => setLanguage(btn.dataset.lang));
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(searchTimer);
+    applyFilters({ q: $('q').value.trim() });
+  });
+  $('q').addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => {
+      const q = $('q').value.trim();
+      if (q !== state.filters.q) applyFilters({ q });
+    }, SEARCH_DELAY_MS);
+  });
+  $('f-class').addEventListener('change', (e) => applyFilters({ kelas: e.target.value }));
+  $('f-kind').addEventListener('change', (e) => applyFilters({ jenis: e.target.value }));
+  $('f-unit').addEventListener('change', (e) => applyFilters({ unit: e.target.value }));
+  $('f-sort').addEventListener('change', (e) => applyFilters({ urut: e.target.value }));
+  $('reset').addEventListener('click', () => {
+    clearTimeout(searchTimer);
+    Object.assign(state.filters, { q: '', kelas: '', jenis: '', unit: '', urut: 'newest' });
+    syncForm();
+    writeUrl();
+    loadItems();
+  });
+  $('more').addEventListener('click', () => loadItems({ append: true }));
+  $('print').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', printedLine);
+}
+
+async function start() {
+  readUrl();
+  applyStaticText();
+  printedLine();
+  syncForm();
+  wire();
+  loadDip();
+  const options = Promise.all([loadKinds(), loadUnits()]);
+  // A unit named in the address needs to know how units can be filtered before the first query.
+  if (state.filters.unit) await options;
+  syncForm();
+  loadItems();
+}
+
+start();
