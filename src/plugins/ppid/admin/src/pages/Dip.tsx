@@ -64,7 +64,8 @@ const EntriesTable = ({ entries }: { entries: any[] }) => {
           {entries.map((e) => (
             <Tr key={e.key} data-testid="ppid-dip-entry">
               {SHOWN.map((c) => (
-                <Td key={c.key} style={{ whiteSpace: 'normal', verticalAlign: 'top' }}>
+                // The design system drops the first cell's vertical padding (it is meant for checkboxes).
+                <Td key={c.key} style={{ whiteSpace: 'normal', verticalAlign: 'top', ...(c.key === 'nomor' ? { padding: '16px 8px' } : {}) }}>
                   {c.key === 'ringkasan' && e.tautan ? (
                     <Typography><a href={e.tautan} target="_blank" rel="noreferrer" style={{ color: 'inherit', fontSize: 'inherit' }}>{formatCell(e, c.key)}</a></Typography>
                   ) : (

@@ -50,6 +50,19 @@ const Panel = ({ name, title, subtitle, children }: { name: string; title: strin
   </Box>
 );
 
+/** Text columns wrap; numbers, months and dates stay on one line. */
+const WRAP = new Set(['title', 'step']);
+
+/** "2026-02" → "Feb 2026" in the panel's language. */
+const useMonthLabel = () => {
+  const { locale } = useIntl();
+  return (ym: string) => {
+    const [y, m] = ym.split('-').map(Number);
+    if (!y || !m) return ym;
+    return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  };
+};
+
 /** A plain table of the same numbers a chart shows (the accessible form). */
 const NumbersTable = ({ cols, rows, testId }: { cols: [string, string][]; rows: Record<string, React.ReactNode>[]; testId?: string }) => (
   <Table colCount={cols.length} rowCount={rows.length + 1} data-testid={testId}>
@@ -58,7 +71,7 @@ const NumbersTable = ({ cols, rows, testId }: { cols: [string, string][]; rows: 
     </Thead>
     <Tbody>
       {rows.map((r, i) => (
-        <Tr key={i}>{cols.map(([k]) => <Td key={k} style={{ whiteSpace: 'normal' }}><Typography>{r[k] ?? '—'}</Typography></Td>)}</Tr>
+        <Tr key={i}>{cols.map(([k]) => <Td key={k} style={{ whiteSpace: WRAP.has(k) ? 'normal' : 'nowrap' }}><Typography>{r[k] ?? '—'}</Typography></Td>)}</Tr>
       ))}
     </Tbody>
   </Table>
@@ -67,7 +80,7 @@ const NumbersTable = ({ cols, rows, testId }: { cols: [string, string][]; rows: 
 /** The chart and its table side by side on wide screens, stacked when narrow. */
 const Side = ({ chart, table, tableWidth = 380 }: { chart: React.ReactNode; table: React.ReactNode; tableWidth?: number }) => (
   <Flex gap={6} alignItems="flex-start" wrap="wrap">
-    <Box style={{ flex: '1 1 520px', minWidth: 360, maxWidth: 640 }}>{chart}</Box>
+    <Box style={{ flex: '1 1 480px', minWidth: 360, maxWidth: 600 }}>{chart}</Box>
     <Box style={{ flex: `1 1 ${tableWidth}px`, minWidth: 320, overflowX: 'auto' }}>{table}</Box>
   </Flex>
 );
@@ -145,6 +158,7 @@ const StepsReport = () => {
 
 const PublishedReport = () => {
   const t = useT();
+  const monthLabel = useMonthLabel();
   const { data, error, loading } = useGet<any[]>('/ppid/reports/published');
   const months = [...new Set((data ?? []).map((r) => r.month))].sort();
   const classes = [...new Set((data ?? []).map((r) => r.classification))].sort();
@@ -157,12 +171,12 @@ const PublishedReport = () => {
       {data && !data.length ? <Typography textColor="neutral600">{t('reports.noPublished', 'Belum ada informasi yang terbit.')}</Typography> : null}
       {data && data.length ? (
         <Side
-          chart={<BarChart testId="ppid-chart-published" title={t('reports.publishedChart', 'Informasi terbit per bulan')} series={series} groups={months.map((m) => ({ label: m, values: Object.fromEntries(classes.map((c) => [c, count(m, c)])) }))} />}
+          chart={<BarChart testId="ppid-chart-published" title={t('reports.publishedChart', 'Informasi terbit per bulan')} series={series} groups={months.map((m) => ({ label: monthLabel(m), values: Object.fromEntries(classes.map((c) => [c, count(m, c)])) }))} />}
           table={
             <NumbersTable
               testId="ppid-table-published"
               cols={[['month', t('reports.col.month', 'Bulan')], ...classes.map((c) => [c, CLASS_LABELS[c] ? t(...CLASS_LABELS[c]) : c] as [string, string]), ['total', t('reports.col.total', 'Total')]]}
-              rows={months.map((m) => ({ month: m, ...Object.fromEntries(classes.map((c) => [c, count(m, c)])), total: classes.reduce((s, c) => s + count(m, c), 0) }))}
+              rows={months.map((m) => ({ month: monthLabel(m), ...Object.fromEntries(classes.map((c) => [c, count(m, c)])), total: classes.reduce((s, c) => s + count(m, c), 0) }))}
             />
           }
         />
