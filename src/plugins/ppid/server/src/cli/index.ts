@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import sop from './sop';
 import report from './report';
 import dip from './dip';
+import verify from './verify';
+import keys from './keys';
 
 /**
  * Administrator command line: `npm run ppid -- <group> <command> [args] [--flag value]`.
@@ -11,9 +13,10 @@ import dip from './dip';
 export type CliArgs = { _: string[]; flags: Record<string, string | boolean> };
 export type CliIO = { out: (line: string) => void; err: (line: string) => void };
 export type CliHandler = (strapi: Core.Strapi, args: CliArgs, io: CliIO) => Promise<number>;
-export type CliGroup = { description: string; commands: Record<string, { usage: string; run: CliHandler }> };
+/** `default` names the command run when the group is given alone (`ppid verify`). */
+export type CliGroup = { description: string; default?: string; commands: Record<string, { usage: string; run: CliHandler }> };
 
-export const GROUPS: Record<string, CliGroup> = { sop, report, dip };
+export const GROUPS: Record<string, CliGroup> = { sop, report, dip, verify, keys };
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { _: [], flags: {} };
@@ -41,12 +44,13 @@ export function usage(): string {
 export async function run(strapi: Core.Strapi, argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv);
   const [group, command] = args._;
-  const g = GROUPS[group];
-  const c = g?.commands[command];
+  const g = Object.hasOwn(GROUPS, group ?? '') ? GROUPS[group] : undefined;
+  const name = command ?? g?.default;
+  const c = g && name && Object.hasOwn(g.commands, name) ? g.commands[name] : undefined;
   if (!c) {
     io.err(usage());
     return 2;
   }
-  args._ = args._.slice(2);
+  args._ = args._.slice(command === undefined ? 1 : 2);
   return c.run(strapi, args, io);
 }

@@ -1,4 +1,19 @@
+// The plugin's settings. The heading of printed documents (the approval form) names the body:
+// PPID_INSTANSI (e.g. "Pemerintah Kota Samarinda"), PPID_UNIT (empty: the run's own unit),
+// PPID_ALAMAT (address line) and PPID_TEMPAT (place written beside each signature date).
+// Override in config/plugins.ts under ppid.config.
+const HEADING_KEYS = ['instansi', 'unit', 'alamat', 'tempat'] as const;
+
 export default {
-  default: {},
-  validator() {},
+  default: ({ env }: { env: (key: string, fallback?: string) => string }) => ({
+    instansi: env('PPID_INSTANSI', 'Pemerintah Kota Samarinda'),
+    unit: env('PPID_UNIT', ''),
+    alamat: env('PPID_ALAMAT', ''),
+    tempat: env('PPID_TEMPAT', ''),
+  }),
+  validator(config: Record<string, unknown>) {
+    for (const key of HEADING_KEYS) {
+      if (config[key] != null && typeof config[key] !== 'string') throw new Error(`ppid config: ${key} must be a string`);
+    }
+  },
 };

@@ -7,5 +7,6 @@ import dip from './dip';
 import notifications from './notifications';
 import reports from './reports';
 import classification from './classification';
+import verification from './verification';
 
-export default { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification };
+export default { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification };

@@ -130,3 +130,15 @@ export function validateNip(nip: string, now: Date = new Date()): NipValidation 
     },
   };
 }
+
+/**
+ * A NIP for a public page: the first 14 digits (birth date, appointment date, sex) are personal
+ * data (UU 27/2022 PDP), so only the last 4 are shown, enough to match the printed form.
+ * "198005071999121001" → "**************1001". Anything that is not a NIP is masked whole.
+ */
+export function maskNip(nip: string | null | undefined): string | null {
+  if (!nip) return null;
+  const value = nip.replace(/\s+/g, '');
+  if (!/^\d{18}$/.test(value)) return '*'.repeat(Math.min(value.length, 18));
+  return '*'.repeat(14) + value.slice(14);
+}

@@ -57,7 +57,8 @@ export interface ApprovalFormData {
   rows: ApprovalFormRow[];
   /** False while the run is in progress: the form then carries the BELUM LENGKAP banner. */
   complete: boolean;
-  verification: { url: string; code: string };
+  /** Null before the first act is recorded: there is nothing to verify yet. */
+  verification: { url: string; code: string } | null;
   /** Place for the signer blocks, e.g. "Bandung". */
   tempat?: string | null;
   printedAt?: Date;
@@ -216,7 +217,17 @@ function drawSignerBlocks(doc: Doc, data: ApprovalFormData): void {
   doc.y = y;
 }
 
-function drawVerification(doc: Doc, data: ApprovalFormData, qr: Buffer): void {
+function drawVerification(doc: Doc, data: ApprovalFormData, qr: Buffer | null): void {
+  if (!data.verification || !qr) {
+    const y = ensureSpace(doc, doc.y + 6, 20);
+    doc
+      .font(FONT.italic)
+      .fontSize(8)
+      .fillColor('#444444')
+      .text('Kode verifikasi tersedia setelah tindakan pertama dicatat / a verification code is issued with the first recorded act.', doc.page.margins.left, y, { width: usableWidth(doc) });
+    doc.fillColor('black');
+    return;
+  }
   const size = 90;
   const x = doc.page.margins.left;
   const y = ensureSpace(doc, doc.y + 6, size + 10);
@@ -261,7 +272,7 @@ function decoratePages(doc: Doc, data: ApprovalFormData, printedAt: Date): void 
     doc.font(FONT.regular).fontSize(7).fillColor('#555555').fillOpacity(1);
     doc.text(
       toWinAnsi(
-        `Kode verifikasi ${data.verification.code} · dicetak ${formatWib(printedAt)} · halaman ${i - range.start + 1} dari ${range.count}`
+        `${data.verification ? `Kode verifikasi ${data.verification.code} · ` : ''}dicetak ${formatWib(printedAt)} · halaman ${i - range.start + 1} dari ${range.count}`
       ),
       margins.left,
       height - bottom + 14,
@@ -274,7 +285,7 @@ function decoratePages(doc: Doc, data: ApprovalFormData, printedAt: Date): void 
 
 /** Render the approval form as an A4 PDF. */
 export async function renderApprovalForm(data: ApprovalFormData): Promise<Buffer> {
-  const qr = await renderQrPng(data.verification.url);
+  const qr = data.verification ? await renderQrPng(data.verification.url) : null;
   const printedAt = data.printedAt ?? new Date();
   const doc = new PDFDocument({
     size: 'A4',

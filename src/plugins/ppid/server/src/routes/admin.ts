@@ -15,9 +15,12 @@ export default [
   { method: 'GET', path: '/runs', handler: 'workflow.list', config: auth('runs.read') },
   { method: 'POST', path: '/runs', handler: 'workflow.submit', config: auth() },
   { method: 'GET', path: '/runs/:id', handler: 'workflow.findOne', config: auth() },
+  { method: 'GET', path: '/runs/:id/form.pdf', handler: 'verification.form', config: auth('runs.read') },
   { method: 'POST', path: '/runs/:id/acts', handler: 'workflow.act', config: auth() },
   { method: 'GET', path: '/items/:uid/:documentId/runs', handler: 'workflow.forItem', config: auth() },
   { method: 'GET', path: '/items/:uid/steps', handler: 'workflow.stepsFor', config: auth() },
+
+  { method: 'POST', path: '/verify', handler: 'verification.verifyAll', config: auth('verify') },
 
   { method: 'GET', path: '/sops', handler: 'sops.list', config: auth('sops.read') },
   { method: 'POST', path: '/sops/validate', handler: 'sops.validate', config: auth('sops.read') },

@@ -6,6 +6,7 @@ export default [
   { method: 'GET', path: '/info', handler: 'info.describe', config: open },
   { method: 'GET', path: '/publications/:documentId', handler: 'public.publication', config: open },
   { method: 'GET', path: '/keys', handler: 'public.keys', config: open },
+  { method: 'GET', path: '/verify/:code', handler: 'verification.publicVerify', config: open },
   // The DIP: established editions only.
   { method: 'GET', path: '/dip/current', handler: 'dip.publicCurrent', config: open },
   { method: 'GET', path: '/dip/editions', handler: 'dip.publicList', config: open },

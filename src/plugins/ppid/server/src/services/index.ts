@@ -22,5 +22,7 @@ import classification from './classification';
 import dip from './dip';
 import indexes from './indexes';
 import cmLabels from './cm-labels';
+import verification from './verification';
+import approvalForm from './approval-form';
 
-export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes, 'cm-labels': cmLabels };
+export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes, 'cm-labels': cmLabels, verification, 'approval-form': approvalForm };

@@ -20,7 +20,17 @@ import {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let ring: KeyRing | null = null;
+  // mtime of active.pem when the ring was read: a rotation by another process (the CLI) is
+  // picked up on the next use instead of signing on with the retired key until a restart.
+  let loadedMtime = 0;
   const keyDir = () => path.resolve(strapi.dirs.app.root, process.env.PPID_KEY_DIR || 'keys');
+  const mtimeOf = (file: string) => {
+    try {
+      return fs.statSync(file).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
 
   function retiredPublicKeys() {
     const dir = path.join(keyDir(), 'retired');
@@ -34,13 +44,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const self = {
     load(): KeyRing {
-      if (ring) return ring;
       const fromEnv = process.env.PPID_SIGNING_KEY;
+      if (ring && fromEnv) return ring;
+      const activeFile = path.join(keyDir(), 'active.pem');
+      if (ring && mtimeOf(activeFile) === loadedMtime) return ring;
       if (fromEnv) {
         ring = createKeyRing(loadPrivateKey(fromEnv.replace(/\\n/g, '\n')), retiredPublicKeys());
         return ring;
       }
-      const activeFile = path.join(keyDir(), 'active.pem');
       if (!fs.existsSync(activeFile)) {
         if (process.env.NODE_ENV === 'production') {
           throw new Error('[ppid] no signing key: set PPID_SIGNING_KEY or provide keys/active.pem (see README)');
@@ -50,12 +61,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fs.writeFileSync(activeFile, exportPrivateKeyPem(pair.privateKey), { mode: 0o600 });
         strapi.log.info(`[ppid] created signing key ${pair.keyId} in ${activeFile}`);
       }
+      loadedMtime = mtimeOf(activeFile);
       ring = createKeyRing(loadPrivateKey(fs.readFileSync(activeFile, 'utf8')), retiredPublicKeys());
       return ring;
     },
 
     /** New active key; the old public key moves to retired/ and keeps verifying old records. */
     rotate(): { keyId: string; retired: string } {
+      if (process.env.PPID_SIGNING_KEY) {
+        throw new Error(
+          '[ppid] the signing key comes from PPID_SIGNING_KEY: set a new key there and put the old public key in keys/retired/<keyId>.pub.pem'
+        );
+      }
       const current = self.load();
       const dir = keyDir();
       fs.mkdirSync(path.join(dir, 'retired'), { recursive: true });
@@ -63,6 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       fs.writeFileSync(path.join(dir, 'retired', `${current.active.keyId}.pub.pem`), exportPublicKeyPem(oldPublic));
       const pair = generateKeyPair();
       fs.writeFileSync(path.join(dir, 'active.pem'), exportPrivateKeyPem(pair.privateKey), { mode: 0o600 });
+      loadedMtime = mtimeOf(path.join(dir, 'active.pem'));
       ring = rotateKeyRing(current, pair.privateKey);
       return { keyId: pair.keyId, retired: current.active.keyId };
     },

@@ -1,4 +1,4 @@
-import { validateNip } from '../nip';
+import { maskNip, validateNip } from '../nip';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
 
@@ -62,5 +62,18 @@ describe('validateNip', () => {
 
   it('lists every faulty part at once', () => {
     expect(errorsOf('198013071999130000').map((e) => e.part)).toEqual(['birthDate', 'appointment', 'sex', 'serial']);
+  });
+});
+
+describe('maskNip', () => {
+  it('shows only the last four digits of a NIP', () => {
+    expect(maskNip('198005071999121001')).toBe('**************1001');
+    expect(maskNip('19800507 199912 1 001')).toBe('**************1001');
+  });
+
+  it('masks anything else whole, and keeps null', () => {
+    expect(maskNip('12345')).toBe('*****');
+    expect(maskNip(null)).toBeNull();
+    expect(maskNip('')).toBeNull();
   });
 });

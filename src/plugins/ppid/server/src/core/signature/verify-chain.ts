@@ -258,6 +258,44 @@ export async function verifyChains(
   return { ok: problems.length === 0 && !truncated, checked, problems, lastSeq, lastHash, truncated };
 }
 
+export interface RunChainReport {
+  ok: boolean;
+  checked: number;
+  problems: ChainProblem[];
+}
+
+/**
+ * Verify the records of one run on their own, in runSeq order: each record's hash and
+ * signature, and the per-run links (runSeq 1, 2, 3, ... and prevRunHash). Cheap enough for a
+ * public page; the global chain (seq, prevHash, the anchored head) is verifyChains' job.
+ * A deleted record inside the run breaks the next link; deleting the run's last records
+ * leaves no trace here (the global chain's anchored head shows it).
+ */
+export function verifyRunChain(runId: string, records: SignatureRecord[], keys: PublicKeySet): RunChainReport {
+  const publicKeys = publicKeyMap(keys);
+  const problems: ChainProblem[] = [];
+  let prev: SignatureRecord | null = null;
+  for (const r of records) {
+    const at = { seq: Number.isSafeInteger(r.seq) ? r.seq : null, runId };
+    const hashProblem = checkRecordHash(r);
+    if (hashProblem) problems.push({ ...at, ...hashProblem });
+    const key = publicKeys.get(r.keyId);
+    if (!key) problems.push({ ...at, code: 'unknown_key', message: `keyId ${r.keyId} is not a known public key` });
+    else if (!verifySignature(r, key)) problems.push({ ...at, code: 'bad_signature', message: 'Ed25519 signature does not verify' });
+
+    const expectedRunSeq = (prev?.runSeq ?? 0) + 1;
+    if (r.runId !== runId) {
+      problems.push({ ...at, code: 'run_link_broken', message: `record belongs to run ${r.runId}` });
+    } else if (r.runSeq !== expectedRunSeq) {
+      problems.push({ ...at, code: 'run_link_broken', message: `runSeq ${r.runSeq}, expected ${expectedRunSeq}` });
+    } else if ((r.prevRunHash ?? null) !== (prev?.hash ?? null)) {
+      problems.push({ ...at, code: 'run_link_broken', message: `prevRunHash does not match the run's record ${expectedRunSeq - 1}` });
+    }
+    prev = r;
+  }
+  return { ok: problems.length === 0, checked: records.length, problems };
+}
+
 export interface DriftProblem {
   code: 'content_drift';
   seq: number | null;

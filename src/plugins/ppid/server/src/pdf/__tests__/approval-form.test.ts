@@ -42,6 +42,15 @@ describe('renderApprovalForm', () => {
     for (const s of SIGNERS.slice(0, 3)) expect(text).toContain(s.nip);
   });
 
+  it('renders before the first act, without a verification code', async () => {
+    const data = { ...formData(false), verification: null };
+    data.rows = data.rows.map((r) => ({ ...r, signer: null, kind: null, signedAt: null, hash: null }));
+    const { text } = await pdfParse(await renderApprovalForm(data));
+    expect(text).toContain('Kode verifikasi tersedia setelah tindakan pertama dicatat');
+    expect(text).not.toContain('Kode verifikasi 7K3M9Q2XHV4P');
+    expect(text).toContain(INCOMPLETE_BANNER);
+  });
+
   it('breaks a long table over pages', async () => {
     const data = formData(true);
     data.rows = Array.from({ length: 60 }, (_, i) => ({ ...data.rows[i % 5], no: i + 1 }));

@@ -1,6 +1,6 @@
 import { createKeyRing, generateKeyPair, rotateKeyRing, type KeyRing } from '../keys';
 import { computeRecordHash, type SignatureRecord } from '../record';
-import { checkItemDrift, verifyChains, type ChainProblemCode } from '../verify-chain';
+import { checkItemDrift, verifyChains, verifyRunChain, type ChainProblemCode } from '../verify-chain';
 import { buildChain } from './fixtures';
 
 const ring = createKeyRing(generateKeyPair().privateKey);
@@ -136,5 +136,46 @@ describe('checkItemDrift', () => {
       seq: 3,
       runId: 'r',
     });
+  });
+});
+
+describe('verifyRunChain', () => {
+  // Three interleaved runs: run-1 holds seq 1, 4, 7, ... (runSeq 1, 2, 3, ...).
+  const runOf = (records: SignatureRecord[], runId = 'run-1') => records.filter((r) => r.runId === runId);
+
+  it('accepts the records of one run, although their global seq has gaps', () => {
+    const run = runOf(chain(30));
+    expect(run.length).toBe(10);
+    expect(verifyRunChain('run-1', run, ring)).toEqual({ ok: true, checked: 10, problems: [] });
+  });
+
+  it('detects an altered record, a forged signature and an unknown key', () => {
+    const run = runOf(chain(30));
+    run[2] = { ...run[2], signer: { ...run[2].signer, jabatan: 'Camat' } };
+    run[3] = { ...run[3], signature: run[4].signature };
+    const stranger = createKeyRing(generateKeyPair().privateKey);
+    run[5] = { ...run[5], keyId: stranger.active.keyId };
+    const r = verifyRunChain('run-1', run, ring);
+    expect(r.problems.map((p) => [p.seq, p.code])).toEqual([
+      [run[2].seq, 'hash_mismatch'],
+      [run[3].seq, 'bad_signature'],
+      [run[5].seq, 'hash_mismatch'],
+      [run[5].seq, 'unknown_key'],
+    ]);
+  });
+
+  it('detects a deleted, a reordered and a foreign record', () => {
+    const run = runOf(chain(30));
+    const deleted = verifyRunChain('run-1', [...run.slice(0, 4), ...run.slice(5)], ring);
+    expect(deleted.problems).toEqual([expect.objectContaining({ seq: run[5].seq, code: 'run_link_broken' })]);
+
+    const swapped = [...run];
+    [swapped[1], swapped[2]] = [swapped[2], swapped[1]];
+    expect(codes(verifyRunChain('run-1', swapped, ring))).toEqual(['run_link_broken']);
+
+    const foreign = [...run.slice(0, 3), runOf(chain(30), 'run-2')[3]];
+    expect(verifyRunChain('run-1', foreign, ring).problems).toEqual([
+      expect.objectContaining({ code: 'run_link_broken', message: expect.stringMatching(/run-2/) }),
+    ]);
   });
 });

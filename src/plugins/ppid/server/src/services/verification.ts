@@ -1,0 +1,319 @@
+import type { Core } from '@strapi/strapi';
+import { CLASS_LABELS, isInformationClass } from '../core/classification/classes';
+import { maskNip } from '../core/nip';
+import {
+  checkItemDrift,
+  verifyRecord,
+  verifyRunChain,
+  type SignatureRecord,
+} from '../core/signature';
+import type { SopDefinition } from '../core/workflow';
+import { ACT_LABELS, approvalRowsFromRecords, formatJabatan, formatWib } from '../pdf';
+import { itemKey } from '../utils/workflow-context';
+import { UID } from '../utils/uids';
+import type { PublicSigner, PublicVerification } from '../verification/page';
+
+/**
+ * Verification of what the signature records claim:
+ * - verifyAll: the whole chain (every record's seal, the links, the anchored head) and every
+ *   published governed item against the content hash of its final publish record;
+ * - publicView: one verification code, as the QR code on a form leads to it. Only for an item
+ *   that is published now and not excluded (dikecualikan); anything else is "not found".
+ */
+export type VerificationProblemCode =
+  | 'hash_mismatch'
+  | 'bad_signature'
+  | 'unknown_key'
+  | 'broken_link'
+  | 'missing_record'
+  | 'reordered'
+  | 'run_link_broken'
+  | 'content_drift'
+  | 'publish_record_missing'
+  | 'published_without_sop';
+
+export interface VerificationProblem {
+  seq?: number;
+  runId?: string;
+  itemDocumentId?: string;
+  code: VerificationProblemCode;
+  message: string;
+}
+
+export interface VerificationReport {
+  ok: boolean;
+  /** Signature records read. */
+  checked: number;
+  /** Published governed items compared with their publish record. */
+  itemsChecked: number;
+  problems: VerificationProblem[];
+  /** True when the chain check stopped recording problems (there are more). */
+  truncated: boolean;
+  lastSeq: number | null;
+  checkedAt: string;
+}
+
+type RunRow = {
+  id: number;
+  documentId: string;
+  itemUid: string;
+  itemDocumentId: string;
+  itemLocale: string | null;
+  itemTitle: string | null;
+  sopCode: string;
+  sopVersion: number;
+  status: string;
+  classification: string | null;
+  endedAt: string | null;
+  sop?: { definition: SopDefinition; name: string; nomorSop: string | null } | null;
+};
+
+/** The record of the run's last publish, and an unpublish recorded after it (if any). */
+export function finalPublish(records: SignatureRecord[]): { publish: SignatureRecord | null; unpublishedBy: SignatureRecord | null } {
+  let publish: SignatureRecord | null = null;
+  let unpublishedBy: SignatureRecord | null = null;
+  for (const r of records) {
+    if (r.kind === 'publish' && (!publish || r.runSeq > publish.runSeq)) {
+      publish = r;
+      unpublishedBy = null;
+    } else if (r.kind === 'unpublish' && publish && r.runSeq > publish.runSeq) {
+      unpublishedBy = r;
+    }
+  }
+  return { publish, unpublishedBy };
+}
+
+export function classificationLabel(value: unknown): string | null {
+  if (!isInformationClass(value)) return null;
+  const l = CLASS_LABELS[value];
+  return `${l.id} (${l.legalBasis})`;
+}
+
+// Crockford base32 as people retype it: case-insensitive, O→0, I/L→1, hyphens and spaces ignored.
+function normaliseCode(code: string): string | null {
+  const c = String(code ?? '')
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return /^[0-9A-HJKMNP-TV-Z]{6,40}$/.test(c) ? c : null;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const runs = () => strapi.db.query(UID.run);
+
+  /** Published runs, the latest per item (a republished item has a newer run). */
+  async function latestPublishedRuns(): Promise<Map<string, RunRow>> {
+    const out = new Map<string, RunRow>();
+    let after = 0;
+    for (;;) {
+      const page = (await runs().findMany({
+        where: { status: 'published', id: { $gt: after } },
+        orderBy: { id: 'asc' },
+        limit: 1000,
+        select: ['id', 'documentId', 'itemUid', 'itemDocumentId', 'itemLocale', 'itemTitle', 'sopCode', 'sopVersion', 'status'],
+      })) as RunRow[];
+      if (!page.length) return out;
+      for (const r of page) out.set(itemKey(r.itemUid, r.itemDocumentId, r.itemLocale), r);
+      after = page[page.length - 1].id;
+    }
+  }
+
+  /** Published rows of a governed type, a page at a time. */
+  async function* publishedItems(uid: string): AsyncGenerator<{ documentId: string; locale: string | null }> {
+    const localized = !!(strapi.contentType(uid as any)?.attributes as any)?.locale;
+    let after = 0;
+    for (;;) {
+      const page = await strapi.db.query(uid as any).findMany({
+        where: { publishedAt: { $notNull: true }, id: { $gt: after } },
+        orderBy: { id: 'asc' },
+        limit: 500,
+        select: ['id', 'documentId', ...(localized ? ['locale'] : [])],
+      });
+      if (!page.length) return;
+      for (const row of page) yield { documentId: row.documentId, locale: row.locale ?? null };
+      after = page[page.length - 1].id;
+    }
+  }
+
+  /**
+   * Does the item as published now have exactly the content the run's final publish record
+   * covers? `live` is the published document (the caller has loaded it).
+   */
+  async function publishedContentProblem(run: RunRow, records: SignatureRecord[], live: Record<string, any>): Promise<VerificationProblem | null> {
+    const at = { runId: run.documentId, itemDocumentId: run.itemDocumentId };
+    const { publish, unpublishedBy } = finalPublish(records);
+    if (!publish) {
+      return { ...at, code: 'publish_record_missing', message: `run ${run.documentId} is published but has no publish record` };
+    }
+    if (unpublishedBy) {
+      return {
+        ...at,
+        seq: unpublishedBy.seq,
+        code: 'published_without_sop',
+        message: `item was unpublished (seq ${unpublishedBy.seq}) and is published again without a new SOP run`,
+      };
+    }
+    const actual = await svc('content').hashOf(run.itemUid, live);
+    const drift = checkItemDrift(publish.contentHash, actual, { seq: publish.seq, runId: run.documentId });
+    return drift ? { ...at, seq: publish.seq, code: drift.code, message: drift.message } : null;
+  }
+
+  let warnedNoPublicUrl = false;
+  /** Absolute URL of a public API route: PUBLIC_URL (server.url) when set, else host and port. */
+  function publicApiUrl(path: string): string {
+    if (!String(strapi.config.get('server.url', '')).startsWith('http') && process.env.NODE_ENV === 'production' && !warnedNoPublicUrl) {
+      warnedNoPublicUrl = true;
+      strapi.log.warn('[ppid] PUBLIC_URL is not set: QR codes on approval forms point to this server\'s own host and port');
+    }
+    // A wildcard listen address (HOST=0.0.0.0) reaches nobody; Strapi says localhost in development too.
+    const base = String(strapi.config.get('server.absoluteUrl', ''))
+      .replace(/^(https?:\/\/)(0\.0\.0\.0|\[::\])(?=[:/]|$)/, '$1localhost')
+      .replace(/\/+$/, '');
+    const prefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, '');
+    return `${base}${prefix}${path}`;
+  }
+
+  const self = {
+    /** The public page for a verification code: what the QR code on a form encodes. */
+    verificationUrl(code: string): string {
+      return publicApiUrl(`/ppid/verify/${encodeURIComponent(code)}`);
+    },
+
+    /** The whole chain and every published governed item. Reads everything: an admin action. */
+    async verifyAll(): Promise<VerificationReport> {
+      const chain = await svc('records').verifyChains();
+      const problems: VerificationProblem[] = chain.problems.map((p: any) => ({
+        ...(p.seq != null ? { seq: p.seq } : {}),
+        ...(p.runId != null ? { runId: p.runId } : {}),
+        code: p.code,
+        message: p.message,
+      }));
+
+      const published = await latestPublishedRuns();
+      const content = svc('content');
+      let itemsChecked = 0;
+      for (const uid of content.governedTypes() as string[]) {
+        for await (const item of publishedItems(uid)) {
+          itemsChecked++;
+          const run = published.get(itemKey(uid, item.documentId, item.locale));
+          if (!run) {
+            problems.push({
+              itemDocumentId: item.documentId,
+              code: 'published_without_sop',
+              message: `${uid} ${item.documentId} is published but no SOP run published it`,
+            });
+            continue;
+          }
+          const live = await content.loadPublished(uid, item.documentId, item.locale);
+          if (!live) continue; // unpublished meanwhile
+          const problem = await publishedContentProblem(run, await svc('records').forRun(run.documentId), live);
+          if (problem) problems.push(problem);
+        }
+      }
+      return {
+        ok: problems.length === 0 && !chain.truncated,
+        checked: chain.checked,
+        itemsChecked,
+        problems,
+        truncated: chain.truncated,
+        lastSeq: chain.lastSeq,
+        checkedAt: new Date().toISOString(),
+      };
+    },
+
+    /**
+     * The public answer for a verification code, or null (→ 404) when the code is unknown, or
+     * its run did not publish the item, or the item is not published now, or it is excluded.
+     * The caller must answer all of these alike, so a code never reveals an unpublished title.
+     */
+    async publicView(rawCode: string): Promise<PublicVerification | null> {
+      const code = normaliseCode(rawCode);
+      if (!code) return null;
+      const records = svc('records');
+      const record: SignatureRecord | null = await records.byCode(code);
+      if (!record) return null;
+      const run = (await runs().findOne({ where: { documentId: record.runId }, populate: ['sop'] })) as RunRow | null;
+      if (!run || run.status !== 'published' || run.classification === 'dikecualikan') return null;
+      const content = svc('content');
+      const live = await content.loadPublished(run.itemUid, run.itemDocumentId, run.itemLocale);
+      if (!live || live.classification === 'dikecualikan') return null;
+
+      const keys = svc('keys').load();
+      const runRecords: SignatureRecord[] = await records.forRun(run.documentId);
+      const recordCheck = verifyRecord(record, keys);
+      const runCheck = verifyRunChain(run.documentId, runRecords, keys);
+      const contentProblem = await publishedContentProblem(run, runRecords, live);
+      const problems = [
+        ...recordCheck.problems,
+        ...(record.verificationCode !== code ? [{ code: 'hash_mismatch', message: 'the stored code differs from the sealed record' }] : []),
+        // The code's own record is checked above; its run-chain check would repeat the seal problems.
+        ...runCheck.problems.filter((p) => p.seq !== record.seq || p.code === 'run_link_broken'),
+        ...(contentProblem ? [contentProblem] : []),
+      ].map((p) => ({ code: p.code, message: p.message }));
+      const checks = {
+        record: recordCheck.ok && record.verificationCode === code,
+        run: runCheck.ok,
+        content: !contentProblem,
+      };
+
+      const def = run.sop!.definition;
+      const roleLabel = (role: string) => def.roles.find((r) => r.key === role)?.label ?? role;
+      const rows = approvalRowsFromRecords(
+        def.steps.map((s) => ({ stepNumber: s.number, activity: s.activity })),
+        runRecords
+      );
+      const signers: PublicSigner[] = rows
+        .filter((r) => r.signer && r.kind && r.signedAt)
+        .map((r) => ({
+          step: r.no,
+          role: roleLabel(def.steps[r.no - 1].role),
+          kind: r.kind!,
+          kindLabel: ACT_LABELS[r.kind!],
+          nama: r.signer!.nama,
+          nip: maskNip(r.signer!.nip),
+          jabatan: r.signer!.jabatan,
+          jabatanLines: formatJabatan(r.signer!.jabatan, r.capacity, r.onBehalfOf ?? null),
+          capacity: r.capacity ?? 'definitif',
+          onBehalfOf: r.onBehalfOf ? { nama: r.onBehalfOf.nama, jabatan: r.onBehalfOf.jabatan } : null,
+          signedAt: r.signedAt!,
+          signedAtWib: formatWib(r.signedAt!),
+        }));
+      const { publish } = finalPublish(runRecords);
+      const classification = live.classification ?? run.classification ?? null;
+
+      return {
+        valid: problems.length === 0,
+        code,
+        checkedAt: new Date().toISOString(),
+        instansi: String(strapi.plugin('ppid').config('instansi') ?? ''),
+        record: {
+          kind: record.kind,
+          kindLabel: ACT_LABELS[record.kind] ?? record.kind,
+          step: record.stepNumber,
+          signedAt: record.signedAt,
+          signedAtWib: formatWib(record.signedAt),
+          hash: record.hash,
+          keyId: record.keyId,
+          method: record.method,
+          externalRef: record.externalRef ? { provider: record.externalRef.provider, documentId: record.externalRef.documentId } : null,
+        },
+        item: {
+          title: run.itemTitle ?? content.titleOf(live),
+          classification,
+          classificationLabel: classificationLabel(classification),
+          kind: live.kind?.label ?? null,
+        },
+        sop: { code: run.sopCode, version: run.sopVersion, name: def.header.namaSop, nomor: def.header.nomorSop ?? null },
+        contentHash: publish?.contentHash ?? null,
+        publishedAt: publish?.signedAt ?? run.endedAt ?? null,
+        signers,
+        checks,
+        problems,
+        keysUrl: publicApiUrl('/ppid/keys'),
+      };
+    },
+  };
+  return self;
+};
