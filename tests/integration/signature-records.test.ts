@@ -138,6 +138,19 @@ describe('signature records: verification, approval form, public verification', 
     expect(res.body.data).toMatchObject({ ok: true, checked: report.checked, itemsChecked: 1 });
     expect((await app.http().post('/ppid/verify')).status).toBe(401);
 
+    // With a code (the admin Verification page): any run, published or not.
+    const draftCode = (await recordsOf(draftRunId))[0].verificationCode;
+    const one = await app.http().post('/ppid/verify').set(bearer(p.kasi)).send({ code: draftCode });
+    expect(one.status).toBe(200);
+    expect(one.body.data).toMatchObject({
+      valid: true,
+      code: draftCode,
+      checks: { record: true, run: true, content: null },
+      run: { id: draftRunId, status: 'in_progress', item: { title: DRAFT_TITLE } },
+      record: { verificationCode: draftCode, kind: 'complete' },
+    });
+    expect((await app.http().post('/ppid/verify').set(bearer(p.kasi)).send({ code: 'ZZZZZZZZZZZZ' })).status).toBe(404);
+
     const inProcess = await cli('verify');
     expect(inProcess.code).toBe(0);
     expect(inProcess.out).toMatch(/^OK: \d+ catatan, 1 item terbit/);
@@ -310,6 +323,8 @@ describe('signature records: verification, approval form, public verification', 
         await expectCaught('hash_mismatch', { seq });
         const page = await app.http().get(`/api/ppid/verify/${body.verificationCode}`);
         expect(page.body.data).toMatchObject({ valid: false, checks: { record: false } });
+        const admin = await app.http().post('/ppid/verify').set(bearer(p.kasi)).send({ code: body.verificationCode });
+        expect(admin.body.data).toMatchObject({ valid: false, checks: { record: false }, message: expect.stringContaining('hash_mismatch') });
       } finally {
         await writeBody(seq, original);
       }

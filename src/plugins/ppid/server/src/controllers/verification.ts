@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { NOT_FOUND_MESSAGE, renderNotFoundPage, renderVerificationPage } from '../verification/page';
 
 // The public page carries its own CSS inline and loads nothing else.
@@ -10,9 +10,14 @@ const wantsHtml = (ctx: any) => ctx.query.format === 'html' || (ctx.query.format
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const verification = () => strapi.plugin('ppid').service('verification');
   return {
-    /** Admin: the whole chain and every published item (permission `verify`). */
-    async verifyAll(ctx) {
-      ctx.body = { data: await verification().verifyAll() };
+    /**
+     * Admin (permission `verify`): with `{ code }`, that code's record, run and content; without,
+     * the whole chain and every published item.
+     */
+    async verify(ctx) {
+      const code = (ctx.request.body as any)?.code;
+      if (code !== undefined && typeof code !== 'string') throw badRequest('code: harus teks / must be a string', { field: 'code' });
+      ctx.body = { data: code ? await verification().checkCode(code) : await verification().verifyAll() };
     },
 
     /** Admin: the formulir persetujuan publikasi of a run as PDF (permission `runs.read`). */

@@ -20,7 +20,7 @@ export default [
   { method: 'GET', path: '/items/:uid/:documentId/runs', handler: 'workflow.forItem', config: auth() },
   { method: 'GET', path: '/items/:uid/steps', handler: 'workflow.stepsFor', config: auth() },
 
-  { method: 'POST', path: '/verify', handler: 'verification.verifyAll', config: auth('verify') },
+  { method: 'POST', path: '/verify', handler: 'verification.verify', config: auth('verify') },
 
   { method: 'GET', path: '/sops', handler: 'sops.list', config: auth('sops.read') },
   { method: 'POST', path: '/sops/validate', handler: 'sops.validate', config: auth('sops.read') },

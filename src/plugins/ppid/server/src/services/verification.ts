@@ -11,7 +11,8 @@ import type { SopDefinition } from '../core/workflow';
 import { ACT_LABELS, approvalRowsFromRecords, formatJabatan, formatWib } from '../pdf';
 import { itemKey } from '../utils/workflow-context';
 import { UID } from '../utils/uids';
-import type { PublicSigner, PublicVerification } from '../verification/page';
+import { notFound } from '../errors';
+import { NOT_FOUND_MESSAGE, type PublicSigner, type PublicVerification } from '../verification/page';
 
 /**
  * Verification of what the signature records claim:
@@ -160,6 +161,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return drift ? { ...at, seq: publish.seq, code: drift.code, message: drift.message } : null;
   }
 
+  /**
+   * The checks behind a verification code: the record's seal (and that the code is the sealed
+   * one), the chain of its run, and, when `live` is given, the published content against the
+   * run's final publish record.
+   */
+  async function checkCode(code: string, record: SignatureRecord, run: RunRow, runRecords: SignatureRecord[], live: Record<string, any> | null) {
+    const keys = svc('keys').load();
+    const recordCheck = verifyRecord(record, keys);
+    const runCheck = verifyRunChain(run.documentId, runRecords, keys);
+    const contentProblem = live ? await publishedContentProblem(run, runRecords, live) : null;
+    const codeProblem = record.verificationCode !== code ? { code: 'hash_mismatch', message: 'the stored code differs from the sealed record' } : null;
+    const problems: { seq?: number | null; code: string; message: string }[] = [
+      ...recordCheck.problems.map((p) => ({ seq: record.seq, ...p })),
+      ...(codeProblem ? [{ seq: record.seq, ...codeProblem }] : []),
+      // The code's own record is checked above; its run-chain check would repeat the seal problems.
+      ...runCheck.problems.filter((p) => p.seq !== record.seq || p.code === 'run_link_broken'),
+      ...(contentProblem ? [contentProblem] : []),
+    ];
+    return {
+      checks: { record: recordCheck.ok && !codeProblem, run: runCheck.ok, content: !contentProblem },
+      problems,
+    };
+  }
+
   let warnedNoPublicUrl = false;
   /** Absolute URL of a public API route: PUBLIC_URL (server.url) when set, else host and port. */
   function publicApiUrl(path: string): string {
@@ -224,6 +249,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * An administrator's check of any code (the Verification page): the record, its run, and
+     * the published content when the run published the item and it is live. Unlike the public
+     * view there is no publication gate; the caller holds the `verify` permission.
+     */
+    async checkCode(rawCode: string) {
+      const code = normaliseCode(rawCode);
+      const record: SignatureRecord | null = code ? await svc('records').byCode(code) : null;
+      const run = record ? ((await runs().findOne({ where: { documentId: record.runId } })) as RunRow | null) : null;
+      if (!code || !record || !run) throw notFound(NOT_FOUND_MESSAGE);
+      const runRecords: SignatureRecord[] = await svc('records').forRun(run.documentId);
+      const live = run.status === 'published' ? await svc('content').loadPublished(run.itemUid, run.itemDocumentId, run.itemLocale) : null;
+      const { checks, problems } = await checkCode(code, record, run, runRecords, live);
+      return {
+        valid: problems.length === 0,
+        message: problems.length ? problems.map((p) => `${p.code}: ${p.message}`).join('; ') : null,
+        code,
+        checks: { ...checks, content: live ? checks.content : null },
+        problems,
+        run: { id: run.documentId, status: run.status, item: { uid: run.itemUid, documentId: run.itemDocumentId, title: run.itemTitle } },
+        record,
+      };
+    },
+
+    /**
      * The public answer for a verification code, or null (→ 404) when the code is unknown, or
      * its run did not publish the item, or the item is not published now, or it is excluded.
      * The caller must answer all of these alike, so a code never reveals an unpublished title.
@@ -240,23 +289,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const live = await content.loadPublished(run.itemUid, run.itemDocumentId, run.itemLocale);
       if (!live || live.classification === 'dikecualikan') return null;
 
-      const keys = svc('keys').load();
       const runRecords: SignatureRecord[] = await records.forRun(run.documentId);
-      const recordCheck = verifyRecord(record, keys);
-      const runCheck = verifyRunChain(run.documentId, runRecords, keys);
-      const contentProblem = await publishedContentProblem(run, runRecords, live);
-      const problems = [
-        ...recordCheck.problems,
-        ...(record.verificationCode !== code ? [{ code: 'hash_mismatch', message: 'the stored code differs from the sealed record' }] : []),
-        // The code's own record is checked above; its run-chain check would repeat the seal problems.
-        ...runCheck.problems.filter((p) => p.seq !== record.seq || p.code === 'run_link_broken'),
-        ...(contentProblem ? [contentProblem] : []),
-      ].map((p) => ({ code: p.code, message: p.message }));
-      const checks = {
-        record: recordCheck.ok && record.verificationCode === code,
-        run: runCheck.ok,
-        content: !contentProblem,
-      };
+      const { checks, problems } = await checkCode(code, record, run, runRecords, live);
 
       const def = run.sop!.definition;
       const roleLabel = (role: string) => def.roles.find((r) => r.key === role)?.label ?? role;
@@ -310,7 +344,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         publishedAt: publish?.signedAt ?? run.endedAt ?? null,
         signers,
         checks,
-        problems,
+        problems: problems.map((p) => ({ code: p.code, message: p.message })),
         keysUrl: publicApiUrl('/ppid/keys'),
       };
     },
