@@ -150,6 +150,9 @@ describe('signature records: verification, approval form, public verification', 
       record: { verificationCode: draftCode, kind: 'complete' },
     });
     expect((await app.http().post('/ppid/verify').set(bearer(p.kasi)).send({ code: 'ZZZZZZZZZZZZ' })).status).toBe(404);
+    for (const body of [{ code: 12 }, { uid: UID }, [draftCode]]) {
+      expect((await app.http().post('/ppid/verify').set(bearer(p.kasi)).send(body as any)).status).toBe(400);
+    }
 
     const inProcess = await cli('verify');
     expect(inProcess.code).toBe(0);

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { badRequest, notFound } from '../errors';
+import { notFound } from '../errors';
+import { validate } from '../validation/workflow';
+import { verifySchema } from '../validation/verification';
 import { NOT_FOUND_MESSAGE, renderNotFoundPage, renderVerificationPage } from '../verification/page';
 
 // The public page carries its own CSS inline and loads nothing else.
@@ -15,8 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * the whole chain and every published item.
      */
     async verify(ctx) {
-      const code = (ctx.request.body as any)?.code;
-      if (code !== undefined && typeof code !== 'string') throw badRequest('code: harus teks / must be a string', { field: 'code' });
+      const { code } = await validate<{ code?: string }>(verifySchema, ctx.request.body);
       ctx.body = { data: code ? await verification().checkCode(code) : await verification().verifyAll() };
     },
 
