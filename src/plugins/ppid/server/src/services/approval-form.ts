@@ -47,7 +47,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const def = run.sop.definition;
       const records: SignatureRecord[] = await svc('records').forRun(run.documentId);
       const doc = await loadItem(run);
-      const published = run.status === 'published';
+      // An unpublished run went through every step: its form is complete, its approvals stand.
+      const published = run.status === 'published' || run.status === 'unpublished';
       const approvedHash = published ? (finalPublish(records).publish?.contentHash ?? run.state.contentHash) : run.state.contentHash;
 
       // A paraf or signature bound to other content than the run's current content no longer

@@ -104,13 +104,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const svc = (name: string) => strapi.plugin('ppid').service(name);
   const runs = () => strapi.db.query(UID.run);
 
-  /** Published runs, the latest per item (a republished item has a newer run). */
+  /**
+   * Runs that published their item (since unpublished or not), the latest per item: a
+   * republished item has a newer run; an unpublished one must not be live again.
+   */
   async function latestPublishedRuns(): Promise<Map<string, RunRow>> {
     const out = new Map<string, RunRow>();
     let after = 0;
     for (;;) {
       const page = (await runs().findMany({
-        where: { status: 'published', id: { $gt: after } },
+        where: { status: { $in: ['published', 'unpublished'] }, id: { $gt: after } },
         orderBy: { id: 'asc' },
         limit: 1000,
         select: ['id', 'documentId', 'itemUid', 'itemDocumentId', 'itemLocale', 'itemTitle', 'sopCode', 'sopVersion', 'status'],
