@@ -78,9 +78,9 @@ const NumbersTable = ({ cols, rows, testId }: { cols: [string, string][]; rows: 
 );
 
 /** The chart and its table side by side on wide screens, stacked when narrow. */
-const Side = ({ chart, table, tableWidth = 380 }: { chart: React.ReactNode; table: React.ReactNode; tableWidth?: number }) => (
+const Side = ({ chart, table, tableWidth = 380, chartWidth = 480 }: { chart: React.ReactNode; table: React.ReactNode; tableWidth?: number; chartWidth?: number }) => (
   <Flex gap={6} alignItems="flex-start" wrap="wrap">
-    <Box style={{ flex: '1 1 480px', minWidth: 360, maxWidth: 600 }}>{chart}</Box>
+    <Box style={{ flex: `0 1 ${chartWidth}px`, minWidth: 360 }}>{chart}</Box>
     <Box style={{ flex: `1 1 ${tableWidth}px`, minWidth: 320, overflowX: 'auto' }}>{table}</Box>
   </Flex>
 );
@@ -119,6 +119,7 @@ const StepsReport = () => {
             <Box paddingTop={2}>
               <Side
                 tableWidth={1000}
+                chartWidth={760}
                 chart={<BarChart testId="ppid-chart-steps" title={t('reports.stepsChart', 'Waktu per langkah, SOP {sop}', { sop })} series={series} groups={groups} unit={t('reports.min', 'menit')} markerName={t('reports.standard', 'Waktu baku')} />}
                 table={
                   <NumbersTable
