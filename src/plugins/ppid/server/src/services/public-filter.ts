@@ -24,7 +24,8 @@ import { UID } from '../utils/uids';
  *   too): the admin panel, the workflow and plugin code read everything.
  * A denormalized `ppidPublic` column was considered; it would duplicate what the run table
  * already says, would enter the content hash, and could be flipped by the same rogue path it
- * guards against. The visible-id list is computed once per request and cached on it.
+ * guards against. The run table is joined as a subquery, so the guard costs one indexed
+ * semi-join per query, whatever the number of published items.
  *
  * Drafts: `publishedAt $notNull` is always part of the filter, so `status=draft` from the
  * public (Strapi issue #25326) returns nothing.
@@ -39,7 +40,6 @@ const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpubli
 const writing = new AsyncLocalStorage<boolean>();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cache = new WeakMap<object, Promise<Map<string, string[]>>>();
   const governed = (uid: string) => strapi.plugin('ppid').service('content').isGoverned(uid);
   const meta = (uid: string): any => {
     try {
@@ -49,15 +49,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** documentIds, per governed uid, of items whose run reached its publish act. */
-  async function visibleIds(): Promise<Map<string, string[]>> {
-    const rows = (await strapi.db.query(UID.run).findMany({
-      where: { status: 'published', publishedHash: { $notNull: true } },
-      select: ['itemUid', 'itemDocumentId'],
-    })) as { itemUid: string; itemDocumentId: string }[];
-    const map = new Map<string, string[]>();
-    for (const r of rows) map.set(r.itemUid, [...(map.get(r.itemUid) ?? []), r.itemDocumentId]);
-    return map;
+  /**
+   * documentIds of items of one governed type whose run reached its publish act, as a SQL
+   * subquery on the run table (indexed: services/indexes.ts). The database joins it into the
+   * read; no id list is loaded into memory or sent back, however many items are published.
+   */
+  function visibleSubquery(uid: string) {
+    const runs = strapi.db.metadata.get(UID.run).tableName;
+    return strapi.db
+      .connection(runs)
+      .select('item_document_id')
+      .where({ item_uid: uid, status: 'published' })
+      .whereNotNull('published_hash');
   }
 
   const self = {
@@ -68,36 +71,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The public condition for one governed type, in query-engine `where` form. */
-    async whereFor(uid: string, ids?: Map<string, string[]>): Promise<Where> {
-      const visible = ids ?? (await visibleIds());
+    whereFor(uid: string): Where {
       const attrs = strapi.getModel(uid as any)?.attributes ?? {};
       return {
-        documentId: { $in: visible.get(uid) ?? [] },
+        documentId: { $in: visibleSubquery(uid) },
         publishedAt: { $notNull: true },
         ...('classification' in attrs ? { classification: { $ne: 'dikecualikan' } } : {}),
       };
     },
 
-    /** The visible-id list for this request (computed once per request). */
-    idsForRequest(): Promise<Map<string, string[]>> {
-      const ctx: any = strapi.requestContext.get();
-      if (!ctx) return visibleIds();
-      let p = cache.get(ctx);
-      if (!p) {
-        p = visibleIds();
-        cache.set(ctx, p);
-        p.catch(() => cache.delete(ctx));
-      }
-      return p;
-    },
-
     /** Rewrites one query's params in place so that hidden governed rows cannot appear or match. */
     async guardParams(uid: string, params: any): Promise<void> {
-      let ids: Map<string, string[]> | null = null;
-      const whereFor = async (target: string) => {
-        ids = ids ?? (await self.idsForRequest());
-        return self.whereFor(target, ids);
-      };
+      const whereFor = async (target: string) => self.whereFor(target);
       const and = (a: any, b: Where): Where => (a == null || (typeof a === 'object' && !Array.isArray(a) && Object.keys(a).length === 0) ? b : { $and: [a, b] });
 
       // Filters (where), including filters on relations.
