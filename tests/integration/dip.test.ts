@@ -313,4 +313,27 @@ describe('DIP: editions established through seed 002', () => {
     expect(new Set(many.map((m: any) => m.serial)).size).toBe(4);
     expect(new Set(many.map((m: any) => m.number)).size).toBe(4);
   });
+
+  it('the command line exports an edition and refuses a bad import (exit codes)', async () => {
+    const { spawnSync } = require('child_process');
+    const fs = require('fs');
+    const root = path.resolve(__dirname, '..', '..');
+    const out = path.join(root, '.tmp', `dip-cli-${process.pid}.csv`);
+    const bad = path.join(root, '.tmp', `dip-cli-bad-${process.pid}.csv`);
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts/ppid.js'), ...args], { cwd: root, env: process.env, encoding: 'utf8' });
+    try {
+      const exp = cli('dip', 'export', '--edition', ed1, '--format', 'csv', '--out', out);
+      expect(exp.status).toBe(0);
+      const header = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+      expect(header.split(',').slice(0, 7)).toEqual(PERKI_HEADERS);
+      fs.writeFileSync(bad, `${PERKI_HEADERS.join(',')},Klasifikasi\n1,,Unit,PJ,"2026, Sangatta",Softcopy,"Aktif 1 tahun, inaktif 1 tahun, musnah",Berkala\n`);
+      const entries = await app.strapi.db.query(ENTRY).count({});
+      const imp = cli('dip', 'import', bad);
+      expect(imp.status).toBe(1);
+      expect(imp.stderr).toMatch(/baris\/row 2/);
+      expect(await app.strapi.db.query(ENTRY).count({})).toBe(entries);
+    } finally {
+      for (const f of [out, bad]) fs.rmSync(f, { force: true });
+    }
+  });
 });

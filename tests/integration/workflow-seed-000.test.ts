@@ -79,10 +79,25 @@ describe('seed 000: Publikasi Informasi melalui Website', () => {
     expect(s2.body.data.currentStep).toMatchObject({ number: 3, role: 'kasubbag-kasi', recordKind: 'paraf' });
   });
 
-  it('refuses the Kasi of another unit, and the drafter approving their own work', async () => {
+  it('refuses the Kasi of another unit', async () => {
     const res = await act(otherUnitKasi, runId, { act: 'approve' });
     expect(res.status).toBe(403);
     expect(res.body.error.details.reason).toBe('wrong_role');
+  });
+
+  it('refuses self-approval: whoever drafted the content cannot initial it, even holding the Kasi role', async () => {
+    const { ganda } = await peopleFor(app, SOP, [
+      { key: 'ganda', sopRoles: ['staf', 'kasubbag-kasi'], jabatan: 'Kasi merangkap penyusun', unit: (app as any).unitId },
+    ]);
+    const doc = await createItem(ganda, 'Laporan pelaksanaan posyandu');
+    const run = (await app.http().post('/ppid/runs').set(bearer(ganda)).send({ uid: UID, documentId: doc })).body.data.id;
+    expect((await act(p.camat, run, { act: 'approve' })).status).toBe(200);
+    expect((await act(ganda, run, { act: 'submit' })).status).toBe(200);
+    const own = await act(ganda, run, { act: 'approve' });
+    expect(own.status).toBe(403);
+    expect(own.body.error.details.reason).toBe('separation_of_duties');
+    // Another Kasi of the unit may initial it.
+    expect((await act(p.kasi, run, { act: 'approve' })).status).toBe(200);
   });
 
   it('locks the content at a review step: an edit through the Content Manager is refused', async () => {

@@ -11,7 +11,8 @@ const dip: CliGroup = {
         if (typeof edition !== 'string' || typeof out !== 'string') return io.err('usage: dip export --edition ID --format csv|xlsx|pdf --out FILE'), 2;
         try {
           const svc = strapi.plugin('ppid').service('dip');
-          const row = await svc.get(edition);
+          // The established edition when there is one, else the draft being prepared.
+          const row = await svc.get(edition, { established: true }).catch(() => svc.get(edition));
           await svc.exportTo(row, format, fs.createWriteStream(out));
           io.out(`${format} ${row.title} (${row.entries?.length ?? 0} entri) → ${out}`);
           return 0;

@@ -143,8 +143,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     instansi: cfg('instansi', 'PPID_INSTANSI', 'Pemerintah Daerah'),
     place: cfg('ditetapkanDi', 'PPID_DITETAPKAN_DI', ''),
   });
-  const serverUrl = () => String(strapi.config.get('server.url') ?? '').replace(/\/$/, '');
-  const verificationUrl = (code: string) => `${serverUrl()}/api/ppid/verify/${code}`;
+  // One place builds verification links (PUBLIC_URL aware): the verification service.
+  const verificationUrl = (code: string): string => strapi.plugin('ppid').service('verification').verificationUrl(code);
 
   /** Runs `fn` once the surrounding transaction (if any) has committed. */
   function afterCommit(fn: () => Promise<unknown>) {
@@ -304,7 +304,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ id: 'desc' }],
         select: ['documentId', 'title', 'year', 'instansi', 'decreeNumber', 'decreeDate', 'editionStatus', 'previousEdition', 'createdAt'],
       })) as EditionRow[];
-      return rows;
+      // Same field names as present(): `status` is the edition's status in every answer.
+      return rows.map(({ editionStatus, ...rest }) => ({ ...rest, status: editionStatus }));
     },
 
     async get(documentId: string, opts: { established?: boolean } = {}) {
