@@ -63,6 +63,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async decideTest(ctx) {
       ctx.body = { data: testView(await svc().decideTest(ctx.params.id, ctx.state.user.id)) };
     },
+    /** The berita acara / keputusan uji konsekuensi as PDF (internal: excluded information). */
+    async decisionPdf(ctx) {
+      const { filename, pdf } = await strapi.plugin('ppid').service('decision-pdfs').renderConsequenceTest(ctx.params.id);
+      ctx.type = 'application/pdf';
+      ctx.set('Content-Disposition', `inline; filename="${filename}"`);
+      ctx.set('Cache-Control', 'no-store, private');
+      ctx.body = pdf;
+    },
     async retest(ctx) {
       ctx.body = { data: (await svc().retestQueue()).map(testView) };
     },

@@ -23,6 +23,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.body = dip().streamExport(row, format);
   }
 
+  async function sendDecree(ctx: any, documentId: string, established: boolean) {
+    const { filename, pdf } = await strapi.plugin('ppid').service('decision-pdfs').renderDecree(documentId, { established });
+    ctx.type = 'application/pdf';
+    ctx.set('Content-Disposition', `inline; filename="${safeName(filename)}"`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = pdf;
+  }
+
   return {
     // ---- admin
     async list(ctx) {
@@ -56,6 +64,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async export(ctx) {
       await sendExport(ctx, await dip().get(ctx.params.id));
     },
+    /** The SK penetapan DIP as PDF (any edition; a draft prints DRAF and blanks). */
+    async decree(ctx) {
+      await sendDecree(ctx, ctx.params.id, false);
+    },
     async import(ctx) {
       let filename: string;
       let data: Buffer;
@@ -84,6 +96,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async publicFindOne(ctx) {
       ctx.body = { data: dip().present(await dip().get(ctx.params.documentId, { established: true })) };
+    },
+    async publicDecree(ctx) {
+      await sendDecree(ctx, ctx.params.documentId, true);
     },
     async publicExport(ctx) {
       await sendExport(ctx, await dip().get(ctx.params.documentId, { established: true }));

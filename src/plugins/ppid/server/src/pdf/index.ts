@@ -1,3 +1,5 @@
 export * from './approval-form';
 export * from './layout';
 export * from './qr';
+export * from './decree';
+export * from './consequence-test';

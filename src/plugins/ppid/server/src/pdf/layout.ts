@@ -222,3 +222,55 @@ export function drawSignerBlock(doc: Doc, block: SignerBlock, x: number, y: numb
   if (block.nip) line(`NIP. ${block.nip}`, FONT.regular);
   return y;
 }
+
+const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/**
+ * "23 November 2026", as a decree writes its date. A plain `YYYY-MM-DD` is taken as that
+ * calendar day; a date-time is read in WIB (UTC+7).
+ */
+export function formatTanggal(value: string | Date): string {
+  const s = typeof value === 'string' ? value : '';
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (plain) return `${Number(plain[3])} ${BULAN[Number(plain[2]) - 1]} ${plain[1]}`;
+  const t = (typeof value === 'string' ? new Date(value) : value).getTime();
+  if (Number.isNaN(t)) throw new TypeError(`invalid date: ${String(value)}`);
+  const d = new Date(t + WIB_OFFSET_MS);
+  return `${d.getUTCDate()} ${BULAN[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** Collects a pdfkit document into one Buffer. */
+export function collectPdf(doc: Doc): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/** Page footer ("… · halaman n dari m") on every buffered page; optionally a diagonal watermark. */
+export function decorateBufferedPages(doc: Doc, footer: string, watermark?: string | null): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { width, height, margins } = doc.page;
+    const bottom = margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the bottom margin would otherwise add a page
+    if (watermark) {
+      doc.save();
+      doc.rotate(-35, { origin: [width / 2, height / 2] });
+      doc.font(FONT.bold).fontSize(60).fillColor('#c62828').fillOpacity(0.12);
+      doc.text(toWinAnsi(watermark), 0, height / 2 - 30, { width, align: 'center', lineBreak: false });
+      doc.restore();
+    }
+    doc.font(FONT.regular).fontSize(7).fillColor('#555555').fillOpacity(1);
+    doc.text(toWinAnsi(`${footer}${footer ? ' · ' : ''}halaman ${i - range.start + 1} dari ${range.count}`), margins.left, height - bottom + 14, {
+      width: width - margins.left - margins.right,
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor('black');
+}

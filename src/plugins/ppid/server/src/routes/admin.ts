@@ -48,6 +48,7 @@ export default [
   { method: 'GET', path: '/dip/editions/:id', handler: 'dip.findOne', config: auth('dip.read') },
   { method: 'GET', path: '/dip/editions/:id/diff', handler: 'dip.diff', config: auth('dip.read') },
   { method: 'GET', path: '/dip/editions/:id/export', handler: 'dip.export', config: auth('dip.read') },
+  { method: 'GET', path: '/dip/editions/:id/decree.pdf', handler: 'dip.decree', config: auth('dip.read') },
   { method: 'POST', path: '/dip/import', handler: 'dip.import', config: auth('dip.manage') },
 
   // Classification: rules and consequence tests need classification.manage; the suggestions
@@ -64,4 +65,5 @@ export default [
   { method: 'GET', path: '/consequence-tests/:id', handler: 'classification.findTest', config: auth('classification.manage') },
   { method: 'PUT', path: '/consequence-tests/:id', handler: 'classification.updateTest', config: auth('classification.manage') },
   { method: 'POST', path: '/consequence-tests/:id/decide', handler: 'classification.decideTest', config: auth('classification.manage') },
+  { method: 'GET', path: '/consequence-tests/:id/decision.pdf', handler: 'classification.decisionPdf', config: auth('classification.manage') },
 ];

@@ -12,4 +12,5 @@ export default [
   { method: 'GET', path: '/dip/editions', handler: 'dip.publicList', config: open },
   { method: 'GET', path: '/dip/editions/:documentId', handler: 'dip.publicFindOne', config: open },
   { method: 'GET', path: '/dip/editions/:documentId/export', handler: 'dip.publicExport', config: open },
+  { method: 'GET', path: '/dip/editions/:documentId/decree.pdf', handler: 'dip.publicDecree', config: open },
 ];

@@ -84,6 +84,9 @@ export function finalPublish(records: SignatureRecord[]): { publish: SignatureRe
   return { publish, unpublishedBy };
 }
 
+/** Signature records of a consequence-test decision use the pseudo-run `uji-<documentId>`. */
+export const isDecisionRun = (runId: string) => typeof runId === 'string' && runId.startsWith('uji-');
+
 export function classificationLabel(value: unknown): string | null {
   if (!isInformationClass(value)) return null;
   const l = CLASS_LABELS[value];
@@ -203,7 +206,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return `${base}${prefix}${path}`;
   }
 
+  /**
+   * Admin check of a consequence-test decision record (run `uji-<documentId>`, no SOP run row):
+   * the record's seal and the chain of its pseudo-run; no published content to compare.
+   */
+  async function checkDecisionCode(code: string, record: SignatureRecord) {
+    const runRecords: SignatureRecord[] = await svc('records').forRun(record.runId);
+    const pseudo = { documentId: record.runId } as RunRow;
+    const { checks, problems } = await checkCode(code, record, pseudo, runRecords, null);
+    return {
+      valid: problems.length === 0,
+      message: problems.length ? problems.map((p) => `${p.code}: ${p.message}`).join('; ') : null,
+      code,
+      checks: { ...checks, content: null },
+      problems,
+      run: { id: record.runId, status: 'decided', kind: 'consequence_test', item: { uid: record.itemUid, documentId: record.itemDocumentId, title: null } },
+      record,
+    };
+  }
+
   const self = {
+    /** Absolute URL of a public API path (e.g. `/ppid/dip/editions/…/export`), PUBLIC_URL aware. */
+    publicApiUrl,
+
     /** The public page for a verification code: what the QR code on a form encodes. */
     verificationUrl(code: string): string {
       return publicApiUrl(`/ppid/verify/${encodeURIComponent(code)}`);
@@ -259,6 +284,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async checkCode(rawCode: string) {
       const code = normaliseCode(rawCode);
       const record: SignatureRecord | null = code ? await svc('records').byCode(code) : null;
+      if (code && record && isDecisionRun(record.runId)) return checkDecisionCode(code, record);
       const run = record ? ((await runs().findOne({ where: { documentId: record.runId } })) as RunRow | null) : null;
       if (!code || !record || !run) throw notFound(NOT_FOUND_MESSAGE);
       const runRecords: SignatureRecord[] = await svc('records').forRun(run.documentId);
@@ -285,7 +311,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!code) return null;
       const records = svc('records');
       const record: SignatureRecord | null = await records.byCode(code);
-      if (!record) return null;
+      // A consequence-test decision concerns excluded information: never on the public page.
+      if (!record || isDecisionRun(record.runId)) return null;
       const run = (await runs().findOne({ where: { documentId: record.runId }, populate: ['sop'] })) as RunRow | null;
       if (!run || run.status !== 'published' || run.classification === 'dikecualikan') return null;
       const content = svc('content');
