@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { track } from '../utils/background';
 import { PassThrough, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
@@ -148,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Runs `fn` once the surrounding transaction (if any) has committed. */
   function afterCommit(fn: () => Promise<unknown>) {
-    const run = () => void fn().catch((e) => strapi.log.error(`[ppid dip] ${e?.message ?? e}`));
+    const run = () => void track(fn().catch((e) => strapi.log.error(`[ppid dip] ${e?.message ?? e}`)));
     if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(run));
     else run();
   }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { track } from '../utils/background';
 
 /**
  * Workflow events on Strapi's event hub as `ppid.<event>`; Strapi webhooks and the
@@ -9,12 +10,12 @@ export const PPID_EVENTS = ['submitted', 'step_active', 'returned', 'content_cha
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async emit(event: string, payload: { run: any; step: number; role: string; state?: any }) {
     const { run } = payload;
-    strapi.eventHub.emit(`ppid.${event}`, {
+    track(strapi.eventHub.emit(`ppid.${event}`, {
       run: { id: run.documentId, sopCode: run.sopCode, status: payload.state?.status ?? run.status, currentStep: payload.state?.currentStep ?? run.currentStep },
       item: { uid: run.itemUid, documentId: run.itemDocumentId, locale: run.itemLocale, title: run.itemTitle },
       step: payload.step,
       role: payload.role,
-    });
+    }));
     // In-panel notifications are written in the act's own transaction; mails go out later.
     await strapi.plugin('ppid').service('notifications').onWorkflowEvent(event, payload);
   },
