@@ -67,6 +67,8 @@ async function seedReads(strapi, { n }) {
         created_at: now,
         updated_at: now,
         published_at: published ? new Date(now.getTime() - i * 1000) : null,
+        // Published through the workflow (the run rows below): the guard's flag, as the publish act sets it.
+        ...(m.attributes.ppidPublic ? { ppid_public: published } : {}),
       }));
     await insert(knex, m.tableName, rowsFor(false));
     const ids = await insert(knex, m.tableName, rowsFor(true));

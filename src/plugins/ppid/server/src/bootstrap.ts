@@ -33,7 +33,26 @@ const DEFAULT_BINDINGS = [
   { contentType: UID.informationItem, sopCode: 'pontianak-dinsos-pengumuman', isDefault: false },
   // A DIP edition is established by decree through seed 002 (Penetapan dan Pemutakhiran DIP).
   { contentType: UID.dipEdition, sopCode: 'kutim-bkpsdm-penetapan-dip', isDefault: true },
+  // A consequence test is decided through the product template 100 (uji konsekuensi).
+  { contentType: UID.consequenceTest, sopCode: 'uji-konsekuensi', isDefault: true },
 ];
+
+/**
+ * Adds each default binding that is missing (by type and SOP code), so an existing database gets
+ * the bindings of a newer release; existing bindings are never changed. A missing default is
+ * added as the type's default only when the type has no default yet (a body's choice stands).
+ */
+export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<string>) {
+  const q = strapi.db.query(UID.binding);
+  const rows = (await q.findMany({})) as { contentType: string; sopCode: string; isDefault: boolean }[];
+  for (const b of DEFAULT_BINDINGS.filter((d) => codes.has(d.sopCode))) {
+    if (rows.some((r) => r.contentType === b.contentType && r.sopCode === b.sopCode)) continue;
+    const isDefault = b.isDefault && !rows.some((r) => r.contentType === b.contentType && r.isDefault);
+    const row = { ...b, isDefault };
+    await q.create({ data: row });
+    rows.push(row);
+  }
+}
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
@@ -41,10 +60,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
   const imported = await ppid.service('sops').importSeeds();
-  const codes = new Set(imported.map((i: { code: string }) => i.code));
-  if ((await strapi.db.query(UID.binding).count({})) === 0) {
-    for (const b of DEFAULT_BINDINGS.filter((d) => codes.has(d.sopCode))) await strapi.db.query(UID.binding).create({ data: b });
-  }
+  const codes = new Set<string>(imported.map((i: { code: string }) => i.code));
+  await ensureDefaultBindings(strapi, codes);
   await ppid.service('content').refreshBindings();
   ppid.service('keys').load();
   await grantPublicRead(strapi);
@@ -61,6 +78,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (jobsOn) ppid.service('reminders').schedule();
   // The public guard (services/public-filter.ts) and the classification seeds (rules, kinds).
   ppid.service('public-filter').install();
+  await ppid.service('public-filter').syncFlags();
   await ppid.service('classification').seed();
   await ppid.service('dip').listen();
   // Indonesian field labels in the Content Manager (an administrator's own labels are kept).

@@ -19,6 +19,8 @@ const SPECS: IndexSpec[] = [
   // Public lists filtered by class (and Strapi's own published/draft split).
   { uid: UID.informationItem, name: 'ppid_ii_class_pub_idx', columns: ['classification', 'published_at'] },
   { uid: UID.informationItem, name: 'ppid_ii_pub_idx', columns: ['published_at', 'document_id'] },
+  // The public guard's flag (services/public-filter.ts): public rows, by class.
+  { uid: UID.informationItem, name: 'ppid_ii_public_idx', columns: ['ppid_public', 'classification', 'published_at'] },
   // The public guard: runs that reached their publish act, per governed type.
   { uid: UID.run, name: 'ppid_runs_status_uid_idx', columns: ['status', 'item_uid', 'item_document_id'] },
   { uid: UID.run, name: 'ppid_runs_item_idx', columns: ['item_uid', 'item_document_id'] },

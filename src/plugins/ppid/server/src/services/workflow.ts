@@ -135,6 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await asWorkflowPublish(key, () =>
           strapi.documents(run.itemUid as any).publish({ documentId: run.itemDocumentId, ...(run.itemLocale ? { locale: run.itemLocale } : {}) })
         );
+        await svc('public-filter').markPublished(run.itemUid, run.itemDocumentId, run.itemLocale);
       } else if (effect.type === 'notify') {
         if (effect.reason === 'step_active' || effect.reason === 'returned' || effect.reason === 'content_changed') {
           await svc('timing').openStep(run, def, next, effect.step);
