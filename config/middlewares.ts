@@ -1,4 +1,4 @@
-export default [
+export default ({ env }) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -9,6 +9,7 @@ export default [
   'strapi::session',
   'strapi::favicon',
   // /portal → /portal/ for the reference public page in public/portal (docs/portal.md).
-  'plugin::ppid.portal',
+  // Absent when the plugin is switched off (PPID_ENABLED=false, used by the boot benchmark).
+  ...(env.bool('PPID_ENABLED', true) ? ['plugin::ppid.portal'] : []),
   'strapi::public',
 ];
