@@ -8,9 +8,12 @@ import { bearer, peopleFor, Person } from '../helpers/people';
 const ITEM = 'api::information-item.information-item';
 const SOP = 'kalteng-pendokumentasian-publikasi';
 const CM = `/content-manager/collection-types/${ITEM}`;
+const TEST_UID = 'plugin::ppid.consequence-test';
 
 let app: TestApp;
 let p: Record<string, Person>;
+/** The uji-konsekuensi SOP's people: PPID Pelaksana drafts, PPID paraf, Atasan PPID decides. */
+let u: Record<string, Person>;
 let admin: Person;
 let unitId: number;
 
@@ -18,6 +21,21 @@ const act = (who: Person, runId: string, body: Record<string, unknown>) =>
   app.http().post(`/ppid/runs/${runId}/acts`).set(bearer(who)).send(body);
 const sign = (who: Person) => ({ act: 'approve', password: who.password, confirmIntent: true });
 const submit = (documentId: string) => app.http().post('/ppid/runs').set(bearer(p.pembantu)).send({ uid: ITEM, documentId, sopCode: SOP });
+
+/** A test's run through the uji-konsekuensi SOP: submit, step 1, paraf, tanda tangan, publish. */
+async function decideThroughWorkflow(testId: string) {
+  const s = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
+  expect(s.status).toBe(201);
+  expect(s.body.data.sop.code).toBe('uji-konsekuensi');
+  const runId = s.body.data.id as string;
+  expect((await act(u.pelaksana, runId, { act: 'submit' })).status).toBe(200);
+  expect((await act(u.ppid, runId, { act: 'approve' })).status).toBe(200);
+  expect((await act(u.atasan, runId, { act: 'approve', password: u.atasan.password, confirmIntent: true })).status).toBe(200);
+  const pub = await act(u.ppid, runId, { act: 'publish' });
+  expect(pub.status).toBe(200);
+  expect(pub.body.data.status).toBe('published');
+  return runId;
+}
 
 async function createItem(data: Record<string, unknown>) {
   const res = await app.http().post(CM).set(bearer(p.pembantu)).send({ summary: 'Ringkasan informasi', unit: unitId, ...data });
@@ -67,6 +85,11 @@ beforeAll(async () => {
     { key: 'pembantu', sopRoles: ['ppid-pembantu'], jabatan: 'PPID Pembantu', unit: unitId },
     { key: 'utama', sopRoles: ['ppid-utama'], jabatan: 'PPID Utama', unit: unitId },
     { key: 'admin', sopRoles: ['admin-ppid'], jabatan: 'Admin PPID', unit: unitId },
+  ]);
+  u = await peopleFor(app, 'uji-konsekuensi', [
+    { key: 'pelaksana', sopRoles: ['ppid-pelaksana'], jabatan: 'PPID Pelaksana' },
+    { key: 'ppid', sopRoles: ['ppid'], jabatan: 'PPID' },
+    { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah selaku Atasan PPID' },
   ]);
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
   const password = 'Super-Admin-123';
@@ -186,6 +209,7 @@ describe('excluded information and the consequence test', () => {
     documentId = await createItem({ title: 'Rencana pengamanan objek vital', classification: 'dikecualikan' });
     const s = await submit(documentId);
     expect(s.status).toBe(400);
+    expect(s.body.error.message).toMatch(/dikecualikan-uji-konsekuensi/);
     expect(s.body.error.details.problems.map((x: any) => x.kind)).toContain('consequence_test_missing');
 
     const draft = await app.http().post('/ppid/consequence-tests').set(bearer(admin)).send({ itemDocumentId: documentId, informasi: TEST_BODY.informasi });
@@ -194,26 +218,76 @@ describe('excluded information and the consequence test', () => {
     const badField = await app.http().put(`/ppid/consequence-tests/${testId}`).set(bearer(admin)).send({ dasarHukum: { hurufPasal17: 'z' } });
     expect(badField.status).toBe(400);
     expect(badField.body.error.details.errors[0].path).toEqual(['dasarHukum', 'hurufPasal17']);
+    // The decide route sends a complete test into its run; an incomplete one is refused, by path.
     const incomplete = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin));
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('konsekuensiJikaDibuka');
+    // So is a run started directly on it.
+    const early = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
+    expect(early.status).toBe(400);
     expect((await app.http().put(`/ppid/consequence-tests/${testId}`).set(bearer(admin)).send(TEST_BODY)).status).toBe(200);
     expect((await submit(documentId)).status).toBe(400); // still a draft test
   });
 
-  it('deciding writes a signature record; a decided test is frozen', async () => {
-    const decided = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin));
-    expect(decided.status).toBe(200);
-    expect(decided.body.data.status).toBe('decided');
-    const rec = await app.strapi.db.query('plugin::ppid.signature-record').findOne({ where: { runDocumentId: `uji-${testId}` } });
-    expect(rec).toMatchObject({ kind: 'tanda_tangan', itemDocumentId: documentId });
+  let testRunId: string;
+  it('the test runs through the uji-konsekuensi SOP: locked after step 1, a wrong password is refused, decided when the run publishes', async () => {
+    // Whoever holds no role in the uji-konsekuensi SOP cannot send it into the run.
+    const noRole = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin));
+    expect(noRole.status).toBe(403);
+    const start = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
+    expect(start.status).toBe(201);
+    testRunId = start.body.data.id;
+    expect(start.body.data.sop.code).toBe('uji-konsekuensi');
+    expect(start.body.data.currentStep).toMatchObject({ number: 1, role: 'ppid-pelaksana' });
+    const listed = await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin));
+    expect(listed.body.data).toMatchObject({ status: 'draft', run: { id: testRunId, status: 'in_progress' } });
+    expect((await act(u.pelaksana, testRunId, { act: 'submit' })).status).toBe(200);
+    // Step 2 (the PPID's examination) is not editable: the content is locked (governance middleware).
+    const locked = await app.http().put(`/ppid/consequence-tests/${testId}`).set(bearer(admin)).send({ informasi: 'Diubah saat pemeriksaan' });
+    expect([403, 409]).toContain(locked.status);
+    expect((await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin))).body.data.informasi).toBe(TEST_BODY.informasi);
+    const paraf = await act(u.ppid, testRunId, { act: 'approve' });
+    expect(paraf.status).toBe(200);
+    expect(paraf.body.data.written[0]).toMatchObject({ kind: 'paraf', stepNumber: 2 });
+
+    const wrong = await act(u.atasan, testRunId, { act: 'approve', password: 'salah-sekali', confirmIntent: true });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.field ?? wrong.body.error.details.errors?.[0]?.path?.[0]).toBe('password');
+    const noIntent = await act(u.atasan, testRunId, { act: 'approve', password: u.atasan.password });
+    expect(noIntent.status).toBe(400);
+    expect((await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin))).body.data.status).toBe('draft');
+    expect((await submit(documentId)).status).toBe(400); // the item stays blocked
+
+    const signed = await act(u.atasan, testRunId, { act: 'approve', password: u.atasan.password, confirmIntent: true });
+    expect(signed.status).toBe(200);
+    expect(signed.body.data.written[0]).toMatchObject({ kind: 'tanda_tangan', stepNumber: 3, itemUid: TEST_UID, itemDocumentId: testId });
+    // Signed but not yet in effect: the item is still blocked until the publish act.
+    expect((await submit(documentId)).status).toBe(400);
+    const pub = await act(u.ppid, testRunId, { act: 'publish' });
+    expect(pub.status).toBe(200);
+    expect(pub.body.data.status).toBe('published');
+
+    const decided = await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin));
+    expect(decided.body.data).toMatchObject({ id: testId, status: 'decided', runId: testRunId });
+    expect(decided.body.data.decidedAt).toBeTruthy();
+    const list = await app.http().get(`/ppid/consequence-tests?status=decided&itemDocumentId=${documentId}`).set(bearer(admin));
+    expect(list.body.data.map((t: any) => t.id)).toEqual([testId]);
+    expect(await app.strapi.documents(TEST_UID as any).findOne({ documentId: testId, status: 'published' })).toBeTruthy();
+    const records = await app.strapi.plugin('ppid').service('records').forRun(testRunId);
+    expect(records.map((r: any) => r.kind)).toEqual(['submit', 'paraf', 'tanda_tangan', 'publish']);
     expect((await app.http().put(`/ppid/consequence-tests/${testId}`).set(bearer(admin)).send({ informasi: 'x' })).status).toBe(409);
     expect((await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin))).status).toBe(409);
+    const again = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
+    expect(again.status).toBe(409);
     const report = await app.strapi.plugin('ppid').service('records').verifyChains();
     expect(report.ok).toBe(true);
+    // A decision about excluded information is never on the public verification page.
+    const tt = records.find((r: any) => r.kind === 'tanda_tangan');
+    const url = app.strapi.plugin('ppid').service('verification').verificationUrl(tt.verificationCode);
+    expect((await app.http().get(new URL(url).pathname)).status).toBe(404);
   });
 
-  it('even with a decided test, the publish act is refused (409 excluded) and nothing is published', async () => {
+  it('with the decided test the block is lifted for the other acts, but the publish act is refused (409 excluded) and nothing is published', async () => {
     const runId = await startAndCollect(documentId);
     expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
     expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
@@ -232,7 +306,8 @@ describe('excluded information and the consequence test', () => {
       ...TEST_BODY, itemDocumentId: other, dasarHukum: { ...TEST_BODY.dasarHukum, hurufPasal17: 'a' }, tanggalKeputusan: '2020-01-10', masaPengecualianBerakhir: '2022-01-10',
     });
     expect(t.status).toBe(201);
-    expect((await app.http().post(`/ppid/consequence-tests/${t.body.data.id}/decide`).set(bearer(admin))).status).toBe(200);
+    expect(t.body.data.status).toBe('draft');
+    await decideThroughWorkflow(t.body.data.id);
     const queue = await app.http().get('/ppid/consequence-tests/retest').set(bearer(admin));
     expect(queue.status).toBe(200);
     const queued = queue.body.data.map((x: any) => x.id);

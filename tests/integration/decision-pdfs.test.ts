@@ -12,8 +12,11 @@ const ITEM = 'api::information-item.information-item';
 const pdfParse: (b: Uint8Array) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
 const flat = (s: string) => s.replace(/\s+/g, '');
 
+const TEST_UID = 'plugin::ppid.consequence-test';
+
 let app: TestApp;
 let p: Record<string, Person>;
+let u: Record<string, Person>;
 let admin: Person;
 
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
@@ -52,10 +55,15 @@ beforeAll(async () => {
     { key: 'ppid', sopRoles: ['ppid'], jabatan: 'PPID BKPSDM' },
     { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah selaku Atasan PPID' },
   ]);
+  u = await peopleFor(app, 'uji-konsekuensi', [
+    { key: 'pelaksana', sopRoles: ['ppid-pelaksana'], jabatan: 'PPID Pelaksana' },
+    { key: 'ppid', sopRoles: ['ppid'], jabatan: 'PPID BKPSDM' },
+    { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah selaku Atasan PPID' },
+  ]);
   const superRole = await app.strapi.service('admin::role').getSuperAdmin();
   const password = 'Rahasia-Admin-123';
-  const u = await app.strapi.plugin('ppid').service('directory').ensureUser({ email: 'admin.sk@example.go.id', firstname: 'Admin', password, roles: [superRole.id] });
-  admin = { id: u.id, email: 'admin.sk@example.go.id', password, token: await login(app, 'admin.sk@example.go.id', password), roleId: superRole.id };
+  const su = await app.strapi.plugin('ppid').service('directory').ensureUser({ email: 'admin.sk@example.go.id', firstname: 'Admin', password, roles: [superRole.id] });
+  admin = { id: su.id, email: 'admin.sk@example.go.id', password, token: await login(app, 'admin.sk@example.go.id', password), roleId: superRole.id };
 });
 afterAll(async () => {
   await app?.stop();
@@ -165,9 +173,25 @@ describe('Berita acara uji konsekuensi (decision.pdf)', () => {
   });
 
   it('a decided test prints every element, the legal-basis letter, the pejabat pemutus and the code; no public verification', async () => {
-    const decided = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin));
-    expect(decided.status).toBe(200);
-    const code = decided.body.data.record.verificationCode;
+    // Decided through the uji-konsekuensi SOP: the PPID Pelaksana sends it in (the decide route),
+    // the PPID initials, the Atasan PPID signs (password + intent), the PPID publishes.
+    const start = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(u.pelaksana));
+    expect(start.status).toBe(403); // the decide route needs classification.manage
+    const run = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
+    expect(run.status).toBe(201);
+    const runId = run.body.data.id;
+    expect((await act(u.pelaksana, runId, { act: 'submit' })).status).toBe(200);
+    expect((await act(u.ppid, runId, { act: 'approve' })).status).toBe(200);
+    const wrong = await act(u.atasan, runId, { act: 'approve', password: 'bukan-sandinya', confirmIntent: true });
+    expect(wrong.status).toBe(400);
+    const stillDraft = await get(`/ppid/consequence-tests/${testId}/decision.pdf`, admin);
+    expect(await textOf(stillDraft.body)).toContain('BELUM DIPUTUSKAN');
+    const signed = await act(u.atasan, runId, { act: 'approve', password: u.atasan.password, confirmIntent: true });
+    expect(signed.status).toBe(200);
+    const code = signed.body.data.written[0].verificationCode;
+    // Signed, not yet in effect until the publish act.
+    expect(await textOf((await get(`/ppid/consequence-tests/${testId}/decision.pdf`, admin)).body)).toContain('BELUM DIPUTUSKAN');
+    expect((await act(u.ppid, runId, { act: 'publish' })).status).toBe(200);
 
     const res = await get(`/ppid/consequence-tests/${testId}/decision.pdf`, admin);
     expect(res.status).toBe(200);
@@ -193,6 +217,10 @@ describe('Berita acara uji konsekuensi (decision.pdf)', () => {
     // The PPID checks the code on the admin Verification page.
     const check = await app.http().post('/ppid/verify').set(bearer(admin)).send({ code });
     expect(check.status).toBe(200);
-    expect(check.body.data).toMatchObject({ valid: true, code, checks: { record: true, run: true, content: null }, run: { id: `uji-${testId}`, status: 'decided' } });
+    expect(check.body.data).toMatchObject({ valid: true, code, checks: { record: true, run: true }, run: { id: runId, status: 'published', kind: 'consequence_test', decided: true } });
+    expect(check.body.data.record).toMatchObject({ kind: 'tanda_tangan', itemUid: TEST_UID, itemDocumentId: testId });
+    // The signer printed on the berita acara is the Atasan PPID who signed in the run.
+    const official = await app.strapi.db.query('plugin::ppid.official').findOne({ where: { user: u.atasan.id } });
+    expect(f).toContain(flat(official.nama));
   });
 });

@@ -44,10 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async listTests(ctx) {
       const q = ctx.query as Record<string, string>;
-      const where: Record<string, unknown> = {};
-      if (q.itemDocumentId) where.itemDocumentId = q.itemDocumentId;
-      if (q.status) where.status = q.status;
-      const rows = await strapi.db.query(UID.consequenceTest).findMany({ where, orderBy: { id: 'desc' }, limit: 500 });
+      const rows = await svc().listTests({ itemDocumentId: q.itemDocumentId || undefined, status: q.status || undefined });
       ctx.body = { data: rows.map(testView) };
     },
     async findTest(ctx) {
@@ -60,8 +57,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async updateTest(ctx) {
       ctx.body = { data: testView(await svc().updateTest(ctx.params.id, body(ctx))) };
     },
+    /** Sends the test into its SOP run (as POST /ppid/runs): 201 with the run. */
     async decideTest(ctx) {
-      ctx.body = { data: testView(await svc().decideTest(ctx.params.id, ctx.state.user.id)) };
+      const run = await svc().decideTest(ctx.params.id, ctx.state.user.id, { ip: ctx.request.ip, userAgent: ctx.request.header['user-agent'] ?? null });
+      ctx.status = 201;
+      ctx.body = { data: run };
     },
     /** The berita acara / keputusan uji konsekuensi as PDF (internal: excluded information). */
     async decisionPdf(ctx) {

@@ -5,7 +5,8 @@ import { notFound } from '../errors';
 // The CM panel asks about any content type (ungoverned ones answer governed: false); a uid that
 // names no content type at all is a 404, not an empty answer.
 const knownType = (strapi: Core.Strapi, uid: string) => {
-  if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) throw notFound(`Tipe konten ${String(uid).slice(0, 100)} tidak ada / unknown content type`, { field: 'uid' });
+  // Own keys only: `__proto__` or `constructor` name no content type.
+  if (!Object.prototype.hasOwnProperty.call(strapi.contentTypes, uid)) throw notFound(`Tipe konten ${String(uid).slice(0, 100)} tidak ada / unknown content type`, { field: 'uid' });
 };
 
 const meta = (ctx: any) => ({ ip: ctx.request.ip ?? null, userAgent: ctx.request.header['user-agent'] ?? null });

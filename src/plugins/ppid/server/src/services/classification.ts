@@ -14,7 +14,6 @@ import {
   type ClassificationRule,
   type ConsequenceTest,
 } from '../core/classification';
-import { contentHash } from '../core/signature';
 import { badRequest, conflict, notFound } from '../errors';
 import { UID } from '../utils/uids';
 
@@ -53,9 +52,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const toTest = (row: any): ConsequenceTest => {
-    const t: Record<string, unknown> = { status: row.status };
+    const t: Record<string, unknown> = { status: row.status ?? 'draft' };
     for (const f of TEST_FIELDS) t[f] = row[f] ?? (f === 'masaPengecualianBerakhir' ? null : undefined);
     return t as unknown as ConsequenceTest;
+  };
+
+  /**
+   * A consequence test is decided through its SOP run (default `uji-konsekuensi`): decided means
+   * the run reached the publish act, i.e. a run of the test with status `published` (and so its
+   * published version, which is the decided text). Unpublishing the test undoes the decision.
+   */
+  async function runsOfTests(documentIds: string[]) {
+    const out = new Map<string, { latest: any; decided: any | null }>();
+    if (!documentIds.length) return out;
+    const rows = await strapi.db.query(UID.run).findMany({
+      where: { itemUid: UID.consequenceTest, itemDocumentId: { $in: [...new Set(documentIds)] } },
+      orderBy: { id: 'desc' },
+      select: ['documentId', 'itemDocumentId', 'status', 'currentStep', 'sopCode', 'endedAt'],
+    });
+    for (const r of rows as any[]) {
+      const e = out.get(r.itemDocumentId) ?? { latest: r, decided: null };
+      if (!e.decided && r.status === 'published') e.decided = r;
+      out.set(r.itemDocumentId, e);
+    }
+    return out;
+  }
+
+  /** The API shape: the row plus `status` ('decided'|'draft') derived from its run. */
+  const present = (row: any, runs?: { latest: any; decided: any | null }) => {
+    const { publishedAt: _p, ...rest } = row;
+    const decided = runs?.decided ?? null;
+    const latest = runs?.latest ?? null;
+    return {
+      ...rest,
+      status: decided ? ('decided' as const) : ('draft' as const),
+      decidedAt: decided?.endedAt ? new Date(decided.endedAt).toISOString() : null,
+      runId: decided?.documentId ?? null,
+      run: latest ? { id: latest.documentId, status: latest.status, currentStep: latest.currentStep, sopCode: latest.sopCode } : null,
+    };
   };
 
   const self = {
@@ -119,8 +153,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The item's latest decided consequence test, if any. */
     async decidedTest(uid: string, documentId: string): Promise<ConsequenceTest | null> {
-      const row = await testsQ().findOne({ where: { itemUid: uid, itemDocumentId: documentId, status: 'decided' }, orderBy: { id: 'desc' } });
-      return row ? toTest(row) : null;
+      // The published version is the decided text; its run must have published it.
+      const rows = await testsQ().findMany({
+        where: { itemUid: uid, itemDocumentId: documentId, publishedAt: { $notNull: true } },
+        orderBy: { id: 'desc' },
+      });
+      const runs = await runsOfTests(rows.map((r: any) => r.documentId));
+      const row = rows.find((r: any) => runs.get(r.documentId)?.decided);
+      return row ? toTest({ ...row, status: 'decided' }) : null;
     },
 
     /** Suggestions and problems for the Content Manager panel; blocks nothing. */
@@ -138,6 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * whatever its consequence test says), 400 naming the rule and what is missing otherwise.
      */
     async assertActAllowed(uid: string, doc: Record<string, any>, act: ClassifiedAct) {
+      if (uid === UID.consequenceTest) return self.assertTestActAllowed(doc, act);
       if (!self.isClassified(uid)) return;
       if (act === 'publish' && doc.classification === 'dikecualikan') {
         throw conflict(
@@ -155,11 +196,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /**
+     * A consequence test in its own run: every act (submit, paraf, tanda tangan, publish) needs a
+     * complete test (400 listing each path); a decided test is not decided again (409).
+     */
+    async assertTestActAllowed(doc: Record<string, any>, act: ClassifiedAct) {
+      if (act === 'submit' && (await runsOfTests([doc.documentId])).get(doc.documentId)?.decided) {
+        throw conflict('Uji konsekuensi sudah diputuskan / the consequence test is already decided', { reason: 'decided' });
+      }
+      const v = validateConsequenceTest({ ...toTest(doc), status: 'decided' });
+      if (!v.ok) throw invalid('Uji konsekuensi belum lengkap / the consequence test is incomplete', v.errors);
+    },
+
     // Consequence tests (uji konsekuensi).
+    /** The test as the API shows it: the decided (published) version once decided, else the draft. */
     async findTest(documentId: string) {
-      const row = await testsQ().findOne({ where: { documentId } });
-      if (!row) throw notFound(`Uji konsekuensi ${documentId} tidak ditemukan / consequence test not found`);
-      return row;
+      const rows = await testsQ().findMany({ where: { documentId }, orderBy: { id: 'asc' } });
+      if (!rows.length) throw notFound(`Uji konsekuensi ${documentId} tidak ditemukan / consequence test not found`);
+      const runs = (await runsOfTests([documentId])).get(documentId);
+      const published = rows.find((r: any) => r.publishedAt);
+      const draft = rows.find((r: any) => !r.publishedAt) ?? rows[0];
+      return present(runs?.decided && published ? published : draft, runs);
+    },
+
+    async listTests(filter: { itemDocumentId?: string; status?: string } = {}) {
+      const where: Record<string, unknown> = { publishedAt: { $null: true } };
+      if (filter.itemDocumentId) where.itemDocumentId = filter.itemDocumentId;
+      const drafts = await testsQ().findMany({ where, orderBy: { id: 'desc' }, limit: 500 });
+      const runs = await runsOfTests(drafts.map((r: any) => r.documentId));
+      const decidedIds = drafts.map((r: any) => r.documentId).filter((d: string) => runs.get(d)?.decided);
+      const published = decidedIds.length
+        ? new Map((await testsQ().findMany({ where: { documentId: { $in: decidedIds }, publishedAt: { $notNull: true } } })).map((r: any) => [r.documentId, r]))
+        : new Map();
+      return drafts
+        .map((r: any) => present(published.get(r.documentId) ?? r, runs.get(r.documentId)))
+        .filter((t: any) => !filter.status || t.status === filter.status);
     },
 
     testData(input: Record<string, any>) {
@@ -173,7 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalid('Uji konsekuensi tidak valid / invalid consequence test', [{ path: 'itemDocumentId', message: 'wajib diisi / required' }]);
       }
       const itemUid = typeof input.itemUid === 'string' && input.itemUid ? input.itemUid : UID.informationItem;
-      if (!strapi.getModel(itemUid as any)) {
+      if (!strapi.getModel(itemUid as any) || itemUid === UID.consequenceTest) {
         throw invalid('Uji konsekuensi tidak valid / invalid consequence test', [{ path: 'itemUid', message: 'tipe konten tidak dikenal / unknown content type' }]);
       }
       const exists = await strapi.db.query(itemUid as any).findOne({ where: { documentId: input.itemDocumentId }, select: ['id'] });
@@ -181,59 +252,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data = self.testData(input);
       const v = validateConsequenceTest({ ...data, status: 'draft' });
       if (!v.ok) throw invalid('Uji konsekuensi tidak valid / invalid consequence test', v.errors);
-      return testsQ().create({ data: { ...data, itemUid, itemDocumentId: input.itemDocumentId, status: 'draft' } });
+      // Through the document service: a draft (Draft & Publish); only its run publishes it.
+      const created = await strapi.documents(UID.consequenceTest as any).create({ data: { ...data, itemUid, itemDocumentId: input.itemDocumentId } as any });
+      return self.findTest(created.documentId);
     },
 
+    /**
+     * Edits the draft. Through the document service, so the governance middleware applies: while
+     * the test's run is open, only its editable step (1, PPID Pelaksana) may edit it.
+     */
     async updateTest(documentId: string, input: Record<string, any>) {
       const row = await self.findTest(documentId);
       if (row.status !== 'draft') throw conflict('Uji konsekuensi sudah diputuskan / the consequence test is already decided', { reason: 'decided' });
       const data = self.testData(input);
       const v = validateConsequenceTest({ ...toTest(row), ...data, status: 'draft' });
       if (!v.ok) throw invalid('Uji konsekuensi tidak valid / invalid consequence test', v.errors);
-      return testsQ().update({ where: { id: row.id }, data });
+      await strapi.documents(UID.consequenceTest as any).update({ documentId, data: data as any });
+      return self.findTest(documentId);
     },
 
-    /** Decides the test (it must be complete) and records the decision as a signature record. */
-    async decideTest(documentId: string, userId: number) {
+    /**
+     * Sends the test into its SOP run (default `uji-konsekuensi`), as `POST /ppid/runs` does: it
+     * is decided when the run publishes it (paraf by the PPID, tanda tangan by the Atasan PPID).
+     */
+    async decideTest(documentId: string, userId: number, meta: Record<string, unknown> = {}) {
       const row = await self.findTest(documentId);
       if (row.status !== 'draft') throw conflict('Uji konsekuensi sudah diputuskan / the consequence test is already decided', { reason: 'decided' });
-      const test = { ...toTest(row), status: 'decided' as const };
-      const v = validateConsequenceTest(test);
+      const v = validateConsequenceTest({ ...toTest(row), status: 'decided' });
       if (!v.ok) throw invalid('Uji konsekuensi belum lengkap / the consequence test is incomplete', v.errors);
-      return strapi.db.transaction(async () => {
-        const decidedAt = new Date().toISOString();
-        const updated = await testsQ().update({ where: { id: row.id }, data: { status: 'decided', decidedAt, decidedById: userId } });
-        const signer = await strapi.plugin('ppid').service('actors').signerOf(userId);
-        const record = await strapi.plugin('ppid').service('records').append({
-          itemUid: row.itemUid,
-          itemDocumentId: row.itemDocumentId,
-          itemLocale: null,
-          itemVersion: 0,
-          sopCode: 'uji-konsekuensi',
-          sopVersion: '1',
-          runId: `uji-${row.documentId}`,
-          stepNumber: null,
-          kind: 'tanda_tangan',
-          decision: 'dikecualikan',
-          note: `Uji konsekuensi diputuskan / consequence test decided (Pasal 17 huruf ${test.dasarHukum?.hurufPasal17 ?? '-'})`,
-          signer,
-          capacity: 'definitif',
-          onBehalfOf: null,
-          delegationId: null,
-          signedAt: decidedAt,
-          method: 'login',
-          externalRef: null,
-          ip: null,
-          userAgent: null,
-          contentHash: contentHash({ uid: UID.consequenceTest, fields: { ...test, itemUid: row.itemUid, itemDocumentId: row.itemDocumentId }, attachments: [] }),
-        });
-        return { ...updated, record: { seq: record.seq, hash: record.hash, verificationCode: record.verificationCode } };
-      });
+      return strapi.plugin('ppid').service('workflow').submit({ uid: UID.consequenceTest, documentId }, userId, meta);
     },
 
     /** Decided tests whose exclusion period has ended: they must be re-tested (UU 14/2008 Pasal 20). */
     async retestQueue(now = new Date()) {
-      const rows = await testsQ().findMany({ where: { status: 'decided', masaPengecualianBerakhir: { $notNull: true } }, orderBy: { id: 'asc' } });
+      const published = await testsQ().findMany({ where: { publishedAt: { $notNull: true }, masaPengecualianBerakhir: { $notNull: true } }, orderBy: { id: 'asc' } });
+      const runs = await runsOfTests(published.map((r: any) => r.documentId));
+      const rows = published.filter((r: any) => runs.get(r.documentId)?.decided).map((r: any) => present(r, runs.get(r.documentId)));
       return rows.filter((r: any) => {
         try {
           return exclusionStatus({ masaPengecualianBerakhir: r.masaPengecualianBerakhir }, now, timeZone()) === 'expired';

@@ -108,7 +108,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     titleOf(doc: Record<string, any>): string {
-      return String(doc.title ?? doc.name ?? doc.ringkasan ?? doc.documentId).slice(0, 300);
+      // A consequence test (uji konsekuensi) has no title: its uraian informasi names it.
+      const test = doc.informasi && doc.itemDocumentId ? `Uji konsekuensi: ${doc.informasi}` : null;
+      return String(doc.title ?? doc.name ?? doc.ringkasan ?? test ?? doc.documentId).slice(0, 300);
     },
   };
   return self;

@@ -68,8 +68,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async consequenceTestData(documentId: string): Promise<ConsequenceTestDecisionData> {
       const row = await svc('classification').findTest(documentId); // 404 when unknown
+      // Decided = its run published it (services/classification.ts); the signature is that run's.
       const decided = row.status === 'decided';
-      const records: SignatureRecord[] = decided ? await svc('records').forRun(`uji-${row.documentId}`) : [];
+      const records: SignatureRecord[] = decided && row.runId ? await svc('records').forRun(row.runId) : [];
       const record = [...records].reverse().find((r) => r.kind === 'tanda_tangan') ?? null;
       let title: string | null = null;
       try {

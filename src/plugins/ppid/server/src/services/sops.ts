@@ -87,6 +87,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const [code, version] = String(ref).split('@');
       if (!version) return self.current(code);
+      // A version that is not a number names no SOP (never a NaN query: 404, not 500).
+      if (!/^\d{1,9}$/.test(version)) throw notFound(`SOP "${ref}" tidak ditemukan / not found`);
       const sop = (await query().findOne({ where: { code, version: Number(version) } })) as SopVersionRow | null;
       if (!sop) throw notFound(`SOP "${ref}" tidak ditemukan / not found`);
       return sop;

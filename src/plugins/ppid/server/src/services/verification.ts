@@ -84,8 +84,14 @@ export function finalPublish(records: SignatureRecord[]): { publish: SignatureRe
   return { publish, unpublishedBy };
 }
 
-/** Signature records of a consequence-test decision use the pseudo-run `uji-<documentId>`. */
+/**
+ * Records of a consequence-test decision: those of a run whose item is the consequence-test type
+ * (the `uji-konsekuensi` SOP), and the older pseudo-run `uji-<documentId>` of tests decided
+ * before tests ran through the workflow.
+ */
 export const isDecisionRun = (runId: string) => typeof runId === 'string' && runId.startsWith('uji-');
+export const isDecisionRecord = (record: { runId: string; itemUid?: string | null }) =>
+  isDecisionRun(record.runId) || record.itemUid === UID.consequenceTest;
 
 export function classificationLabel(value: unknown): string | null {
   if (!isInformationClass(value)) return null;
@@ -290,13 +296,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const runRecords: SignatureRecord[] = await svc('records').forRun(run.documentId);
       const live = run.status === 'published' ? await svc('content').loadPublished(run.itemUid, run.itemDocumentId, run.itemLocale) : null;
       const { checks, problems } = await checkCode(code, record, run, runRecords, live);
+      const decision = run.itemUid === UID.consequenceTest;
       return {
         valid: problems.length === 0,
         message: problems.length ? problems.map((p) => `${p.code}: ${p.message}`).join('; ') : null,
         code,
         checks: { ...checks, content: live ? checks.content : null },
         problems,
-        run: { id: run.documentId, status: run.status, item: { uid: run.itemUid, documentId: run.itemDocumentId, title: run.itemTitle } },
+        run: {
+          id: run.documentId,
+          status: run.status,
+          ...(decision ? { kind: 'consequence_test', decided: run.status === 'published' } : {}),
+          item: { uid: run.itemUid, documentId: run.itemDocumentId, title: run.itemTitle },
+        },
         record,
       };
     },
@@ -312,9 +324,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const records = svc('records');
       const record: SignatureRecord | null = await records.byCode(code);
       // A consequence-test decision concerns excluded information: never on the public page.
-      if (!record || isDecisionRun(record.runId)) return null;
+      if (!record || isDecisionRecord(record)) return null;
       const run = (await runs().findOne({ where: { documentId: record.runId }, populate: ['sop'] })) as RunRow | null;
-      if (!run || run.status !== 'published' || run.classification === 'dikecualikan') return null;
+      if (!run || run.itemUid === UID.consequenceTest || run.status !== 'published' || run.classification === 'dikecualikan') return null;
       const content = svc('content');
       const live = await content.loadPublished(run.itemUid, run.itemDocumentId, run.itemLocale);
       if (!live || live.classification === 'dikecualikan') return null;

@@ -21,6 +21,11 @@ export const SEED_FILES = {
   pontianak: '004-pontianak-dinsos-pengumuman.yaml',
 } as const;
 
+/** Product templates shipped next to the agency seeds (not transcriptions of an agency SOP). */
+export const TEMPLATE_FILES = {
+  ujiKonsekuensi: '100-uji-konsekuensi.yaml',
+} as const;
+
 export function loadSeed(name: keyof typeof SEED_FILES): SopDefinition {
   const result = parseSopText(readFileSync(join(SOPS_DIR, SEED_FILES[name]), 'utf8'));
   if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));

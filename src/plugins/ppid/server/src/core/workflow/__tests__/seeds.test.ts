@@ -11,12 +11,13 @@ import {
   returnTargetOf,
   validateSopDefinition,
 } from '..';
-import { SEED_FILES, SOPS_DIR, loadSeed } from './fixtures';
+import { SEED_FILES, SOPS_DIR, TEMPLATE_FILES, loadSeed } from './fixtures';
 
 describe('seed SOP files', () => {
-  it('ships exactly the four seeds, all valid, with faithful step counts', () => {
-    expect(readdirSync(SOPS_DIR).sort()).toEqual(Object.values(SEED_FILES).sort());
-    const loaded = loadSopDirectory(SOPS_DIR);
+  it('ships exactly the four seeds (and the product templates), all valid, with faithful step counts', () => {
+    expect(readdirSync(SOPS_DIR).sort()).toEqual([...Object.values(SEED_FILES), ...Object.values(TEMPLATE_FILES)].sort());
+    const seeds = new Set<string>(Object.values(SEED_FILES));
+    const loaded = loadSopDirectory(SOPS_DIR).filter((f) => seeds.has(f.file));
     const counts = loaded.map((f) => [f.file, f.result.ok ? f.result.value.steps.length : f.result.errors]);
     expect(counts).toEqual([
       [SEED_FILES.palaran, 7],
@@ -24,6 +25,29 @@ describe('seed SOP files', () => {
       [SEED_FILES.kutim, 6],
       [SEED_FILES.pontianak, 7],
     ]);
+  });
+
+  it('the uji-konsekuensi product template is valid: pelaksana drafts, PPID paraf, Atasan PPID decides (tanda tangan), PPID publishes', () => {
+    const loaded = loadSopDirectory(SOPS_DIR).find((f) => f.file === TEMPLATE_FILES.ujiKonsekuensi);
+    expect(loaded?.result.ok).toBe(true);
+    const sop = parseSopText(readFileSync(join(SOPS_DIR, TEMPLATE_FILES.ujiKonsekuensi), 'utf8'));
+    if (!sop.ok) throw new Error('invalid template');
+    const def = sop.value;
+    expect(def.code).toBe('uji-konsekuensi');
+    expect(def.formatVersion).toBe(1);
+    expect(def.header.instansi).toBe('(templat produk)');
+    expect(def.header.dasarHukum.join(' ')).toMatch(/PP No\. 61 Tahun 2010/);
+    expect(def.header.dasarHukum.join(' ')).toMatch(/Perki No\. 1 Tahun 2021 Pasal 49/);
+    expect(def.steps.map((s) => [s.role, s.act])).toEqual([
+      ['ppid-pelaksana', 'draft'],
+      ['ppid', 'review_paraf'],
+      ['atasan-ppid', 'decide'],
+      ['ppid', 'publish'],
+    ]);
+    expect(def.steps.map(recordKindOf)).toEqual(['submit', 'paraf', 'tanda_tangan', 'publish']);
+    expect(def.steps[1]!.returnTo).toBe(1);
+    expect(def.steps.map(isEditable)).toEqual([true, false, false, false]);
+    expect((def.notes ?? []).join(' ')).toMatch(/templat produk/i);
   });
 
   it('every seed ends with its only publish step, and every role acts somewhere', () => {
