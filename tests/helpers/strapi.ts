@@ -42,6 +42,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     db,
     http: () => request(httpServer),
     async stop() {
+      // Strapi emits document events (entry.*) after the commit, without awaiting them: let the
+      // last ones finish before the pool closes (else their query waits for a closed pool).
+      await new Promise((r) => setTimeout(r, 250));
       await strapi.destroy();
       await db.drop();
     },
