@@ -94,14 +94,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return sop;
     },
 
-    /** The shipped seed SOPs (src/plugins/ppid/sops), imported once per version. */
+    /**
+     * The shipped SOPs (src/plugins/ppid/sops) are imported when their code is new to this
+     * database. A code the body already has is left alone: its own edits (newer versions) must
+     * not be overwritten at the next boot; an updated shipped file is imported on purpose, with
+     * `npm run ppid -- sop import FILE`.
+     */
     async importSeeds() {
       const dir = path.join(pluginRoot(), 'sops');
       const files = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
       const out: { file: string; code: string; version: number; created: boolean }[] = [];
       for (const f of files) {
         const text = fs.readFileSync(path.join(dir, f), 'utf8');
-        const { sop, created } = await self.import(text, f.endsWith('.json') ? 'json' : 'yaml');
+        const parsed = self.validate(text, f.endsWith('.json') ? 'json' : 'yaml');
+        if (!parsed.ok) throw invalidDefinition(parsed.errors);
+        const existing = (await query().findOne({ where: { code: parsed.value.code, current: true } })) as SopVersionRow | null;
+        if (existing) {
+          out.push({ file: f, code: existing.code, version: existing.version, created: false });
+          continue;
+        }
+        const { sop, created } = await self.save(parsed.value);
         out.push({ file: f, code: sop.code, version: sop.version, created });
       }
       return out;
