@@ -107,7 +107,19 @@ async function openItem(page: Page) {
   await page.getByTestId('ppid-panel').waitFor({ timeout: 60000 });
 }
 
-async function currentStep(page: Page) {
+/**
+ * The side panel's current step once it shows the expected one (the panel refetches after an
+ * act; on a loaded machine the first text change can be an intermediate render).
+ */
+async function currentStep(page: Page, expected: string | RegExp) {
+  const source = typeof expected === 'string' ? `^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : expected.source;
+  await page
+    .waitForFunction(
+      (re) => new RegExp(re).test(document.querySelector('[data-testid="ppid-current-step"]')?.textContent?.trim() ?? ''),
+      source,
+      { timeout: 30000 }
+    )
+    .catch(() => undefined); // the assertion below reports what the panel shows instead
   return (await page.getByTestId('ppid-current-step').textContent())?.trim();
 }
 
@@ -136,7 +148,7 @@ describe('admin panel: seed 000 item from draft to publication through the side 
     await expect(page.getByTestId('ppid-publish-note').textContent()).resolves.toContain('Terbitkan hanya melalui langkah terakhir SOP');
     await page.getByTestId('ppid-submit-run').click();
     await page.getByTestId('ppid-current-step').waitFor();
-    expect(await currentStep(page)).toBe('Langkah 1 · Camat');
+    expect(await currentStep(page, 'Langkah 1 · Camat')).toBe('Langkah 1 · Camat');
     await shot(page, '01-cm-panel-submitted');
     await page.context().close();
   });
@@ -150,7 +162,7 @@ describe('admin panel: seed 000 item from draft to publication through the side 
     await shot(page, '02-tugas-saya');
     await openItem(page);
     await act(page, 'approve');
-    expect(await currentStep(page)).toMatch(/^Langkah 2 · /);
+    expect(await currentStep(page, /^Langkah 2 · /)).toMatch(/^Langkah 2 · /);
     await page.context().close();
   });
 
@@ -158,7 +170,7 @@ describe('admin panel: seed 000 item from draft to publication through the side 
     const jfu = await as(p.jfu);
     await openItem(jfu);
     await act(jfu, 'submit');
-    expect(await currentStep(jfu)).toBe('Langkah 3 · Kasubbag / Kasi');
+    expect(await currentStep(jfu, 'Langkah 3 · Kasubbag / Kasi')).toBe('Langkah 3 · Kasubbag / Kasi');
 
     const kasi = await as(p.kasi);
     await openItem(kasi);
@@ -168,19 +180,19 @@ describe('admin panel: seed 000 item from draft to publication through the side 
     await kasi.keyboard.press('Escape');
     await kasi.getByRole('dialog').waitFor({ state: 'detached' });
     await act(kasi, 'return', { comment: 'Lengkapi foto kegiatan dan perbaiki judul.' });
-    expect(await currentStep(kasi)).toMatch(/^Langkah 2 · /);
+    expect(await currentStep(kasi, /^Langkah 2 · /)).toMatch(/^Langkah 2 · /);
     await expect(kasi.getByTestId('ppid-panel').textContent()).resolves.toContain('Dikembalikan');
     await shot(kasi, '03-cm-panel-returned');
 
     await openItem(jfu);
     await act(jfu, 'submit');
-    expect(await currentStep(jfu)).toBe('Langkah 3 · Kasubbag / Kasi');
+    expect(await currentStep(jfu, 'Langkah 3 · Kasubbag / Kasi')).toBe('Langkah 3 · Kasubbag / Kasi');
 
     // Paraf: the intent statement is shown and confirmed.
     await openItem(kasi);
     await expect(kasi.getByTestId('ppid-act-approve').textContent()).resolves.toBe('Paraf');
     await act(kasi, 'approve', { confirm: true });
-    expect(await currentStep(kasi)).toMatch(/^Langkah 4 · /);
+    expect(await currentStep(kasi, /^Langkah 4 · /)).toMatch(/^Langkah 4 · /);
     await jfu.context().close();
     await kasi.context().close();
   });
@@ -200,13 +212,13 @@ describe('admin panel: seed 000 item from draft to publication through the side 
     await sek.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await act(sek, 'approve', { confirm: true, password: p.sekcam.password });
-    expect(await currentStep(sek)).toMatch(/^Langkah 5 · /);
+    expect(await currentStep(sek, /^Langkah 5 · /)).toMatch(/^Langkah 5 · /);
     await sek.context().close();
 
     const camat = await as(p.camat);
     await openItem(camat);
     await act(camat, 'approve', { confirm: true, password: p.camat.password });
-    expect(await currentStep(camat)).toMatch(/^Langkah 6 · /);
+    expect(await currentStep(camat, /^Langkah 6 · /)).toMatch(/^Langkah 6 · /);
     await camat.context().close();
   });
 
@@ -214,7 +226,7 @@ describe('admin panel: seed 000 item from draft to publication through the side 
     const kasi = await as(p.kasi);
     await openItem(kasi);
     await act(kasi, 'handover');
-    expect(await currentStep(kasi)).toMatch(/^Langkah 7 · /);
+    expect(await currentStep(kasi, /^Langkah 7 · /)).toMatch(/^Langkah 7 · /);
     await kasi.context().close();
 
     const jfu = await as(p.jfu);

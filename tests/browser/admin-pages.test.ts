@@ -99,9 +99,19 @@ beforeAll(async () => {
   const tests = s.db.query('plugin::ppid.consequence-test');
   const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   const dh = { undangUndang: 'UU 14/2008', pasal: 'Pasal 17', hurufPasal17: 'a' };
-  await tests.create({ data: { itemUid: ITEM, itemDocumentId: 'x1', informasi: 'Berkas penyidikan kasus pengadaan 2023', unit: 'Inspektorat', dasarHukum: dh, masaPengecualianBerakhir: '2025-12-31', status: 'decided', tanggalKeputusan: '2024-01-10' } });
-  await tests.create({ data: { itemUid: ITEM, itemDocumentId: 'x2', informasi: 'Rencana pengamanan objek vital', unit: 'Satpol PP', dasarHukum: { ...dh, hurufPasal17: 'c' }, masaPengecualianBerakhir: soon, status: 'decided', tanggalKeputusan: '2024-03-01' } });
-  await tests.create({ data: { itemUid: ITEM, itemDocumentId: 'x3', informasi: 'Data pribadi pegawai (NIK, alamat)', unit: 'BKPSDM', dasarHukum: { ...dh, hurufPasal17: 'h' }, masaPengecualianBerakhir: null, status: 'draft' } });
+  // (The query engine publishes D&P rows unless told otherwise: drafts get publishedAt null.)
+  // A decided test is one whose SOP run published it (uji-konsekuensi template): recorded here
+  // directly (draft row, published row, run), as the workflow leaves them.
+  const decided = async (data: Record<string, unknown>) => {
+    const draft = await tests.create({ data: { ...data, publishedAt: null } });
+    await tests.create({ data: { ...data, documentId: draft.documentId, publishedAt: new Date() } });
+    await s.db.query('plugin::ppid.run').create({
+      data: { itemUid: 'plugin::ppid.consequence-test', itemDocumentId: draft.documentId, sopCode: 'uji-konsekuensi', sopVersion: 1, status: 'published', currentStep: 4, lock: 5, state: {}, endedAt: new Date() },
+    });
+  };
+  await decided({ itemUid: ITEM, itemDocumentId: 'x1', informasi: 'Berkas penyidikan kasus pengadaan 2023', unit: 'Inspektorat', dasarHukum: dh, masaPengecualianBerakhir: '2025-12-31', tanggalKeputusan: '2024-01-10' });
+  await decided({ itemUid: ITEM, itemDocumentId: 'x2', informasi: 'Rencana pengamanan objek vital', unit: 'Satpol PP', dasarHukum: { ...dh, hurufPasal17: 'c' }, masaPengecualianBerakhir: soon, tanggalKeputusan: '2024-03-01' });
+  await tests.create({ data: { itemUid: ITEM, itemDocumentId: 'x3', informasi: 'Data pribadi pegawai (NIK, alamat)', unit: 'BKPSDM', dasarHukum: { ...dh, hurufPasal17: 'h' }, masaPengecualianBerakhir: null, publishedAt: null } });
 
   const port = await freePort();
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', () => resolve()));
