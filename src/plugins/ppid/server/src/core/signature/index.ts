@@ -2,3 +2,4 @@ export * from './content-hash';
 export * from './keys';
 export * from './record';
 export * from './verify-chain';
+export * from './checkpoint';
