@@ -76,6 +76,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const reminders = ppid.config('reminders') as { enabled?: boolean } | undefined;
   const jobsOn = reminders?.enabled ?? (process.env.PPID_REMINDERS ? process.env.PPID_REMINDERS !== 'false' : process.env.NODE_ENV !== 'test');
   if (jobsOn) ppid.service('reminders').schedule();
+  // Signed checkpoints of the chain head, published outside the database (services/checkpoints.ts);
+  // off in tests (they call tick()), PPID_CHECKPOINTS=false turns the job off.
+  webhookStore.addAllowedEvent('PPID_CHECKPOINT', 'ppid.checkpoint');
+  const checkpoints = ppid.service('checkpoints');
+  const interval = checkpoints.interval(); // a bad PPID_CHECKPOINT_INTERVAL stops the boot here
+  if (checkpoints.enabled()) checkpoints.schedule(interval);
   // The public guard (services/public-filter.ts) and the classification seeds (rules, kinds).
   ppid.service('public-filter').install();
   await ppid.service('public-filter').syncFlags();

@@ -4,6 +4,7 @@ import report from './report';
 import dip from './dip';
 import verify from './verify';
 import keys from './keys';
+import checkpoint from './checkpoint';
 
 /**
  * Administrator command line: `npm run ppid -- <group> <command> [args] [--flag value]`.
@@ -16,7 +17,7 @@ export type CliHandler = (strapi: Core.Strapi, args: CliArgs, io: CliIO) => Prom
 /** `default` names the command run when the group is given alone (`ppid verify`). */
 export type CliGroup = { description: string; default?: string; commands: Record<string, { usage: string; run: CliHandler }> };
 
-export const GROUPS: Record<string, CliGroup> = { sop, report, dip, verify, keys };
+export const GROUPS: Record<string, CliGroup> = { sop, report, dip, verify, keys, checkpoint };
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { _: [], flags: {} };

@@ -50,7 +50,8 @@ export type CheckpointProblemCode =
   | 'checkpoint_fork'
   | 'checkpoint_record_missing'
   | 'checkpoint_record_differs'
-  | 'checkpoint_count_differs';
+  | 'checkpoint_count_differs'
+  | 'checkpoint_missing';
 
 export interface CheckpointProblem {
   /** The checkpoint concerned (its seq), null when it has none. */
@@ -222,8 +223,8 @@ export function verifyCheckpointChain(values: unknown[], keys: PublicKeySet): Ch
 export interface RecordsView {
   /** The stored record with seq = checkpoint.seq (its hash as stored), or null when absent. */
   record: { seq: number; hash: string } | null;
-  /** Records with seq <= checkpoint.seq. */
-  countUpTo: number;
+  /** Records with seq <= checkpoint.seq; undefined skips the count (checked on a later checkpoint). */
+  countUpTo?: number;
   /** Records in the whole chain now, and the last seq (for the message). */
   total: number;
   lastSeq: number | null;
@@ -247,7 +248,7 @@ export function checkCheckpointAgainstRecords(c: Checkpoint, view: RecordsView):
       message: `checkpoint seq ${c.seq}: record ${c.seq} hash differs (checkpoint ${c.headHash.slice(0, 12)}…, database ${String(view.record.hash).slice(0, 12)}…)`,
     });
   }
-  if (view.countUpTo !== c.recordCount) {
+  if (view.countUpTo !== undefined && view.countUpTo !== c.recordCount) {
     problems.push({
       seq: c.seq,
       code: 'checkpoint_count_differs',

@@ -1,0 +1,297 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import http from 'http';
+import { sign } from 'crypto';
+import type { AddressInfo } from 'net';
+import { startApp, TestApp } from '../helpers/strapi';
+import { bearer, peopleFor, Person } from '../helpers/people';
+
+// Signed checkpoints of the signature chain (issue #12): the head anchored outside the database.
+// Records are made by driving a seed-000 run; checkpoints are sealed by the job's tick and by
+// `npm run ppid -- checkpoint`, published on public routes, a webhook and a JSON Lines file, and
+// `verify --checkpoint FILE|URL` catches what the chain alone does not: a restored older copy
+// and a cut tail with its head row rewound.
+const UID = 'api::information-item.information-item';
+const RECORD = 'plugin::ppid.signature-record';
+const CHECKPOINT = 'plugin::ppid.checkpoint';
+const COUNTER = 'plugin::ppid.counter';
+const SOP = 'palaran-publikasi-website';
+const CM = `/content-manager/collection-types/${UID}`;
+const FIELDS = ['at', 'hash', 'headHash', 'keyId', 'previous', 'recordCount', 'seq', 'signature'];
+
+let app: TestApp;
+let p: Record<string, Person>;
+let tmp: string;
+let keptFile: string;
+let baseUrl: string;
+const envBefore = { PPID_KEY_DIR: process.env.PPID_KEY_DIR, PPID_CHECKPOINT_FILE: process.env.PPID_CHECKPOINT_FILE };
+const hooks: any[] = [];
+let hookServer: http.Server;
+let runId: string;
+const cps: any[] = [];
+
+const ppid = () => app.strapi.plugin('ppid');
+const checkpoints = () => ppid().service('checkpoints');
+const knex = () => app.strapi.db.connection;
+const tableOf = (uid: string) => app.strapi.db.metadata.get(uid as any).tableName;
+const act = (who: Person, run: string, body: Record<string, unknown>) => app.http().post(`/ppid/runs/${run}/acts`).set(bearer(who)).send(body);
+const lastSeq = async () => Number((await knex()(tableOf(RECORD)).max({ m: 'seq' }).first()).m);
+const hashOf = async (seq: number) => (await knex()(tableOf(RECORD)).where({ seq }).first('hash')).hash as string;
+const keptLines = () => fs.readFileSync(keptFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await ppid().service('cli').run(argv, { out: (l: string) => out.push(l), err: (l: string) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A third party's copy of one checkpoint, as a file. */
+function keep(name: string, value: unknown): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+async function waitFor<T>(probe: () => T | undefined | null | false, what: string, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** What an administrator with database access does: delete records after `seq`, rewind the head row. */
+async function cutChainAfter(seq: number) {
+  await knex()(tableOf(RECORD)).where('seq', '>', seq).del();
+  await knex()(tableOf(COUNTER)).where({ name: 'signature-chain' }).update({ value: seq, last_hash: await hashOf(seq) });
+  // ... and the checkpoints that named the removed records, with their lock row.
+  await knex()(tableOf(CHECKPOINT)).where('seq', '>', seq).del();
+  const last = await knex()(tableOf(CHECKPOINT)).orderBy('seq', 'desc').first('seq', 'hash');
+  await knex()(tableOf(COUNTER)).where({ name: 'checkpoint-chain' }).update({ value: last?.seq ?? 0, last_hash: last?.hash ?? null });
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-checkpoints-'));
+  keptFile = path.join(tmp, 'kept', 'checkpoints.jsonl');
+  hookServer = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      hooks.push({ header: req.headers['x-strapi-event'], ...JSON.parse(body) });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
+  app = await startApp({ PPID_KEY_DIR: path.join(tmp, 'keys'), PPID_CHECKPOINT_FILE: keptFile });
+  // A real listening server, for the URL form of verify --checkpoint.
+  await new Promise<void>((r) => app.strapi.server.httpServer.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(app.strapi.server.httpServer.address() as AddressInfo).port}`;
+
+  const dir = ppid().service('directory');
+  const kec = await dir.ensureUnit({ code: 'KEC-PALARAN', name: 'Kecamatan Palaran' });
+  p = await peopleFor(app, SOP, [
+    { key: 'camat', sopRoles: ['camat'], jabatan: 'Camat Palaran', unit: kec.id },
+    { key: 'sekcam', sopRoles: ['sekretaris'], jabatan: 'Sekretaris Kecamatan', unit: kec.id },
+    { key: 'kasi', sopRoles: ['kasubbag-kasi'], jabatan: 'Kasi Pemerintahan', unit: kec.id },
+    { key: 'jfu', sopRoles: ['staf'], jabatan: 'JFU Pengelola Informasi', unit: kec.id },
+  ]);
+  const item = await app.http().post(CM).set(bearer(p.jfu)).send({ title: 'Jadwal posyandu Kelurahan Bantuas', summary: 'Jadwal bulanan', classification: 'berkala', unit: kec.id });
+  expect(item.status).toBe(201);
+  const documentId = item.body.data.documentId;
+  runId = (await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId })).body.data.id;
+
+  const webhook = await app.strapi.get('webhookStore').createWebhook({
+    name: 'komisi informasi',
+    url: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook`,
+    headers: {},
+    events: ['ppid.checkpoint'],
+    isEnabled: true,
+  });
+  app.strapi.get('webhookRunner').add(webhook);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await new Promise((r) => hookServer?.close(r));
+  for (const [k, v] of Object.entries(envBefore)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('signed checkpoints of the signature chain', () => {
+  it('has nothing to checkpoint before the first record', async () => {
+    expect(await lastSeq()).toBe(0);
+    expect(await checkpoints().tick()).toEqual({ checkpoint: null, reason: 'empty' });
+    const latest = await app.http().get('/api/ppid/checkpoints/latest');
+    expect(latest.status).toBe(404);
+    expect(await app.http().get('/api/ppid/checkpoints')).toMatchObject({ status: 200, body: { data: [], meta: { next: null } } });
+    expect(fs.existsSync(keptFile)).toBe(false);
+  });
+
+  it('seals the head on demand (CLI prints it as JSON) and by the job; publishes it on the file and the webhook', async () => {
+    expect((await act(p.camat, runId, { act: 'approve' })).status).toBe(200);
+    const head = await lastSeq();
+    expect(head).toBeGreaterThan(0);
+
+    const made = await cli('checkpoint');
+    expect(made.code).toBe(0);
+    const cp = JSON.parse(made.out);
+    expect(Object.keys(cp).sort()).toEqual(FIELDS);
+    const keys = (await app.http().get('/api/ppid/keys')).body;
+    expect(cp).toMatchObject({ seq: head, recordCount: head, headHash: await hashOf(head), previous: null, keyId: keys.activeKeyId });
+    cps.push(cp);
+
+    // Nothing added: no new checkpoint, neither by the job nor on demand.
+    expect(await checkpoints().tick()).toEqual({ checkpoint: null, reason: 'unchanged' });
+    const again = await cli('checkpoint');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toEqual(cp);
+    expect(again.err).toContain('no new records');
+    expect(await app.strapi.db.query(CHECKPOINT as any).count({})).toBe(1);
+
+    // More records: the job seals the next checkpoint, naming the previous one.
+    expect((await act(p.jfu, runId, { act: 'submit' })).status).toBe(200);
+    expect((await act(p.kasi, runId, { act: 'approve' })).status).toBe(200);
+    const tick = await checkpoints().tick();
+    expect(tick.reason).toBe('created');
+    expect(tick.checkpoint).toMatchObject({ seq: await lastSeq(), previous: { seq: cp.seq, hash: cp.hash } });
+    cps.push(tick.checkpoint);
+
+    expect(keptLines()).toEqual(cps);
+    const hook = await waitFor(() => hooks.find((h) => h.event === 'ppid.checkpoint' && h.checkpoint?.seq === cps[1].seq), 'the checkpoint webhook');
+    expect(hook.header).toBe('ppid.checkpoint');
+    expect(hook.checkpoint).toEqual(cps[1]);
+    expect(app.strapi.get('webhookStore').getAllowedEvent('PPID_CHECKPOINT')).toBe('ppid.checkpoint');
+  });
+
+  it('publishes the checkpoints to anyone, with nothing beyond the checkpoint fields', async () => {
+    const latest = await app.http().get('/api/ppid/checkpoints/latest');
+    expect(latest.status).toBe(200);
+    expect(latest.body).toEqual({ data: cps[1] });
+
+    const all = await app.http().get('/api/ppid/checkpoints?after=0');
+    expect(all.status).toBe(200);
+    expect(all.body.data).toEqual(cps);
+    for (const c of all.body.data) expect(Object.keys(c).sort()).toEqual(FIELDS);
+    expect(JSON.stringify(all.body)).not.toMatch(/"(id|documentId|createdAt|updatedAt|publishedAt|body)"/);
+
+    expect((await app.http().get(`/api/ppid/checkpoints?after=${cps[0].seq}`)).body.data).toEqual([cps[1]]);
+    const page = await app.http().get('/api/ppid/checkpoints?limit=1');
+    expect(page.body).toEqual({ data: [cps[0]], meta: { after: 0, limit: 1, next: cps[0].seq } });
+    expect((await app.http().get(`/api/ppid/checkpoints?after=${page.body.meta.next}&limit=1`)).body.data).toEqual([cps[1]]);
+  });
+
+  it('answers a bad after or limit with 400 naming the field', async () => {
+    for (const q of ['after=abc', 'after=-1', 'after=1.5', 'after=1e3', 'after[$gt]=0', 'after=1&after=2', 'after=', 'after=99999999999999999']) {
+      const res = await app.http().get(`/api/ppid/checkpoints?${q}`);
+      expect({ q, status: res.status }).toEqual({ q, status: 400 });
+      expect(res.body.error.message).toMatch(/^after: /);
+    }
+    for (const q of ['limit=0', 'limit=101', 'limit=x']) {
+      const res = await app.http().get(`/api/ppid/checkpoints?${q}`);
+      expect({ q, status: res.status }).toEqual({ q, status: 400 });
+      expect(res.body.error.message).toMatch(/^limit: /);
+    }
+  });
+
+  it('untampered: verify --checkpoint exits 0 for a JSON checkpoint, the JSONL file and the public URLs', async () => {
+    expect((await cli('verify')).code).toBe(0);
+    const one = await cli('verify', '--checkpoint', keep('cp0.json', cps[0]));
+    expect(one).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: .*checkpoint/) });
+    expect((await cli('verify', '--checkpoint', keptFile)).code).toBe(0);
+    expect((await cli('verify', '--checkpoint', `${baseUrl}/api/ppid/checkpoints/latest`)).code).toBe(0);
+    expect((await cli('verify', '--checkpoint', `${baseUrl}/api/ppid/checkpoints?after=0`)).code).toBe(0);
+    const json = await cli('verify', '--json', '--checkpoint', keptFile);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: true, checkpoints: { ok: true, source: keptFile, problems: [] } });
+
+    const missing = await cli('verify', '--checkpoint', path.join(tmp, 'nope.jsonl'));
+    expect(missing.code).toBe(2);
+    const notFound = await cli('verify', '--checkpoint', `${baseUrl}/api/ppid/checkpoints/none`);
+    expect(notFound).toMatchObject({ code: 2, err: expect.stringContaining('HTTP 404') });
+  });
+
+  it('rejects a checkpoint whose signature does not verify against the body keys; accepts one signed with a retired key', async () => {
+    const { privateKey } = require('crypto').generateKeyPairSync('ed25519');
+    const forged = { ...cps[1], signature: sign(null, Buffer.from(`ppid.checkpoint.v1:${cps[1].hash}`), privateKey).toString('base64') };
+    const bad = await cli('verify', '--checkpoint', keep('forged.json', forged));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`checkpoint_bad_signature: checkpoint seq ${cps[1].seq}: signature does not verify`);
+    const unknown = await cli('verify', '--checkpoint', keep('unknown.json', { ...cps[1], keyId: '0123456789abcdef' }));
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('checkpoint_hash_mismatch');
+    expect((await cli('verify', '--checkpoint', keep('garbage.jsonl', '{"seq":1}\nnot json'))).code).toBe(2);
+
+    expect((await cli('keys', 'rotate')).code).toBe(0);
+    const after = (await app.http().get('/api/ppid/keys')).body;
+    expect(after.activeKeyId).not.toBe(cps[0].keyId);
+    expect((await cli('verify', '--checkpoint', keptFile)).code).toBe(0);
+  });
+
+  it('(b) a restored older consistent copy: the chain verifies, the kept checkpoint does not', async () => {
+    // Records after the second checkpoint, and a third checkpoint that a third party keeps.
+    expect((await act(p.sekcam, runId, { act: 'approve', password: p.sekcam.password, confirmIntent: true })).status).toBe(200);
+    const third = (await checkpoints().tick()).checkpoint;
+    expect(third).toMatchObject({ previous: { seq: cps[1].seq, hash: cps[1].hash } });
+    expect(third.keyId).not.toBe(cps[0].keyId);
+    cps.push(third);
+    const held = keep('third.json', third);
+    expect((await cli('verify', '--checkpoint', held)).code).toBe(0);
+
+    // The older copy: the records after checkpoint 2 and their head are gone, consistently.
+    await cutChainAfter(cps[1].seq);
+    expect(await ppid().service('verification').verifyAll()).toMatchObject({ ok: true, problems: [] });
+
+    const res = await cli('verify', '--checkpoint', held);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain(`checkpoint_record_missing: checkpoint seq ${third.seq}: record ${third.seq} missing (chain has ${cps[1].seq} records, last seq ${cps[1].seq})`);
+    const file = await cli('verify', '--checkpoint', keptFile);
+    expect(file.code).toBe(1);
+    expect(file.err).toContain(`record ${third.seq} missing`);
+    // From the public URL of a second server that kept them (here: the file served back).
+    const mirror = http.createServer((_req, r) => r.end(fs.readFileSync(keptFile)));
+    await new Promise<void>((r) => mirror.listen(0, '127.0.0.1', r));
+    try {
+      const url = await cli('verify', '--checkpoint', `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/checkpoints.jsonl`);
+      expect(url.code).toBe(1);
+      expect(url.err).toContain(`record ${third.seq} missing`);
+    } finally {
+      await new Promise((r) => mirror.close(r));
+    }
+
+    // The job does not seal a new history over the copy its own file is ahead of.
+    expect((await act(p.camat, runId, { act: 'approve', password: p.camat.password, confirmIntent: true })).status).toBe(200);
+    const refused = await checkpoints().tick();
+    expect(refused).toMatchObject({ checkpoint: null, reason: 'chain_problems' });
+    expect(JSON.stringify(refused)).toContain(`record ${third.seq}`);
+    expect(await app.strapi.db.query(CHECKPOINT as any).count({})).toBe(2);
+  });
+
+  it('(a) a cut tail with the head row rewound: verify --checkpoint names the missing record; a rewritten record is named too', async () => {
+    const keepAt = cps[0].seq + 1;
+    expect(keepAt).toBeLessThan(cps[1].seq);
+    await cutChainAfter(keepAt);
+    expect(await ppid().service('verification').verifyAll()).toMatchObject({ ok: true });
+
+    const res = await cli('verify', '--checkpoint', keep('second.json', cps[1]));
+    expect(res.code).toBe(1);
+    expect(res.err).toContain(`checkpoint seq ${cps[1].seq}: record ${cps[1].seq} missing (chain has ${keepAt} records, last seq ${keepAt})`);
+    // The first checkpoint still holds.
+    expect((await cli('verify', '--checkpoint', keep('first.json', cps[0]))).code).toBe(0);
+
+    // Rewrite the first checkpoint's head record (hash column and body): named as differing.
+    const t = tableOf(RECORD);
+    const row = await knex()(t).where({ seq: cps[0].seq }).first('body');
+    const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
+    const rewritten = { ...body, note: 'ditulis ulang', hash: 'f'.repeat(64) };
+    await knex()(t).where({ seq: cps[0].seq }).update({ hash: rewritten.hash, body: JSON.stringify(rewritten) });
+    const diff = await cli('verify', '--checkpoint', keep('first.json', cps[0]));
+    expect(diff.code).toBe(1);
+    expect(diff.err).toContain(`checkpoint_record_differs: checkpoint seq ${cps[0].seq}: record ${cps[0].seq} hash differs`);
+  });
+});
