@@ -158,16 +158,42 @@ describe('signed checkpoints of the signature chain', () => {
     // More records: the job seals the next checkpoint, naming the previous one.
     expect((await act(p.jfu, runId, { act: 'submit' })).status).toBe(200);
     expect((await act(p.kasi, runId, { act: 'approve' })).status).toBe(200);
-    const tick = await checkpoints().tick();
-    expect(tick.reason).toBe('created');
-    expect(tick.checkpoint).toMatchObject({ seq: await lastSeq(), previous: { seq: cp.seq, hash: cp.hash } });
-    cps.push(tick.checkpoint);
+    // Through the real cron job (off in tests, scheduled here and invoked rather than waited for).
+    checkpoints().schedule(5);
+    const job = app.strapi.cron.jobs.find((j: any) => j.name === 'ppidCheckpoint');
+    try {
+      expect(job.options.rule).toBe('*/5 * * * *');
+      expect(job.job.nextInvocation().getMinutes() % 5).toBe(0);
+      await job.job.invoke();
+    } finally {
+      app.strapi.cron.remove('ppidCheckpoint');
+    }
+    const next = await checkpoints().latest();
+    expect(next).toMatchObject({ seq: await lastSeq(), recordCount: await lastSeq(), previous: { seq: cp.seq, hash: cp.hash } });
+    cps.push(next);
 
     expect(keptLines()).toEqual(cps);
     const hook = await waitFor(() => hooks.find((h) => h.event === 'ppid.checkpoint' && h.checkpoint?.seq === cps[1].seq), 'the checkpoint webhook');
     expect(hook.header).toBe('ppid.checkpoint');
     expect(hook.checkpoint).toEqual(cps[1]);
     expect(app.strapi.get('webhookStore').getAllowedEvent('PPID_CHECKPOINT')).toBe('ppid.checkpoint');
+  });
+
+  it('takes the interval from PPID_CHECKPOINT_INTERVAL (minutes, 1 to 60) and refuses anything else', () => {
+    const before = process.env.PPID_CHECKPOINT_INTERVAL;
+    try {
+      delete process.env.PPID_CHECKPOINT_INTERVAL;
+      expect(checkpoints().interval()).toBe(10);
+      process.env.PPID_CHECKPOINT_INTERVAL = '15';
+      expect(checkpoints().interval()).toBe(15);
+      for (const bad of ['0', '61', '2.5', 'ten', '-1']) {
+        process.env.PPID_CHECKPOINT_INTERVAL = bad;
+        expect(() => checkpoints().interval()).toThrow(/PPID_CHECKPOINT_INTERVAL/);
+      }
+    } finally {
+      if (before === undefined) delete process.env.PPID_CHECKPOINT_INTERVAL;
+      else process.env.PPID_CHECKPOINT_INTERVAL = before;
+    }
   });
 
   it('publishes the checkpoints to anyone, with nothing beyond the checkpoint fields', async () => {
