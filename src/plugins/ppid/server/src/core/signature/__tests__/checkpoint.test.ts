@@ -140,6 +140,10 @@ describe('checkCheckpointAgainstRecords', () => {
     );
   });
 
+  it('skips the count when none is given (the newest checkpoint of a list carries it)', () => {
+    expect(checkCheckpointAgainstRecords(cp, { record: { seq: 5, hash: cp.headHash }, total: 9, lastSeq: 9 })).toEqual([]);
+  });
+
   it('names a rewritten head record and a deletion before it', () => {
     const problems = checkCheckpointAgainstRecords(cp, { record: { seq: 5, hash: H('b') }, countUpTo: 4, total: 8, lastSeq: 8 });
     expect(codes(problems)).toEqual(['checkpoint_record_differs', 'checkpoint_count_differs']);
