@@ -3,6 +3,7 @@ import os from 'os';
 import path from 'path';
 import http from 'http';
 import { sign } from 'crypto';
+import { spawn } from 'child_process';
 import type { AddressInfo } from 'net';
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, peopleFor, Person } from '../helpers/people';
@@ -18,6 +19,7 @@ const CHECKPOINT = 'plugin::ppid.checkpoint';
 const COUNTER = 'plugin::ppid.counter';
 const SOP = 'palaran-publikasi-website';
 const CM = `/content-manager/collection-types/${UID}`;
+const ROOT = path.resolve(__dirname, '..', '..');
 const FIELDS = ['at', 'hash', 'headHash', 'keyId', 'previous', 'recordCount', 'seq', 'signature'];
 
 let app: TestApp;
@@ -45,6 +47,19 @@ async function cli(...argv: string[]) {
   const err: string[] = [];
   const code = await ppid().service('cli').run(argv, { out: (l: string) => out.push(l), err: (l: string) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** `npm run ppid -- ...` in a child process against the same database, keys and file. */
+function cliProcess(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/ppid.js'), ...args], { cwd: ROOT, env: { ...process.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A third party's copy of one checkpoint, as a file. */
@@ -139,9 +154,11 @@ describe('signed checkpoints of the signature chain', () => {
     const head = await lastSeq();
     expect(head).toBeGreaterThan(0);
 
-    const made = await cli('checkpoint');
-    expect(made.code).toBe(0);
-    const cp = JSON.parse(made.out);
+    // `npm run ppid -- checkpoint` as the administrator runs it: one line of JSON on stdout
+    // (after whatever the boot logs at the test's LOG_LEVEL).
+    const made = await cliProcess('checkpoint');
+    expect({ status: made.status, stderr: made.stderr }).toEqual({ status: 0, stderr: '' });
+    const cp = JSON.parse(made.stdout.trim().split('\n').pop()!);
     expect(Object.keys(cp).sort()).toEqual(FIELDS);
     const keys = (await app.http().get('/api/ppid/keys')).body;
     expect(cp).toMatchObject({ seq: head, recordCount: head, headHash: await hashOf(head), previous: null, keyId: keys.activeKeyId });
@@ -262,7 +279,14 @@ describe('signed checkpoints of the signature chain', () => {
   it('(b) a restored older consistent copy: the chain verifies, the kept checkpoint does not', async () => {
     // Records after the second checkpoint, and a third checkpoint that a third party keeps.
     expect((await act(p.sekcam, runId, { act: 'approve', password: p.sekcam.password, confirmIntent: true })).status).toBe(200);
-    const third = (await checkpoints().tick()).checkpoint;
+    // Two instances sealing at once: one checkpoint, the other stands back (no fork).
+    const before = await app.strapi.db.query(CHECKPOINT as any).count({});
+    const both = await Promise.all([checkpoints().create(), checkpoints().create()]);
+    const reasons = both.map((r) => r.reason);
+    expect(reasons.filter((r) => r === 'created')).toHaveLength(1);
+    expect(reasons.find((r) => r !== 'created')).toMatch(/^(raced|unchanged)$/);
+    expect(await app.strapi.db.query(CHECKPOINT as any).count({})).toBe(before + 1);
+    const third = both.find((r) => r.reason === 'created')!.checkpoint;
     expect(third).toMatchObject({ previous: { seq: cps[1].seq, hash: cps[1].hash } });
     expect(third.keyId).not.toBe(cps[0].keyId);
     cps.push(third);
