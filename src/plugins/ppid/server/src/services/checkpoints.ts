@@ -74,10 +74,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(row?.n ?? 0);
   }
 
-  /** Records after `after`, in seq order, a page at a time. */
-  async function* recordsAfter(after: number, pageSize = 2000): AsyncGenerator<SignatureRecord> {
+  /** Records after `after` up to `upTo`, in seq order, a page at a time. */
+  async function* recordsBetween(after: number, upTo: number, pageSize = 2000): AsyncGenerator<SignatureRecord> {
     for (;;) {
-      const rows = await knex()(recordTable()).select('seq', 'body').where('seq', '>', after).orderBy('seq', 'asc').limit(pageSize);
+      const rows = await knex()(recordTable())
+        .select('seq', 'body')
+        .where('seq', '>', after)
+        .andWhere('seq', '<=', upTo)
+        .orderBy('seq', 'asc')
+        .limit(pageSize);
       if (!rows.length) return;
       for (const r of rows) yield parse(r.body) as SignatureRecord;
       after = Number(rows[rows.length - 1].seq);
@@ -188,7 +193,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (anchored.length) return { checkpoint: null, reason: 'chain_problems', problems: anchored };
       // Verified outside the transaction: the records are append-only, and on SQLite a long read
       // inside it would hold the only connection.
-      const report = await verifyChains(recordsAfter(prev?.seq ?? 0), keyring, {
+      // Bounded by the head read above: acts may append records meanwhile.
+      const report = await verifyChains(recordsBetween(prev?.seq ?? 0, head.seq), keyring, {
         ...(prev ? { startAfter: { seq: prev.seq, hash: prev.headHash } } : {}),
         expectedHead: head,
       });
