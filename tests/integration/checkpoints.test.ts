@@ -293,9 +293,28 @@ describe('signed checkpoints of the signature chain', () => {
     const held = keep('third.json', third);
     expect((await cli('verify', '--checkpoint', held)).code).toBe(0);
 
+    // A careless cut (records and head row, not the checkpoint rows): plain verify sees it in
+    // the database's own checkpoints, without any file.
+    const cutRows = await knex()(tableOf(RECORD)).where('seq', '>', cps[1].seq).select('seq');
+    expect(cutRows.length).toBeGreaterThan(0);
+    await knex()(tableOf(RECORD)).where('seq', '>', cps[1].seq).del();
+    const fileEnv = process.env.PPID_CHECKPOINT_FILE;
+    delete process.env.PPID_CHECKPOINT_FILE;
+    try {
+      const plain = await cli('verify');
+      expect(plain.code).toBe(1);
+      expect(plain.err).toContain(`checkpoint seq ${third.seq}: record ${third.seq} missing`);
+    } finally {
+      process.env.PPID_CHECKPOINT_FILE = fileEnv;
+    }
+
     // The older copy: the records after checkpoint 2 and their head are gone, consistently.
     await cutChainAfter(cps[1].seq);
     expect(await ppid().service('verification').verifyAll()).toMatchObject({ ok: true, problems: [] });
+    // Plain verify still checks PPID_CHECKPOINT_FILE, kept outside the database.
+    const withFile = await cli('verify');
+    expect(withFile.code).toBe(1);
+    expect(withFile.err).toContain(`record ${third.seq} missing`);
 
     const res = await cli('verify', '--checkpoint', held);
     expect(res.code).toBe(1);
