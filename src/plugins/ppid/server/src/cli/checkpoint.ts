@@ -34,12 +34,22 @@ const checkpoint: CliGroup = {
 
 export default checkpoint;
 
+const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
+
 /** Text of a checkpoint source: an http(s) URL (the public API, a mirror) or a file. */
 async function readSource(source: string): Promise<string> {
   if (/^https?:\/\//i.test(source)) {
     const res = await fetch(source, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(30000) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return res.text();
+    // Bounded: a hostile or broken mirror must not exhaust the administrator's memory.
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.length;
+      if (size > MAX_SOURCE_BYTES) throw new Error(`larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
   return fs.readFileSync(source, 'utf8');
 }
