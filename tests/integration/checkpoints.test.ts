@@ -178,15 +178,19 @@ describe('signed checkpoints of the signature chain', () => {
     // Through the real cron job (off in tests, scheduled here and invoked rather than waited for).
     checkpoints().schedule(5);
     const job = app.strapi.cron.jobs.find((j: any) => j.name === 'ppidCheckpoint');
+    // The server clock stepped back an hour (NTP): the checkpoint is still sealed, never dated
+    // before the previous one.
+    ppid().service('clock').setNow(new Date(Date.parse(cp.at) - 3600_000));
     try {
       expect(job.options.rule).toBe('*/5 * * * *');
       expect(job.job.nextInvocation().getMinutes() % 5).toBe(0);
       await job.job.invoke();
     } finally {
       app.strapi.cron.remove('ppidCheckpoint');
+      ppid().service('clock').setNow(null);
     }
     const next = await checkpoints().latest();
-    expect(next).toMatchObject({ seq: await lastSeq(), recordCount: await lastSeq(), previous: { seq: cp.seq, hash: cp.hash } });
+    expect(next).toMatchObject({ seq: await lastSeq(), recordCount: await lastSeq(), previous: { seq: cp.seq, hash: cp.hash }, at: cp.at });
     cps.push(next);
 
     expect(keptLines()).toEqual(cps);

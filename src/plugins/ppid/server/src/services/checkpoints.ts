@@ -210,8 +210,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const current = await latestRow(trx);
         if ((current?.hash ?? null) !== (prev?.hash ?? null)) return null;
         const recordCount = await countUpTo(head.seq, trx);
+        // Never dated before the previous one (a clock stepped back by NTP would refuse to seal).
+        const now: Date = svc('clock').now();
+        const at = prev && Date.parse(prev.at) > now.getTime() ? prev.at : now.toISOString();
         const cp = sealCheckpoint(
-          { seq: head.seq, headHash: head.hash, recordCount, at: svc('clock').now().toISOString() },
+          { seq: head.seq, headHash: head.hash, recordCount, at },
           prev,
           keyring.active
         );
