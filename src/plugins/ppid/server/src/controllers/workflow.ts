@@ -19,6 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async submit(ctx) {
       const body = await validate<any>(submitSchema, ctx.request.body);
+      await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 }); // bindings made on another instance
       ctx.status = 201;
       ctx.body = { data: shown(ctx, await wf().submit(body, ctx.state.user.id, meta(ctx))) };
     },
