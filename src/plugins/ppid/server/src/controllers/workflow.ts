@@ -38,8 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: shown(ctx, await wf().view(ctx.params.id, ctx.state.user.id)) };
     },
     async tasks(ctx) {
-      const readable = new Set<string>((await strapi.db.query('plugin::ppid.run').findMany({ where: await access().runFilter(ctx.state.userAbility), select: ['documentId'] })).map((r: any) => r.documentId));
-      const tasks = (await wf().tasks(ctx.state.user.id)).filter((t: any) => readable.has(t.runId));
+      const tasks: any[] = [];
+      for (const t of await wf().tasks(ctx.state.user.id)) {
+        if (await access().canReadItem(ctx.state.userAbility, t.item.uid, t.item.documentId)) tasks.push(t);
+      }
       // The role's label as the SOP names it ("Kasubbag / Kasi"), for the panel.
       const labels = new Map<string, any[]>();
       for (const t of tasks) {

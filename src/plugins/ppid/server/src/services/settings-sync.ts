@@ -16,7 +16,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let known: string | null = null;
   let lastCheck = 0;
   let dirty = true;
-  let inflight: Promise<void> | null = null;
   const counters = () => strapi.db.query(UID.counter);
 
   const refreshMs = () => {
@@ -51,21 +50,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const maxAge = opts.maxAgeMs ?? refreshMs();
       const now = Date.now();
       if (!dirty && now - lastCheck < maxAge) return;
-      if (inflight) return inflight;
       lastCheck = now;
-      inflight = (async () => {
-        try {
-          const v = await self.version();
-          if (dirty || v !== known) {
-            dirty = false;
-            known = v;
-            await strapi.plugin('ppid').service('content').refreshBindings();
-          }
-        } finally {
-          inflight = null;
-        }
-      })();
-      return inflight;
+      // No shared in-flight promise: a caller inside a transaction must not wait on a query that
+      // waits for that transaction's connection (SQLite has one). Two reloads at once are harmless.
+      const v = await self.version();
+      if (dirty || v !== known) {
+        dirty = false;
+        known = v;
+        await strapi.plugin('ppid').service('content').refreshBindings();
+      }
     },
 
     /** Bootstrap: bump on every change of a watched type, and remember the loaded version. */
