@@ -20,6 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async submit(ctx) {
       const body = await validate<any>(submitSchema, ctx.request.body);
       await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 }); // bindings made on another instance
+      // The answer shows the item: the caller must read its type (an unknown type stays a 400 below).
+      if (Object.prototype.hasOwnProperty.call(strapi.contentTypes, body.uid)) await access().assertCanReadItem(ctx.state.userAbility, body.uid, body.documentId);
       ctx.status = 201;
       ctx.body = { data: shown(ctx, await wf().submit(body, ctx.state.user.id, meta(ctx))) };
     },
