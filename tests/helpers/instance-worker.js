@@ -14,6 +14,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
       let result = null;
       if (msg.cmd === 'setNow') ppid.service('clock').setNow(msg.date);
       else if (msg.cmd === 'service') result = await ppid.service(msg.service)[msg.method](...(msg.args || []));
+      else if (msg.cmd === 'documents') result = await strapi.documents(msg.uid)[msg.method](...(msg.args || []));
       else if (msg.cmd === 'stop') {
         await strapi.destroy();
         process.send({ id: msg.id, ok: true, result: null }, () => process.exit(0));

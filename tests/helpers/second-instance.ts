@@ -10,6 +10,8 @@ import { fork, type ChildProcess } from 'child_process';
 export type SecondInstance = {
   setNow(date: Date | null): Promise<void>;
   service<T = unknown>(name: string, method: string, ...args: unknown[]): Promise<T>;
+  /** strapi.documents(uid)[method](...args) on the second instance (the governance middleware runs). */
+  documents<T = unknown>(uid: string, method: string, ...args: unknown[]): Promise<T>;
   stop(): Promise<void>;
 };
 
@@ -42,6 +44,7 @@ export async function startSecondInstance(): Promise<SecondInstance> {
       await call({ cmd: 'setNow', date: date ? date.toISOString() : null });
     },
     service: (name, method, ...args) => call({ cmd: 'service', service: name, method, args }),
+    documents: (uid, method, ...args) => call({ cmd: 'documents', uid, method, args }),
     async stop() {
       child.removeAllListeners('exit');
       const exited = new Promise((r) => child.once('exit', r));

@@ -37,7 +37,8 @@ const act = (who: Person, run: string, body: Record<string, unknown>) => app.htt
 const signature = (who: Person) => ({ act: 'approve', password: who.password, confirmIntent: true });
 const knex = () => app.strapi.db.connection;
 const tableOf = (uid: string) => app.strapi.db.metadata.get(uid as any).tableName;
-const recordsOf = async (run: string) => (await app.http().get(`/ppid/runs/${run}`).set(bearer(p.camat))).body.data.records as any[];
+// The stored, sealed records (the admin view masks NIP, IP and user agent without records.personal-data).
+const recordsOf = async (run: string) => (await app.strapi.plugin('ppid').service('records').forRun(run)) as any[];
 
 /** The CLI as the administrator runs it, in this process (exit code and printed lines). */
 async function cli(...argv: string[]) {

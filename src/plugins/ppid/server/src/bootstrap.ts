@@ -63,6 +63,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const codes = new Set<string>(imported.map((i: { code: string }) => i.code));
   await ensureDefaultBindings(strapi, codes);
   await ppid.service('content').refreshBindings();
+  // Binding changes on any instance reach this one (services/settings-sync.ts).
+  await ppid.service('settings-sync').install();
   ppid.service('keys').load();
   await grantPublicRead(strapi);
   // Indexes for the public filters and the guard (services/indexes.ts: why they live here).

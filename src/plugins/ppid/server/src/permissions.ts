@@ -10,6 +10,7 @@ export const ACTIONS = [
   { uid: 'classification.manage', displayName: 'Klasifikasi: aturan dan uji konsekuensi (rules, consequence tests)' },
   { uid: 'verify', displayName: 'Verifikasi (verification)' },
   { uid: 'reports.read', displayName: 'Laporan (reports)' },
+  { uid: 'records.personal-data', displayName: 'Catatan: NIP lengkap, alamat IP, peramban penanda tangan (signers\' personal data)' },
 ].map((a) => ({ section: 'plugins' as const, pluginName: 'ppid', ...a }));
 
 export const perm = (uid: string) => `plugin::ppid.${uid}`;

@@ -9,6 +9,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const body = (ctx: any) => (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {});
   const ruleView = (r: any) => ({ id: r.documentId, code: r.code, name: r.name, description: r.description, enabled: r.enabled, priority: r.priority, definition: r.definition });
   const testView = (t: any) => ({ ...t, id: t.documentId });
+  // A consequence test is about an item: the caller must read the item's type (services/admin-access.ts).
+  const access = () => strapi.plugin('ppid').service('admin-access');
+  const readable = (ctx: any) => (t: any) => access().canReadType(ctx.state.userAbility, t.itemUid);
+  async function assertTestReadable(ctx: any, documentId: string) {
+    const row = typeof documentId === 'string' ? await strapi.db.query(UID.consequenceTest).findOne({ where: { documentId }, select: ['itemUid'] }) : null;
+    if (!row) throw notFound(`Uji konsekuensi ${String(documentId).slice(0, 64)} tidak ditemukan / consequence test not found`);
+    await access().assertCanReadItem(ctx.state.userAbility, row.itemUid, null);
+  }
 
   async function findRule(id: string) {
     const row = await rules().findOne({ where: { $or: [{ documentId: id }, { code: id }] } });
@@ -45,26 +53,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async listTests(ctx) {
       const q = ctx.query as Record<string, string>;
       const rows = await svc().listTests({ itemDocumentId: q.itemDocumentId || undefined, status: q.status || undefined });
-      ctx.body = { data: rows.map(testView) };
+      ctx.body = { data: rows.filter(readable(ctx)).map(testView) };
     },
     async findTest(ctx) {
+      await assertTestReadable(ctx, ctx.params.id);
       ctx.body = { data: testView(await svc().findTest(ctx.params.id)) };
     },
     async createTest(ctx) {
+      const b = body(ctx);
+      if (typeof b.itemUid === 'string' && b.itemUid && strapi.getModel(b.itemUid as any)) await access().assertCanReadItem(ctx.state.userAbility, b.itemUid, null);
+      else if (!b.itemUid) await access().assertCanReadItem(ctx.state.userAbility, UID.informationItem, null);
       ctx.status = 201;
       ctx.body = { data: testView(await svc().createTest(body(ctx))) };
     },
     async updateTest(ctx) {
+      await assertTestReadable(ctx, ctx.params.id);
       ctx.body = { data: testView(await svc().updateTest(ctx.params.id, body(ctx))) };
     },
     /** Sends the test into its SOP run (as POST /ppid/runs): 201 with the run. */
     async decideTest(ctx) {
+      await assertTestReadable(ctx, ctx.params.id);
       const run = await svc().decideTest(ctx.params.id, ctx.state.user.id, { ip: ctx.request.ip, userAgent: ctx.request.header['user-agent'] ?? null });
       ctx.status = 201;
       ctx.body = { data: run };
     },
     /** The berita acara / keputusan uji konsekuensi as PDF (internal: excluded information). */
     async decisionPdf(ctx) {
+      await assertTestReadable(ctx, ctx.params.id);
       const { filename, pdf } = await strapi.plugin('ppid').service('decision-pdfs').renderConsequenceTest(ctx.params.id);
       ctx.type = 'application/pdf';
       ctx.set('Content-Disposition', `inline; filename="${filename}"`);
@@ -72,13 +87,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = pdf;
     },
     async retest(ctx) {
-      ctx.body = { data: (await svc().retestQueue()).map(testView) };
+      ctx.body = { data: (await svc().retestQueue()).filter(readable(ctx)).map(testView) };
     },
 
     async evaluate(ctx) {
       const { uid, documentId, locale } = ctx.query as Record<string, string>;
       if (!uid || !strapi.getModel(uid as any)) throw badRequest('uid: tipe konten tidak dikenal / unknown content type', { field: 'uid' });
       if (!documentId) throw badRequest('documentId: wajib diisi / required', { field: 'documentId' });
+      await access().assertCanReadItem(ctx.state.userAbility, uid, documentId);
       const doc = await strapi.plugin('ppid').service('content').loadDraft(uid, documentId, locale || null);
       ctx.body = { data: await svc().evaluate(uid, doc) };
     },

@@ -67,15 +67,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async listBindings(ctx) {
     ctx.body = { data: await strapi.db.query(UID.binding).findMany({ orderBy: { id: 'asc' } }) };
   },
+  // Rules in core/workflow/bindings.ts: one default per type, no change that strands open runs.
   async createBinding(ctx) {
-    const { contentType, sopCode, isDefault } = (ctx.request.body ?? {}) as any;
-    if (typeof contentType !== 'string' || !strapi.contentType(contentType as any)) throw badRequest('contentType: tipe konten tidak dikenal / unknown content type', { field: 'contentType' });
-    if (!strapi.contentType(contentType as any).options?.draftAndPublish) throw badRequest('contentType: harus memakai Draft & Publish / must use Draft & Publish', { field: 'contentType' });
-    if (typeof sopCode !== 'string') throw badRequest('sopCode: wajib / required', { field: 'sopCode' });
-    await strapi.plugin('ppid').service('sops').current(sopCode);
-    const row = await strapi.db.query(UID.binding).create({ data: { contentType, sopCode, isDefault: !!isDefault } });
-    await strapi.plugin('ppid').service('content').refreshBindings();
+    const body = ctx.request.body && typeof ctx.request.body === 'object' && !Array.isArray(ctx.request.body) ? ctx.request.body : {};
     ctx.status = 201;
-    ctx.body = { data: row };
+    ctx.body = { data: await strapi.plugin('ppid').service('bindings').create(body) };
+  },
+  async updateBinding(ctx) {
+    const body = ctx.request.body && typeof ctx.request.body === 'object' && !Array.isArray(ctx.request.body) ? ctx.request.body : {};
+    ctx.body = { data: await strapi.plugin('ppid').service('bindings').update(ctx.params.id, body) };
+  },
+  async deleteBinding(ctx) {
+    ctx.body = { data: await strapi.plugin('ppid').service('bindings').remove(ctx.params.id) };
   },
 });

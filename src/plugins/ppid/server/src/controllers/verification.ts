@@ -18,11 +18,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async verify(ctx) {
       const { code } = await validate<{ code?: string }>(verifySchema, ctx.request.body);
-      ctx.body = { data: code ? await verification().checkCode(code) : await verification().verifyAll() };
+      if (!code) {
+        ctx.body = { data: await verification().verifyAll() };
+        return;
+      }
+      // A code shows its item and record: the caller must read the item's type; personal data is masked.
+      const access = strapi.plugin('ppid').service('admin-access');
+      const result = await verification().checkCode(code);
+      if (result?.run?.item?.uid && !(await access.canReadItem(ctx.state.userAbility, result.run.item.uid, result.run.item.documentId))) {
+        throw notFound(NOT_FOUND_MESSAGE);
+      }
+      ctx.body = { data: access.redactView(result, ctx.state.userAbility) };
     },
 
     /** Admin: the formulir persetujuan publikasi of a run as PDF (permission `runs.read`). */
     async form(ctx) {
+      await strapi.plugin('ppid').service('admin-access').assertCanReadRun(ctx.state.userAbility, ctx.params.id);
       const { filename, pdf } = await strapi.plugin('ppid').service('approval-form').render(ctx.params.id);
       ctx.type = 'application/pdf';
       ctx.set('Content-Disposition', `inline; filename="${filename}"`);

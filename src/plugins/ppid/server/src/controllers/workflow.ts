@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { actSchema, submitSchema, validate } from '../validation/workflow';
+import { actSchema, cancelSchema, submitSchema, validate } from '../validation/workflow';
 import { notFound } from '../errors';
 
 // The CM panel asks about any content type (ungoverned ones answer governed: false); a uid that
@@ -13,21 +13,37 @@ const meta = (ctx: any) => ({ ip: ctx.request.ip ?? null, userAgent: ctx.request
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const wf = () => strapi.plugin('ppid').service('workflow');
+  // Reads follow the caller's Content Manager read permission; personal data needs its own (services/admin-access.ts).
+  const access = () => strapi.plugin('ppid').service('admin-access');
+  const shown = (ctx: any, view: any) => access().redactView(view, ctx.state.userAbility);
   return {
     async submit(ctx) {
       const body = await validate<any>(submitSchema, ctx.request.body);
+      await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 }); // bindings made on another instance
+      // The answer shows the item: the caller must read its type (an unknown type stays a 400 below).
+      if (Object.prototype.hasOwnProperty.call(strapi.contentTypes, body.uid)) await access().assertCanReadItem(ctx.state.userAbility, body.uid, body.documentId);
       ctx.status = 201;
-      ctx.body = { data: await wf().submit(body, ctx.state.user.id, meta(ctx)) };
+      ctx.body = { data: shown(ctx, await wf().submit(body, ctx.state.user.id, meta(ctx))) };
     },
     async act(ctx) {
       const body = await validate<any>(actSchema, ctx.request.body);
-      ctx.body = { data: await wf().act(ctx.params.id, body, ctx.state.user.id, meta(ctx)) };
+      ctx.body = { data: shown(ctx, await wf().act(ctx.params.id, body, ctx.state.user.id, meta(ctx))) };
+    },
+    /** An administrator (`runs.cancel`) cancels any open run; the reason is required and sealed in a cancel record. */
+    async cancel(ctx) {
+      const body = await validate<any>(cancelSchema, ctx.request.body ?? {});
+      await access().assertCanReadRun(ctx.state.userAbility, ctx.params.id);
+      ctx.body = { data: shown(ctx, await wf().act(ctx.params.id, { act: 'cancel', reason: body.reason }, ctx.state.user.id, meta(ctx), { administrator: true })) };
     },
     async findOne(ctx) {
-      ctx.body = { data: await wf().view(ctx.params.id, ctx.state.user.id) };
+      await access().assertCanReadRun(ctx.state.userAbility, ctx.params.id);
+      ctx.body = { data: shown(ctx, await wf().view(ctx.params.id, ctx.state.user.id)) };
     },
     async tasks(ctx) {
-      const tasks = await wf().tasks(ctx.state.user.id);
+      const tasks: any[] = [];
+      for (const t of await wf().tasks(ctx.state.user.id)) {
+        if (await access().canReadItem(ctx.state.userAbility, t.item.uid, t.item.documentId)) tasks.push(t);
+      }
       // The role's label as the SOP names it ("Kasubbag / Kasi"), for the panel.
       const labels = new Map<string, any[]>();
       for (const t of tasks) {
@@ -39,6 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async forItem(ctx) {
       const { uid, documentId } = ctx.params;
       knownType(strapi, uid);
+      await access().assertCanReadItem(ctx.state.userAbility, uid, documentId);
       const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : null;
       const content = strapi.plugin('ppid').service('content');
       const runs = await wf().forItem(uid, documentId, locale);
@@ -47,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           governed: content.isGoverned(uid),
           sopCodes: content.bindings(uid).map((b: any) => b.sopCode),
-          active: active ? await wf().view(active.documentId, ctx.state.user.id) : null,
+          active: active ? shown(ctx, await wf().view(active.documentId, ctx.state.user.id)) : null,
           runs,
         },
       };
@@ -56,6 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async stepsFor(ctx) {
       const { uid } = ctx.params;
       knownType(strapi, uid);
+      await access().assertCanReadItem(ctx.state.userAbility, uid, null);
       const content = strapi.plugin('ppid').service('content');
       const ids = String(ctx.query.documentIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 200);
       const out: Record<string, { step: number | null; role: string | null; roleLabel: string | null; status: string }> = {};
@@ -81,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async list(ctx) {
       const q = ctx.query as Record<string, string>;
-      const where: Record<string, unknown> = {};
+      const where: Record<string, unknown> = { $and: [await access().runFilter(ctx.state.userAbility)] };
       if (q.status) where.status = q.status;
       if (q.sopCode) where.sopCode = q.sopCode;
       if (q.step) where.currentStep = Number(q.step) || -1;

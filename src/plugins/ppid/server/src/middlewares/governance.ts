@@ -13,10 +13,16 @@ import { itemKey, workflowContext } from '../utils/workflow-context';
  */
 const localeOf = (params: any): string | null => (typeof params?.locale === 'string' && params.locale !== '*' ? params.locale : null);
 
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+
 export const governance =
   (strapi: Core.Strapi) =>
   async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
     const ppid = strapi.plugin('ppid');
+    // A binding made on another instance counts at once for writes (one indexed read).
+    if (WRITES.has(ctx.action) && strapi.contentType(ctx.uid as any)?.options?.draftAndPublish) {
+      await ppid.service('settings-sync').ensureFresh({ maxAgeMs: 0 });
+    }
     if (!ppid.service('content').isGoverned(ctx.uid)) return next();
     const { uid, action, params = {} } = ctx;
     const wf = workflowContext();

@@ -11,12 +11,13 @@ const auth = (...actions: string[]) => ({
 export default [
   { method: 'GET', path: '/info', handler: 'info.describe', config: auth() },
 
-  { method: 'GET', path: '/tasks', handler: 'workflow.tasks', config: auth() },
+  { method: 'GET', path: '/tasks', handler: 'workflow.tasks', config: auth('tasks.read') },
   { method: 'GET', path: '/runs', handler: 'workflow.list', config: auth('runs.read') },
   { method: 'POST', path: '/runs', handler: 'workflow.submit', config: auth() },
   { method: 'GET', path: '/runs/:id', handler: 'workflow.findOne', config: auth() },
   { method: 'GET', path: '/runs/:id/form.pdf', handler: 'verification.form', config: auth('runs.read') },
   { method: 'POST', path: '/runs/:id/acts', handler: 'workflow.act', config: auth() },
+  { method: 'POST', path: '/runs/:id/cancel', handler: 'workflow.cancel', config: auth('runs.cancel') },
   { method: 'GET', path: '/items/:uid/:documentId/runs', handler: 'workflow.forItem', config: auth() },
   { method: 'GET', path: '/items/:uid/steps', handler: 'workflow.stepsFor', config: auth() },
 
@@ -36,6 +37,8 @@ export default [
   { method: 'POST', path: '/delegations', handler: 'settings.createDelegation', config: auth('sops.manage') },
   { method: 'GET', path: '/bindings', handler: 'settings.listBindings', config: auth('sops.read') },
   { method: 'POST', path: '/bindings', handler: 'settings.createBinding', config: auth('sops.manage') },
+  { method: 'PUT', path: '/bindings/:id', handler: 'settings.updateBinding', config: auth('sops.manage') },
+  { method: 'DELETE', path: '/bindings/:id', handler: 'settings.deleteBinding', config: auth('sops.manage') },
 
   { method: 'GET', path: '/notifications', handler: 'notifications.mine', config: auth() },
   { method: 'GET', path: '/notifications/preferences', handler: 'notifications.getPreferences', config: auth() },

@@ -280,7 +280,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (row.status !== 'draft') throw conflict('Uji konsekuensi sudah diputuskan / the consequence test is already decided', { reason: 'decided' });
       const v = validateConsequenceTest({ ...toTest(row), status: 'decided' });
       if (!v.ok) throw invalid('Uji konsekuensi belum lengkap / the consequence test is incomplete', v.errors);
-      return strapi.plugin('ppid').service('workflow').submit({ uid: UID.consequenceTest, documentId }, userId, meta);
+      // The consequence-test type's default binding, read fresh (a default set on another instance counts).
+      await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 });
+      const sopCode = strapi.plugin('ppid').service('content').sopCodeFor(UID.consequenceTest);
+      return strapi.plugin('ppid').service('workflow').submit({ uid: UID.consequenceTest, documentId, sopCode }, userId, meta);
     },
 
     /** Decided tests whose exclusion period has ended: they must be re-tested (UU 14/2008 Pasal 20). */

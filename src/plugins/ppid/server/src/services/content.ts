@@ -4,8 +4,9 @@ import type { Core } from '@strapi/strapi';
 import { contentHash, fileSha256, type AttachmentDigest } from '../core/signature';
 import { badRequest, notFound } from '../errors';
 import { UID } from '../utils/uids';
+import { defaultBinding } from '../core/workflow/bindings';
 
-type Binding = { contentType: string; sopCode: string; isDefault: boolean };
+type Binding = { id?: number; contentType: string; sopCode: string; isDefault: boolean };
 
 /** Governed content types, their SOPs, and the one content hash every approval is bound to. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -34,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const self = {
     async refreshBindings() {
-      const rows = (await strapi.db.query(UID.binding).findMany({})) as Binding[];
+      const rows = (await strapi.db.query(UID.binding).findMany({ orderBy: { id: 'asc' } })) as Binding[];
       const next = new Map<string, Binding[]>();
       for (const r of rows) next.set(r.contentType, [...(next.get(r.contentType) ?? []), r]);
       governed = next;
@@ -54,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return requested;
       }
-      return (bindings.find((b) => b.isDefault) ?? bindings[0]).sopCode;
+      return defaultBinding(bindings)!.sopCode;
     },
 
     async loadDraft(uid: string, documentId: string, locale?: string | null) {

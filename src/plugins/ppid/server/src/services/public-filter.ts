@@ -211,6 +211,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!self.isPublicRequest() || writing.getStore()) return;
           // The guard's own query on the run table must not recurse.
           if (event.model.uid === UID.run) return;
+          // Bindings changed on another instance: checked at most every few seconds (services/settings-sync.ts);
+          // not from that check's own reads.
+          if (event.model.uid === UID.counter || event.model.uid === UID.binding) return;
+          await strapi.plugin('ppid').service('settings-sync').ensureFresh();
           event.params = event.params ?? {};
           await self.guardParams(event.model.uid, event.params);
         };

@@ -205,7 +205,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async act(runDocumentId: string, req: ActRequest, userId: number, meta: RequestMeta = {}) {
+    /** `administrator`: the caller holds `runs.cancel` (checked by the route); it adds the power to cancel only. */
+    async act(runDocumentId: string, req: ActRequest, userId: number, meta: RequestMeta = {}, opts: { administrator?: boolean } = {}) {
       return strapi.db.transaction(async () => {
         const run = await loadRun(runDocumentId);
         const def = run.sop.definition;
@@ -221,7 +222,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           step: req.step,
           contentHash: hash,
         };
-        const result = decide(def, run.state, { id: actor.id, roles: actor.roles, isDrafter: drafter }, req.act, input, svc('clock').now(), {
+        const who = { id: actor.id, roles: actor.roles, isDrafter: drafter, ...(opts.administrator && req.act === 'cancel' ? { mayCancelAny: true } : {}) };
+        const result = decide(def, run.state, who, req.act, input, svc('clock').now(), {
           deadlineOf: svc('clock').deadlineOf,
         });
         if (!result.ok) throw refusal(result);

@@ -33,6 +33,12 @@ export const actSchema = yup
   .noUnknown()
   .strict();
 
+/** An administrator's cancel (POST /ppid/runs/:id/cancel): the reason is required. */
+export const cancelSchema = yup
+  .object({ reason: yup.string().trim().required().min(1).max(5000) })
+  .noUnknown()
+  .strict();
+
 export const sopImportSchema = yup
   .object({
     text: yup.string().required().max(2_000_000),

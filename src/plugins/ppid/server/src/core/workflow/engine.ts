@@ -132,7 +132,7 @@ function check(sop: SopDefinition, run: RunState, actor: Actor, act: Act, input:
   const label = roleLabel(sop, step.role);
 
   if (act === 'cancel') {
-    if (actor.id === run.submittedBy || actor.roles.includes(step.role)) return null;
+    if (actor.id === run.submittedBy || actor.roles.includes(step.role) || actor.mayCancelAny === true) return null;
     return fail('forbidden', 'not_allowed_to_cancel', `Only the submitter or the ${label} of step ${step.number} may cancel this run.`);
   }
   if (act === 'edit' && !isEditable(step)) {

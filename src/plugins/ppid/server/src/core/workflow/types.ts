@@ -166,6 +166,8 @@ export interface Actor {
   roles: string[];
   /** The caller knows this actor authored the item (outside the run). */
   isDrafter?: boolean;
+  /** An administrator holding the plugin's `runs.cancel` permission: may cancel any open run. */
+  mayCancelAny?: boolean;
 }
 
 export interface ActInput {

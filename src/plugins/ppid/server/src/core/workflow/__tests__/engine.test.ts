@@ -204,6 +204,18 @@ describe('cancel and closed runs', () => {
     expect(allowedActs(palaran, cancelled.run, kasi)).toEqual([]);
   });
 
+  it('an administrator holding runs.cancel cancels any open run, with a reason, recorded as a cancel of the current step', () => {
+    const run = advance(palaran, start(), 3).run;
+    const admin: Actor = { id: 'admin-1', roles: [], mayCancelAny: true };
+    expect(act(palaran, run, { id: 'admin-1', roles: [] }, 'cancel', { reason: 'x' })).toMatchObject({ ok: false, code: 'forbidden', reason: 'not_allowed_to_cancel' });
+    expect(act(palaran, run, admin, 'cancel')).toMatchObject({ ok: false, code: 'invalid', reason: 'reason_required', field: 'reason' });
+    // The power is to cancel only: no other act.
+    expect(act(palaran, run, admin, 'approve')).toMatchObject({ ok: false, code: 'forbidden', reason: 'wrong_role' });
+    const cancelled = expectOk(act(palaran, run, admin, 'cancel', { reason: 'Dibatalkan oleh administrator' }));
+    expect(cancelled.run).toMatchObject({ status: 'cancelled', cancelReason: 'Dibatalkan oleh administrator' });
+    expect(records(cancelled.effects)).toEqual(['3:cancel']);
+  });
+
   it('a published run takes no further acts', () => {
     const { run } = advance(palaran, start());
     expect(act(palaran, run, staf, 'publish')).toMatchObject({ code: 'conflict', reason: 'run_closed' });
