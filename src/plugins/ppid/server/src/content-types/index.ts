@@ -16,6 +16,7 @@ import notification from './notification/schema.json';
 import notificationPreference from './notification-preference/schema.json';
 import classificationRule from './classification-rule/schema.json';
 import consequenceTest from './consequence-test/schema.json';
+import signingAttempt from './signing-attempt/schema.json';
 
 export default {
   unit: { schema: unit },
@@ -33,6 +34,7 @@ export default {
   'notification-preference': { schema: notificationPreference },
   'classification-rule': { schema: classificationRule },
   'consequence-test': { schema: consequenceTest },
+  'signing-attempt': { schema: signingAttempt },
 };
 
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
@@ -40,4 +42,5 @@ export const INTERNAL_TYPES = [
   'unit', 'official', 'sop', 'role-mapping', 'delegation', 'binding', 'run', 'step-log',
   'signature-record', 'counter', 'notification', 'notification-preference',
   'dip-edition', 'classification-rule', 'consequence-test',
+  'signing-attempt',
 ].map((name) => `plugin::ppid.${name}`);

@@ -15,6 +15,7 @@ export const UID = {
   notificationPreference: 'plugin::ppid.notification-preference',
   classificationRule: 'plugin::ppid.classification-rule',
   consequenceTest: 'plugin::ppid.consequence-test',
+  signingAttempt: 'plugin::ppid.signing-attempt',
   informationKind: 'api::information-kind.information-kind',
   informationItem: 'api::information-item.information-item',
   dipEntry: 'api::dip-entry.dip-entry',
