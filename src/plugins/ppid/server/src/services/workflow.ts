@@ -113,6 +113,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const effect of effects) {
       if (effect.type === 'record') {
         const cap = actor.capacities[effect.role] ?? { capacity: 'definitif', onBehalfOf: null, delegationId: null };
+        // The statement the signer confirmed, sealed with the act.
+        const intent = req.confirmIntent === true ? intentStatement(effect.kind, intentSubjectOf(run.itemUid)) : null;
         written.push(
           await svc('records').append(
             {
@@ -134,10 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               signedAt: new Date().toISOString(),
               method: 'login',
               externalRef: null,
-              // The statement the signer confirmed, sealed with the act.
-              ...(req.confirmIntent === true && intentStatement(effect.kind, intentSubjectOf(run.itemUid))
-                ? { intent: intentStatement(effect.kind, intentSubjectOf(run.itemUid)) }
-                : {}),
+              ...(intent ? { intent } : {}),
               ip: meta.ip ?? null,
               userAgent: meta.userAgent ? String(meta.userAgent).slice(0, 300) : null,
               contentHash: effect.contentHash ?? next.contentHash ?? '',
