@@ -1,5 +1,8 @@
 import path from 'path';
 
+/** An absolute DATABASE_FILENAME is used as given; a relative one is under the app folder. */
+const sqliteFile = (name: string) => (path.isAbsolute(name) ? name : path.join(__dirname, '..', '..', name));
+
 // SQLite is the zero-configuration default; PostgreSQL (production) and MySQL/MariaDB are
 // chosen with DATABASE_CLIENT and the usual DATABASE_* variables or DATABASE_URL.
 export default ({ env }) => {
@@ -38,7 +41,7 @@ export default ({ env }) => {
     },
     sqlite: {
       connection: {
-        filename: path.join(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+        filename: sqliteFile(env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
     },

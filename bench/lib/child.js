@@ -21,6 +21,7 @@ function baseEnv() {
     LOG_LEVEL: 'error',
     STARTUP_MESSAGE: 'false',
     PPID_DEMO_SEED: 'false',
+    PPID_DEV_KEYS: 'true',
     PPID_REMINDERS: 'false',
     HOST: '127.0.0.1',
   };

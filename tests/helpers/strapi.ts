@@ -30,7 +30,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     STARTUP_MESSAGE: 'false',
+    // Tests ask for what they need: no demo body, a signing key created in ./keys if missing.
     PPID_DEMO_SEED: 'false',
+    PPID_DEV_KEYS: 'true',
     ...db.env,
     ...extraEnv,
   });

@@ -1,5 +1,6 @@
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, peopleFor, Person } from '../helpers/people';
+import { INTENT_STATEMENTS } from '../../src/plugins/ppid/server/src/core/signature/intent';
 
 // Classification end to end: seeded rules and kinds, rule CRUD, suggestions on save, rule blocks
 // at workflow acts (serta merta elements, a blocking rule), the consequence test (uji
@@ -257,9 +258,13 @@ describe('excluded information and the consequence test', () => {
     expect((await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin))).body.data.status).toBe('draft');
     expect((await submit(documentId)).status).toBe(400); // the item stays blocked
 
+    // The Atasan PPID confirms a decision (never a publication), and that statement is sealed.
+    const at3 = await app.http().get(`/ppid/runs/${testRunId}`).set(bearer(u.atasan));
+    expect(at3.body.data.currentStep.intentStatement).toBe(INTENT_STATEMENTS.consequence_test.tanda_tangan);
     const signed = await act(u.atasan, testRunId, { act: 'approve', password: u.atasan.password, confirmIntent: true });
     expect(signed.status).toBe(200);
     expect(signed.body.data.written[0]).toMatchObject({ kind: 'tanda_tangan', stepNumber: 3, itemUid: TEST_UID, itemDocumentId: testId });
+    expect(signed.body.data.written[0].intent).toBe(INTENT_STATEMENTS.consequence_test.tanda_tangan);
     // Signed but not yet in effect: the item is still blocked until the publish act.
     expect((await submit(documentId)).status).toBe(400);
     const pub = await act(u.ppid, testRunId, { act: 'publish' });

@@ -3,6 +3,7 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, login, peopleFor, Person } from '../helpers/people';
+import { INTENT_STATEMENTS } from '../../src/plugins/ppid/server/src/core/signature/intent';
 
 // The DIP end to end: entries proposed from published items, an edition snapshotted and taken
 // through seed 002 (Penetapan dan Pemutakhiran DIP) to an established, signed decree with a
@@ -155,9 +156,13 @@ describe('DIP: editions established through seed 002', () => {
     runId = await runToEstablish(ed1);
     const early = await act(p.ppid, runId, { act: 'publish' });
     expect(early.status).toBe(400);
+    // The Atasan PPID confirms the decree's own statement (penetapan DIP), sealed in the record.
+    const at5 = await app.http().get(`/ppid/runs/${runId}`).set(bearer(p.atasan));
+    expect(at5.body.data.currentStep.intentStatement).toBe(INTENT_STATEMENTS.dip.tanda_tangan);
     const s5 = await act(p.atasan, runId, signature(p.atasan));
     expect(s5.status).toBe(200);
     expect(s5.body.data.currentStep.number).toBe(6);
+    expect(s5.body.data.written[0]).toMatchObject({ kind: 'tanda_tangan', intent: INTENT_STATEMENTS.dip.tanda_tangan });
 
     const row = await app.strapi.db.query(EDITION).findOne({ where: { documentId: ed1 } });
     expect(row.editionStatus).toBe('established');

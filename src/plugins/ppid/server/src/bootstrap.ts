@@ -93,9 +93,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ppid.service('cm-labels').apply();
 };
 
-/** Development only: the demo body, once, after every plugin has bootstrapped (see src/index.ts). */
+/** The demo body when asked for (PPID_DEMO_SEED=true, never in production), once, after every plugin has bootstrapped (see src/index.ts). */
 export async function seedDemo(strapi: Core.Strapi) {
   const demo = strapi.plugin('ppid').service('demo');
+  await demo.warnIfPresent();
   if (!demo.enabled()) return;
   const accounts = await demo.seedOnce();
   if (!accounts) return;

@@ -20,3 +20,7 @@ export const fieldError = (path: string, message: string) =>
 
 export const isHttpError = (e: unknown): e is { status: number } =>
   !!e && typeof e === 'object' && typeof (e as { status?: unknown }).status === 'number';
+
+/** 429: the caller must wait (e.g. signing locked after wrong passwords); details say how long. */
+export const tooManyRequests = (message: string, details?: ErrorDetails) =>
+  createError(429, message, { name: 'TooManyRequestsError', details: details ?? {}, expose: true });

@@ -17,6 +17,7 @@ import notificationPreference from './notification-preference/schema.json';
 import classificationRule from './classification-rule/schema.json';
 import consequenceTest from './consequence-test/schema.json';
 import checkpoint from './checkpoint/schema.json';
+import signingAttempt from './signing-attempt/schema.json';
 
 export default {
   unit: { schema: unit },
@@ -35,6 +36,7 @@ export default {
   'classification-rule': { schema: classificationRule },
   'consequence-test': { schema: consequenceTest },
   checkpoint: { schema: checkpoint },
+  'signing-attempt': { schema: signingAttempt },
 };
 
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
@@ -43,4 +45,5 @@ export const INTERNAL_TYPES = [
   'signature-record', 'counter', 'notification', 'notification-preference',
   'dip-edition', 'classification-rule', 'consequence-test',
   'checkpoint',
+  'signing-attempt',
 ].map((name) => `plugin::ppid.${name}`);

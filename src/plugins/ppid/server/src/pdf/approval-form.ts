@@ -245,8 +245,7 @@ function drawVerification(doc: Doc, data: ApprovalFormData, qr: Buffer | null): 
     .fillColor('#444444')
     .text(
       'Paraf dan tanda tangan pada formulir ini adalah tanda tangan elektronik tidak tersertifikasi yang dibuat ' +
-        'oleh sistem PPID (UU ITE Pasal 11; PP 71/2019). Tanda tangan tersertifikasi (BSrE), bila ada, ' +
-        'dirujuk pada halaman verifikasi.',
+        'oleh sistem PPID (UU ITE Pasal 11; PP 71/2019), diperiksa pada halaman verifikasi.',
       { width: tw }
     );
   doc.fillColor('black');

@@ -8,6 +8,8 @@ import { UID } from '../utils/uids';
  */
 export const DEMO_PASSWORD = 'Demo-PPID-2026!';
 export const DEMO_ADMIN = { email: 'admin@demo.ppid.local', password: DEMO_PASSWORD };
+/** Every demo account's e-mail ends with this; the password above is printed in the README. */
+export const DEMO_EMAIL_DOMAIN = '@demo.ppid.local';
 
 // Per SOP: its role keys and a believable jabatan for the demo official.
 const PEOPLE: { sop: string; short: string; roles: Record<string, string> }[] = [
@@ -22,8 +24,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: 'ppid', key: 'demo-seeded' });
 
   return {
+    /** Only when asked for (`npm run dev` sets PPID_DEMO_SEED=true), and never in production. */
     enabled() {
-      return process.env.NODE_ENV !== 'production' && process.env.PPID_DEMO_SEED !== 'false';
+      return process.env.NODE_ENV !== 'production' && process.env.PPID_DEMO_SEED === 'true';
+    },
+
+    /**
+     * Outside development, demo accounts are accounts with a published password: warn loudly
+     * at every start until they are removed. Returns how many there are.
+     */
+    async warnIfPresent(): Promise<number> {
+      if (process.env.NODE_ENV === 'development') return 0;
+      const count = await strapi.db.query('admin::user').count({ where: { email: { $endsWith: DEMO_EMAIL_DOMAIN } } });
+      if (count > 0) {
+        strapi.log.warn(
+          `[ppid] WARNING / PERINGATAN: ${count} demo account(s) (*${DEMO_EMAIL_DOMAIN}) exist in this database while NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}. ` +
+            'Their password is published in the README: delete these accounts (Settings > Users) before real use. / ' +
+            'Akun demo dengan kata sandi yang dipublikasikan ada di basis data ini: hapus akun tersebut sebelum digunakan.'
+        );
+      }
+      return count;
     },
 
     async seedOnce(): Promise<{ email: string; role: string }[] | null> {

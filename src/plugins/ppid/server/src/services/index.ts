@@ -29,5 +29,39 @@ import checkpoints from './checkpoints';
 import adminAccess from './admin-access';
 import settingsSync from './settings-sync';
 import bindings from './bindings';
+import signing from './signing';
 
-export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes, 'cm-labels': cmLabels, verification, 'approval-form': approvalForm, 'decision-pdfs': decisionPdfs, checkpoints, 'admin-access': adminAccess, 'settings-sync': settingsSync, bindings };
+export default {
+  info,
+  access,
+  sops,
+  actors,
+  content,
+  keys,
+  records,
+  workflow,
+  timing,
+  events,
+  directory,
+  cli,
+  'sop-document': sopDocument,
+  demo,
+  clock,
+  recipients,
+  notifications,
+  reminders,
+  reports,
+  'public-filter': publicFilter,
+  classification,
+  dip,
+  indexes,
+  'cm-labels': cmLabels,
+  verification,
+  'approval-form': approvalForm,
+  'decision-pdfs': decisionPdfs,
+  checkpoints,
+  'admin-access': adminAccess,
+  'settings-sync': settingsSync,
+  bindings,
+  signing,
+};

@@ -15,8 +15,8 @@ import {
 
 /**
  * The body's Ed25519 signing key. From PPID_SIGNING_KEY (PEM) or a key directory
- * (PPID_KEY_DIR, default ./keys: active.pem + retired/*.pub.pem). Outside production a missing
- * key is created on first start; in production it must be provided.
+ * (PPID_KEY_DIR, default ./keys: active.pem + retired/*.pub.pem). A missing key is created
+ * only with PPID_DEV_KEYS=true outside production (`npm run dev`); otherwise it must be provided.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let ring: KeyRing | null = null;
@@ -53,8 +53,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return ring;
       }
       if (!fs.existsSync(activeFile)) {
-        if (process.env.NODE_ENV === 'production') {
-          throw new Error('[ppid] no signing key: set PPID_SIGNING_KEY or provide keys/active.pem (see README)');
+        // A key is created only when asked for (`npm run dev` sets PPID_DEV_KEYS=true), never in production.
+        if (process.env.NODE_ENV === 'production' || process.env.PPID_DEV_KEYS !== 'true') {
+          throw new Error(
+            `[ppid] no signing key: set PPID_SIGNING_KEY or provide ${activeFile} (see README)` +
+              (process.env.NODE_ENV === 'production' ? '' : '; for development, PPID_DEV_KEYS=true creates one')
+          );
         }
         fs.mkdirSync(keyDir(), { recursive: true, mode: 0o700 });
         const pair = generateKeyPair();

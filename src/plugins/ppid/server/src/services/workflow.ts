@@ -12,7 +12,7 @@ import {
   type RunState,
   type SopDefinition,
 } from '../core/workflow';
-import type { SignatureRecord } from '../core/signature';
+import { intentStatement, type IntentSubject, type SignatureRecord } from '../core/signature';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../errors';
 import { asWorkflowPublish, itemKey } from '../utils/workflow-context';
 import { UID } from '../utils/uids';
@@ -24,16 +24,14 @@ export type ActRequest = ActInput & {
   /** Signatures: the signer re-enters their password and confirms the intent statement. */
   password?: string;
   confirmIntent?: boolean;
-  /** An external certified signature (BSrE) instead of the login method. */
-  externalRef?: { provider: 'BSrE'; documentId: string; certificateSerial: string } | null;
 };
 
-/** The statement a signer confirms (Bahasa Indonesia, as the form prints it). */
-export const INTENT_STATEMENT = {
-  tanda_tangan:
-    'Dengan ini saya menyatakan telah memeriksa dan menyetujui isi informasi ini untuk dipublikasikan, dan menandatanganinya secara elektronik.',
-  paraf: 'Dengan ini saya menyatakan telah memeriksa substansi dan redaksi informasi ini dan membubuhkan paraf.',
-} as const;
+/** What a signer's statement is about: the DIP decree, a consequence test, else a publication. */
+export function intentSubjectOf(itemUid: string): IntentSubject {
+  if (itemUid === UID.dipEdition) return 'dip';
+  if (itemUid === UID.consequenceTest) return 'consequence_test';
+  return 'publication';
+}
 
 type RunRow = {
   id: number;
@@ -79,16 +77,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row?.createdBy?.id === userId || row?.updatedBy?.id === userId;
   }
 
-  async function checkSignerSecret(userId: number, req: ActRequest, kind: string) {
-    if (kind !== 'tanda_tangan' && !(kind === 'paraf' && strapi.plugin('ppid').config('parafRequiresPassword'))) return;
-    if (req.externalRef) return; // certified signature made outside (BSrE): its reference is recorded
+  const needsSecret = (kind: string) =>
+    kind === 'tanda_tangan' || (kind === 'paraf' && !!strapi.plugin('ppid').config('parafRequiresPassword'));
+
+  /**
+   * Inside the act's transaction: a signature needs the confirmed statement and a password that
+   * was checked before the transaction opened (`passwordChecked`). There is no other way past.
+   */
+  function checkSignerSecret(req: ActRequest, kind: string, subject: IntentSubject, passwordChecked: boolean) {
+    if (!needsSecret(kind)) return;
     if (req.confirmIntent !== true) {
-      throw fieldError('confirmIntent', `Pernyataan harus dikonfirmasi / the intent statement must be confirmed: "${INTENT_STATEMENT[kind as 'paraf' | 'tanda_tangan']}"`);
+      throw fieldError('confirmIntent', `Pernyataan harus dikonfirmasi / the intent statement must be confirmed: "${intentStatement(kind, subject)}"`);
     }
     if (!req.password) throw fieldError('password', 'Kata sandi wajib diisi untuk tanda tangan / password is required to sign');
-    const user = await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id', 'password'] });
-    const ok = user?.password && (await strapi.service('admin::auth').validatePassword(req.password, user.password));
-    if (!ok) throw fieldError('password', 'Kata sandi salah / wrong password');
+    // The run moved on between the check and the transaction (to a step that needs a signature).
+    if (!passwordChecked) throw conflict('Alur kerja baru saja diubah orang lain / the run was changed by someone else; reload', { reason: 'stale_version' });
+  }
+
+  /**
+   * Before the act's transaction: when the act would sign (the forward act at a signature step)
+   * and the signer sent a password and confirmed, check it, throttled per user (429 when locked).
+   */
+  async function precheckSignerPassword(runDocumentId: string, req: ActRequest, userId: number, meta: RequestMeta): Promise<boolean> {
+    if (!req.password || req.confirmIntent !== true || req.act === 'return' || req.act === 'cancel' || req.act === 'edit') return false;
+    const run = await loadRun(runDocumentId);
+    const step = run.sop.definition.steps[run.state.currentStep - 1];
+    if (!step || !needsSecret(recordKindOf(step))) return false;
+    await svc('signing').verifyPassword(userId, req.password, { ip: meta.ip });
+    return true;
   }
 
   async function applyEffects(run: RunRow, next: RunState, effects: Effect[], actor: ResolvedActor, req: ActRequest, meta: RequestMeta) {
@@ -97,6 +113,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const effect of effects) {
       if (effect.type === 'record') {
         const cap = actor.capacities[effect.role] ?? { capacity: 'definitif', onBehalfOf: null, delegationId: null };
+        // The statement the signer confirmed, sealed with the act.
+        const intent = req.confirmIntent === true ? intentStatement(effect.kind, intentSubjectOf(run.itemUid)) : null;
         written.push(
           await svc('records').append(
             {
@@ -116,8 +134,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               onBehalfOf: cap.onBehalfOf,
               delegationId: cap.delegationId,
               signedAt: new Date().toISOString(),
-              method: req.externalRef ? 'external' : 'login',
-              externalRef: req.externalRef ?? null,
+              method: 'login',
+              externalRef: null,
+              ...(intent ? { intent } : {}),
               ip: meta.ip ?? null,
               userAgent: meta.userAgent ? String(meta.userAgent).slice(0, 300) : null,
               contentHash: effect.contentHash ?? next.contentHash ?? '',
@@ -207,6 +226,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** `administrator`: the caller holds `runs.cancel` (checked by the route); it adds the power to cancel only. */
     async act(runDocumentId: string, req: ActRequest, userId: number, meta: RequestMeta = {}, opts: { administrator?: boolean } = {}) {
+      const passwordChecked = await precheckSignerPassword(runDocumentId, req, userId, meta);
       return strapi.db.transaction(async () => {
         const run = await loadRun(runDocumentId);
         const def = run.sop.definition;
@@ -234,7 +254,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const record = result.effects.find((e) => e.type === 'record');
-        if (record && record.type === 'record') await checkSignerSecret(userId, req, record.kind);
+        if (record && record.type === 'record') checkSignerSecret(req, record.kind, intentSubjectOf(run.itemUid), passwordChecked);
 
         const next = result.run;
         const closed = next.status === 'published' || next.status === 'cancelled';
@@ -294,7 +314,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           act: step.act,
           recordKind: recordKindOf(step),
           dueAt: run.state.steps[step.number - 1]?.dueAt ?? null,
-          intentStatement: INTENT_STATEMENT[recordKindOf(step) as 'paraf' | 'tanda_tangan'] ?? null,
+          intentStatement: intentStatement(recordKindOf(step), intentSubjectOf(run.itemUid)),
         },
         steps: run.state.steps.map((s) => ({ ...s, activity: def.steps[s.number - 1]?.activity, role: def.steps[s.number - 1]?.role })),
         fastTrack: run.state.fastTrack,

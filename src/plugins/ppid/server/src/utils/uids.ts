@@ -16,6 +16,7 @@ export const UID = {
   classificationRule: 'plugin::ppid.classification-rule',
   consequenceTest: 'plugin::ppid.consequence-test',
   checkpoint: 'plugin::ppid.checkpoint',
+  signingAttempt: 'plugin::ppid.signing-attempt',
   informationKind: 'api::information-kind.information-kind',
   informationItem: 'api::information-item.information-item',
   dipEntry: 'api::dip-entry.dip-entry',

@@ -21,14 +21,15 @@ export const actSchema = yup
     step: yup.number().integer().min(1).max(1000),
     password: yup.string().max(200),
     confirmIntent: yup.boolean(),
+    // Removed: a reference to an outside certified signature was recorded without being
+    // verified and skipped the password. Named here so that sending it is a 400 on this field.
     externalRef: yup
-      .object({
-        provider: yup.string().oneOf(['BSrE']).required(),
-        documentId: yup.string().required().max(200),
-        certificateSerial: yup.string().required().max(200),
-      })
-      .nullable()
-      .default(undefined),
+      .mixed()
+      .test(
+        'removed',
+        'externalRef tidak diterima: tanda tangan tersertifikasi (BSrE) belum didukung; tanda tangani dengan kata sandi dan pernyataan / not accepted: sign with your password and the intent statement',
+        (v) => v === undefined
+      ),
   })
   .noUnknown()
   .strict();

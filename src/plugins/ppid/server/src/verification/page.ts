@@ -37,7 +37,7 @@ export interface PublicVerification {
     signedAtWib: string;
     hash: string;
     keyId: string;
-    /** 'login': a non-certified electronic signature made by the system; 'external': BSrE. */
+    /** 'login': a non-certified electronic signature made by the system; 'external': an old, unverified reference. */
     method: string;
     externalRef: { provider: string; documentId: string } | null;
   };
@@ -141,16 +141,20 @@ export function renderVerificationPage(v: PublicVerification): string {
     )
     .join('');
 
+  // Never "tersertifikasi": the system verifies no outside certificate. A record from before
+  // externalRef was removed may carry an unverified reference; say so rather than vouch for it.
   const method =
-    v.record.method === 'external' && v.record.externalRef
-      ? bi(
-          `Tanda tangan tersertifikasi (${v.record.externalRef.provider}), dokumen ${v.record.externalRef.documentId}.`,
-          'Certified electronic signature.'
+    bi(
+      'Paraf dan tanda tangan ini adalah tanda tangan elektronik tidak tersertifikasi yang dibuat oleh sistem PPID (UU ITE Pasal 11; PP 71/2019).',
+      'These are non-certified electronic signatures made by the PPID system.'
+    ) +
+    (v.record.method === 'external'
+      ? ' ' +
+        bi(
+          'Rujukan tanda tangan eksternal pada catatan ini tidak diverifikasi oleh sistem.',
+          'The external signature reference in this record was not verified by the system.'
         )
-      : bi(
-          'Paraf dan tanda tangan ini adalah tanda tangan elektronik tidak tersertifikasi yang dibuat oleh sistem PPID (UU ITE Pasal 11; PP 71/2019).',
-          'These are non-certified electronic signatures made by the PPID system.'
-        );
+      : '');
 
   const body = [
     `<header><div class="instansi">${escapeHtml(v.instansi)}</div><h1>${bi('Verifikasi Formulir Persetujuan Publikasi', 'Publication approval form verification')}</h1></header>`,

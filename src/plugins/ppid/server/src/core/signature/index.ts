@@ -3,3 +3,5 @@ export * from './keys';
 export * from './record';
 export * from './verify-chain';
 export * from './checkpoint';
+export * from './throttle';
+export * from './intent';

@@ -86,6 +86,11 @@ export interface SignatureRecord {
   signedAt: string;
   method: SignatureMethod;
   externalRef: ExternalSignatureRef | null;
+  /**
+   * The intent statement the signer confirmed (paraf, tanda tangan). Absent from records that
+   * carry none, so records sealed before the field existed keep their hash.
+   */
+  intent?: string | null;
   ip: string | null;
   userAgent: string | null;
   /** contentHash() of the exact item content (and attachments) acted on. */
@@ -141,6 +146,8 @@ export function recordBody(r: SignatureRecordBody): SignatureRecordBody {
           provider: leaf(r.externalRef.provider),
         }
       : null,
+    // Only present when there is a statement: see SignatureRecord.intent.
+    ...(r.intent !== undefined && r.intent !== null ? { intent: leaf(r.intent) } : {}),
     ip: leaf(r.ip),
     itemDocumentId: leaf(r.itemDocumentId),
     itemLocale: leaf(r.itemLocale),
@@ -226,6 +233,9 @@ export function assertRecordInput(input: SignatureRecordInput): void {
   if (input.kind === 'return' && !input.note?.trim()) fail('a return needs a note');
   if (input.capacity === 'an' && !input.onBehalfOf) fail('capacity "an" needs onBehalfOf');
   if (input.method === 'external' && !input.externalRef) fail('method "external" needs externalRef');
+  if (input.intent !== undefined && input.intent !== null && (typeof input.intent !== 'string' || !input.intent.trim())) {
+    fail('intent must be a non-empty string or null');
+  }
   if (!input.signer?.nama || !input.signer.jabatan) fail('signer nama and jabatan are required');
 }
 

@@ -67,11 +67,14 @@ describe('renderVerificationPage', () => {
     expect(html).toContain('✘ Isi yang terbit sama dengan yang disetujui');
   });
 
-  it('names a certified (BSrE) signature', () => {
+  it('never vouches for an external reference: an old record with one is shown as unverified, not tersertifikasi', () => {
     const html = renderVerificationPage(
       view({ record: { ...view().record, method: 'external', externalRef: { provider: 'BSrE', documentId: 'DOC-1' } } })
     );
-    expect(html).toContain('Tanda tangan tersertifikasi (BSrE), dokumen DOC-1.');
+    expect(html).not.toMatch(/Tanda tangan tersertifikasi/);
+    expect(html).not.toContain('DOC-1');
+    expect(html).toContain('tanda tangan elektronik tidak tersertifikasi');
+    expect(html).toContain('tidak diverifikasi oleh sistem');
   });
 });
 
