@@ -13,10 +13,11 @@ import {
   type SopDefinition,
 } from '../core/workflow';
 import type { SignatureRecord } from '../core/signature';
-import { badRequest, conflict, fieldError, forbidden, notFound } from '../errors';
+import { badRequest, conflict, fieldError, forbidden, isHttpError, notFound } from '../errors';
 import { asWorkflowPublish, itemKey } from '../utils/workflow-context';
 import { UID } from '../utils/uids';
 import type { ResolvedActor } from './actors';
+import { isDeadlock, isUniqueViolation } from './constraints';
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 export type ActRequest = ActInput & {
@@ -155,11 +156,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const content = svc('content');
       if (!content.isGoverned(params.uid)) throw badRequest(`uid: ${params.uid} tidak diatur SOP / is not governed`, { field: 'uid' });
       const sopCode = content.sopCodeFor(params.uid, params.sopCode);
+      let key: string | null = null;
+      const alreadyOpen = (runId: string | null) => conflict('Item ini sudah dalam alur kerja / this item already has a run in progress', { reason: 'run_open', runId });
+      // The unique index on activeKey (services/constraints.ts) refuses a second open run even when
+      // two submits pass the check below at once (another instance); that refusal is a 409 too.
       return strapi.db.transaction(async () => {
         const doc = await content.loadDraft(params.uid, params.documentId, params.locale);
-        const key = itemKey(params.uid, params.documentId, doc.locale ?? params.locale);
+        key = itemKey(params.uid, params.documentId, doc.locale ?? params.locale);
         const open = await runs().findOne({ where: { activeKey: key } });
-        if (open) throw conflict('Item ini sudah dalam alur kerja / this item already has a run in progress', { runId: open.documentId });
+        if (open) throw alreadyOpen(open.documentId);
         const sop = await svc('sops').current(sopCode);
         const actor: ResolvedActor = await svc('actors').resolve(userId, sopCode, content.unitIdOf(doc));
         if (!actor.roles.length) {
@@ -202,6 +207,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await applyEffects(row, state, effects, actor, { act: 'submit' }, meta);
         await svc('events').emit('submitted', { run: row, step: state.currentStep, role: step.role, state });
         return self.view(row.documentId, userId);
+      }).catch(async (e: unknown) => {
+        if (isHttpError(e) || !key || strapi.db.inTransaction()) throw e;
+        const open = await runs().findOne({ where: { activeKey: key } });
+        if (open) throw alreadyOpen(open.documentId);
+        // Refused by the index (or chosen as a deadlock victim) while the other submit was still
+        // committing: the same conflict, without the other run's id.
+        if (isUniqueViolation(e, svc('constraints').spec('ppid_runs_open_key_uq')) || isDeadlock(e)) throw alreadyOpen(null);
+        throw e;
       });
     },
 
