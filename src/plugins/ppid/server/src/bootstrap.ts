@@ -59,6 +59,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const ppid = strapi.plugin('ppid');
   // Uniqueness as database constraints, before anything writes (services/constraints.ts: why here).
   await ppid.service('constraints').ensure();
+  // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts);
+  // rows from before sealing began are sealed once as the baseline, before anything adds to them.
+  ppid.service('sealing').install();
+  await ppid.service('sealing').baseline();
 
   // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
   const imported = await ppid.service('sops').importSeeds();

@@ -22,9 +22,10 @@ import classification from './classification';
 import dip from './dip';
 import indexes from './indexes';
 import constraints from './constraints';
+import sealing from './sealing';
 import cmLabels from './cm-labels';
 import verification from './verification';
 import approvalForm from './approval-form';
 import decisionPdfs from './decision-pdfs';
 
-export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes, constraints, 'cm-labels': cmLabels, verification, 'approval-form': approvalForm, 'decision-pdfs': decisionPdfs };
+export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes, constraints, sealing, 'cm-labels': cmLabels, verification, 'approval-form': approvalForm, 'decision-pdfs': decisionPdfs };
