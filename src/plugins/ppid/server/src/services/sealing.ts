@@ -39,6 +39,7 @@ const CONFIG_TYPES: Record<string, { type: ConfigType; populate: any }> = {
 };
 
 const EMPTY_HASH = sha256Hex('');
+const SEALING_SINCE = 'sealing-since';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const svc = (name: string) => strapi.plugin('ppid').service(name);
@@ -192,11 +193,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * with no record at all, so a row added behind the product's back later is never absorbed.
      */
     async baseline() {
+      await self.markSealingSince();
       for (const uid of Object.keys(CONFIG_TYPES)) {
         const any = await strapi.db.query(UID.record).findOne({ where: { runDocumentId: govScope(uid) }, select: ['id'] });
         if (any) continue;
         const rows = await strapi.db.query(uid as any).findMany({ populate: CONFIG_TYPES[uid].populate, orderBy: { id: 'asc' } });
         for (const row of rows) await self.sealConfig(uid, row, 'baseline');
+      }
+    },
+
+    /**
+     * The chain head when this version began sealing edits (kept in a counter row, set once):
+     * `verify` replays only runs whose records all come after it.
+     */
+    async sealingSince(): Promise<number | null> {
+      const table = strapi.db.metadata.get(UID.counter).tableName;
+      const row = await strapi.db.connection(table).where({ name: SEALING_SINCE }).first();
+      return row ? Number(row.value) : null;
+    },
+
+    async markSealingSince() {
+      const table = strapi.db.metadata.get(UID.counter).tableName;
+      const knex = strapi.db.connection;
+      if (await knex(table).where({ name: SEALING_SINCE }).first()) return;
+      const head = await svc('records').head();
+      try {
+        await knex(table).insert({ name: SEALING_SINCE, value: head?.seq ?? 0, document_id: `ctr-${SEALING_SINCE}` });
+      } catch (e) {
+        // Another instance booting at the same moment set it (the name is unique).
+        if (!(await knex(table).where({ name: SEALING_SINCE }).first())) throw e;
       }
     },
 
