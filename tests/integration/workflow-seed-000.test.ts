@@ -180,7 +180,8 @@ describe('seed 000: Publikasi Informasi melalui Website', () => {
   it('records every act in order, bound to the approved content', async () => {
     const view = await app.http().get(`/ppid/runs/${runId}`).set(bearer(p.camat));
     const kinds = view.body.data.records.map((r: any) => `${r.stepNumber}:${r.kind}`);
-    expect(kinds).toEqual(['1:complete', '2:submit', '3:return', '2:submit', '3:paraf', '4:tanda_tangan', '5:tanda_tangan', '6:handover', '7:publish']);
+    // The JFU's correction after the return is sealed too (an edit has no step of its own).
+    expect(kinds).toEqual(['1:complete', '2:submit', '3:return', 'null:edit', '2:submit', '3:paraf', '4:tanda_tangan', '5:tanda_tangan', '6:handover', '7:publish']);
     const sek = view.body.data.records.find((r: any) => r.kind === 'tanda_tangan');
     // The camat does not hold records.personal-data: the NIP is masked (admin-authorization.test.ts).
     expect(sek.signer.nip).toMatch(/^\*{14}\d{4}$/);

@@ -57,6 +57,12 @@ export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<stri
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const ppid = strapi.plugin('ppid');
+  // Uniqueness as database constraints, before anything writes (services/constraints.ts: why here).
+  await ppid.service('constraints').ensure();
+  // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts);
+  // rows from before sealing began are sealed once as the baseline, before anything adds to them.
+  ppid.service('sealing').install();
+  await ppid.service('sealing').baseline();
 
   // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
   const imported = await ppid.service('sops').importSeeds();

@@ -18,7 +18,7 @@ const verify: CliGroup = {
           return report.ok && checkpoints.ok ? 0 : 1;
         }
         for (const p of report.problems) {
-          const where = [p.seq != null ? `seq ${p.seq}` : null, p.runId ? `run ${p.runId}` : null, p.itemDocumentId ? `item ${p.itemDocumentId}` : null]
+          const where = [p.seq != null ? `seq ${p.seq}` : null, p.runId ? `run ${p.runId}` : null, p.itemDocumentId ? `item ${p.itemDocumentId}` : null, p.column ? `column ${p.column}` : null]
             .filter(Boolean)
             .join(', ');
           io.err(`${p.code}${where ? ` (${where})` : ''}: ${p.message}`);

@@ -9,7 +9,8 @@ import { itemKey, workflowContext } from '../utils/workflow-context';
  * - is edited only at an editable step, by the step's role (the engine decides; approvals are
  *   voided and the run may go back),
  * - cannot be deleted or have its draft discarded while a run is open,
- * - may be unpublished, which is recorded; republishing needs a new run.
+ * - may be unpublished or deleted, each sealed as a signature record in the same transaction;
+ *   republishing needs a new run.
  */
 const localeOf = (params: any): string | null => (typeof params?.locale === 'string' && params.locale !== '*' ? params.locale : null);
 
@@ -28,6 +29,16 @@ export const governance =
     const wf = workflowContext();
     const userId: number | null = strapi.requestContext.get()?.state?.user?.id ?? null;
     const documentId: string | undefined = params.documentId;
+
+    // The item's content hash as it is before a delete or unpublish (null: no such item).
+    const contentHashOf = async (u: string, id: string, locale: string | null): Promise<string | null> => {
+      try {
+        const content = ppid.service('content');
+        return await content.hashOf(u, await content.loadDraft(u, id, locale));
+      } catch {
+        return null;
+      }
+    };
 
     const refusePublish = async () => {
       const run = documentId ? await ppid.service('workflow').activeRun(uid, documentId, localeOf(params)) : null;
@@ -68,12 +79,26 @@ export const governance =
             runId: open.documentId,
           });
         }
-        return next();
+        if (action === 'discardDraft') return next();
+        // Deleting a governed item is sealed in the same transaction (refused together if sealing fails).
+        return strapi.db.transaction(async () => {
+          const hash = await contentHashOf(uid, documentId, localeOf(params));
+          const result = await next();
+          if (hash) await ppid.service('workflow').deleted(uid, documentId, localeOf(params), userId, hash);
+          return result;
+        });
       }
       case 'unpublish': {
-        const result = await next();
-        if (documentId && !wf?.system) await ppid.service('workflow').unpublished(uid, documentId, localeOf(params), userId);
-        return result;
+        if (!documentId || wf?.system) return next();
+        // Nothing is published: nothing changes, nothing to seal.
+        if (!(await ppid.service('content').loadPublished(uid, documentId, localeOf(params)))) return next();
+        // Sealed in the same transaction as the unpublish itself.
+        return strapi.db.transaction(async () => {
+          const hash = await contentHashOf(uid, documentId, localeOf(params));
+          const result = await next();
+          await ppid.service('workflow').unpublished(uid, documentId, localeOf(params), userId, ppid.service('sealing').requestMeta(), hash);
+          return result;
+        });
       }
       default:
         return next();

@@ -75,6 +75,10 @@ export const ACT_LABELS: Record<SignatureKind, string> = {
   cancel: 'Dibatalkan',
   unpublish: 'Ditarik',
   decree: 'Ditetapkan',
+  edit: 'Diubah',
+  void: 'Gugur (konten berubah)',
+  delete: 'Dihapus',
+  config: 'Pengaturan diubah',
 };
 
 export const INCOMPLETE_BANNER = 'BELUM LENGKAP — proses masih berjalan';

@@ -21,6 +21,8 @@ import publicFilter from './public-filter';
 import classification from './classification';
 import dip from './dip';
 import indexes from './indexes';
+import constraints from './constraints';
+import sealing from './sealing';
 import cmLabels from './cm-labels';
 import verification from './verification';
 import approvalForm from './approval-form';
@@ -64,4 +66,6 @@ export default {
   'settings-sync': settingsSync,
   bindings,
   signing,
+  constraints,
+  sealing,
 };

@@ -4,6 +4,7 @@ import {
   verifyChains,
   type SignatureRecord,
   type SignatureRecordInput,
+  type StoredRecordColumns,
 } from '../core/signature';
 import { UID } from '../utils/uids';
 
@@ -13,6 +14,16 @@ import { UID } from '../utils/uids';
  * so two acts in parallel never take the same seq.
  */
 export type NewRecord = Omit<SignatureRecordInput, 'seq' | 'runSeq'>;
+
+async function* inspected(
+  rows: AsyncIterable<{ columns: StoredRecordColumns; record: SignatureRecord }>,
+  inspect: (columns: StoredRecordColumns, record: SignatureRecord) => void
+): AsyncGenerator<SignatureRecord> {
+  for await (const { columns, record } of rows) {
+    inspect(columns, record);
+    yield record;
+  }
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(UID.record).tableName;
@@ -99,14 +110,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /**
+     * Like all(), with each record's stored columns and the documentId of the run its relation
+     * points to, for `verify` to compare with the sealed body (core/signature/stored.ts).
+     */
+    async *allStored(pageSize = 2000): AsyncGenerator<{ columns: StoredRecordColumns; record: SignatureRecord }> {
+      const meta: any = strapi.db.metadata.get(UID.record);
+      const link = meta.attributes.run?.joinTable;
+      const runsTable = strapi.db.metadata.get(UID.run).tableName;
+      let after = 0;
+      for (;;) {
+        let query = strapi.db.connection(`${table()} as r`).select('r.*').where('r.seq', '>', after).orderBy('r.seq', 'asc').limit(pageSize);
+        if (link) {
+          query = query
+            .leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, 'r.id')
+            .leftJoin(`${runsTable} as x`, 'x.id', `l.${link.inverseJoinColumn.name}`)
+            .select({ linked_run: 'x.document_id' });
+        }
+        const rows = await query;
+        if (!rows.length) return;
+        for (const r of rows) {
+          yield { columns: r as StoredRecordColumns, record: (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as SignatureRecord };
+        }
+        after = Number(rows[rows.length - 1].seq);
+      }
+    },
+
     async head(): Promise<{ seq: number; hash: string } | null> {
       const row = await strapi.db.connection(counterTable()).where({ name: CHAIN }).first();
       return row && row.last_hash ? { seq: Number(row.value), hash: row.last_hash } : null;
     },
 
-    async verifyChains() {
+    /** `inspect`, when given, also sees each record's stored columns (one pass for verify). */
+    async verifyChains(inspect?: (columns: StoredRecordColumns, record: SignatureRecord) => void) {
       const head = await self.head();
-      return verifyChains(self.all(), strapi.plugin('ppid').service('keys').load(), head ? { expectedHead: head } : {});
+      const source = inspect ? inspected(self.allStored(), inspect) : self.all();
+      return verifyChains(source, strapi.plugin('ppid').service('keys').load(), head ? { expectedHead: head } : {});
     },
   };
   return self;

@@ -3,6 +3,10 @@ import { CLASS_LABELS, isInformationClass } from '../core/classification/classes
 import { maskNip } from '../core/nip';
 import {
   checkItemDrift,
+  isGovScope,
+  replayRunState,
+  scopeType,
+  storedColumnProblems,
   verifyRecord,
   verifyRunChain,
   type SignatureRecord,
@@ -31,12 +35,23 @@ export type VerificationProblemCode =
   | 'run_link_broken'
   | 'content_drift'
   | 'publish_record_missing'
-  | 'published_without_sop';
+  | 'published_without_sop'
+  // A stored column of a record differs from its sealed body.
+  | 'column_mismatch'
+  // A run's status or current step is not what its records say.
+  | 'run_state_mismatch'
+  // A configuration row (role mapping, delegation, binding) differs from its records, or is gone.
+  | 'config_unsealed'
+  | 'config_missing'
+  // A uniqueness constraint the product relies on is missing from the database.
+  | 'constraint_missing';
 
 export interface VerificationProblem {
   seq?: number;
   runId?: string;
   itemDocumentId?: string;
+  /** The database column concerned (column_mismatch, run_state_mismatch). */
+  column?: string;
   code: VerificationProblemCode;
   message: string;
 }
@@ -197,6 +212,57 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /**
+   * Each run's status and current step (columns and state) against the replay of its records.
+   * Runs with records from before edits were sealed (the `sealing-since` counter) are skipped:
+   * an unrecorded edit may have moved them.
+   */
+  async function runStateProblems(events: Map<string, Pick<SignatureRecord, 'seq' | 'runSeq' | 'kind' | 'stepNumber' | 'decision'>[]>) {
+    const problems: VerificationProblem[] = [];
+    const since = Number((await svc('sealing').sealingSince()) ?? 0);
+    let after = 0;
+    for (;;) {
+      const page = (await runs().findMany({
+        where: { id: { $gt: after } },
+        orderBy: { id: 'asc' },
+        limit: 1000,
+        select: ['id', 'documentId', 'status', 'currentStep', 'state', 'itemDocumentId'],
+      })) as (RunRow & { currentStep: number; state: any })[];
+      if (!page.length) return problems;
+      after = page[page.length - 1].id;
+      for (const run of page) {
+        const mine = (events.get(run.documentId) ?? []).sort((a, b) => a.runSeq - b.runSeq);
+        if (mine.some((r) => r.seq <= since)) continue;
+        const want = replayRunState(mine);
+        const state = typeof run.state === 'string' ? JSON.parse(run.state) : run.state;
+        const at = { runId: run.documentId, itemDocumentId: run.itemDocumentId, code: 'run_state_mismatch' as const };
+        const say = (column: string, stored: unknown, expected: unknown) =>
+          problems.push({ ...at, column, message: `run ${run.documentId}: ${column} is ${JSON.stringify(stored)} but its records say ${JSON.stringify(expected)}` });
+        if (run.status !== want.status) say('status', run.status, want.status);
+        if (Number(run.currentStep) !== want.currentStep) say('current_step', run.currentStep, want.currentStep);
+        // The state keeps the engine's status (an unpublish changes only the column).
+        const wantState = want.status === 'unpublished' ? 'published' : want.status;
+        if (state?.status !== wantState) say('state.status', state?.status, wantState);
+        if (state?.currentStep !== want.currentStep) say('state.currentStep', state?.currentStep, want.currentStep);
+      }
+    }
+  }
+
+  /** Admin check of a record outside runs (a gov: scope): its seal and its scope's chain. */
+  async function checkScopeCode(code: string, record: SignatureRecord) {
+    const scopeRecords: SignatureRecord[] = await svc('records').forRun(record.runId);
+    const { checks, problems } = await checkCode(code, record, { documentId: record.runId } as RunRow, scopeRecords, null);
+    return {
+      valid: problems.length === 0,
+      message: problems.length ? problems.map((p) => `${p.code}: ${p.message}`).join('; ') : null,
+      code,
+      checks: { ...checks, content: null },
+      problems,
+      run: { id: record.runId, status: record.decision, kind: 'governance', item: { uid: scopeType(record.runId), documentId: record.itemDocumentId, title: null } },
+      record,
+    };
+  }
+
   let warnedNoPublicUrl = false;
   /** Absolute URL of a public API route: PUBLIC_URL (server.url) when set, else host and port. */
   function publicApiUrl(path: string): string {
@@ -240,15 +306,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return publicApiUrl(`/ppid/verify/${encodeURIComponent(code)}`);
     },
 
-    /** The whole chain and every published governed item. Reads everything: an admin action. */
+    /**
+     * The whole chain (with each record's stored columns), every run's state against its
+     * records, the configuration rows against theirs, the uniqueness constraints, and every
+     * published governed item. Reads everything: an admin action.
+     */
     async verifyAll(): Promise<VerificationReport> {
-      const chain = await svc('records').verifyChains();
+      const columnProblems: VerificationProblem[] = [];
+      const runEvents = new Map<string, Pick<SignatureRecord, 'seq' | 'runSeq' | 'kind' | 'stepNumber' | 'decision'>[]>();
+      const chain = await svc('records').verifyChains((columns: any, record: SignatureRecord) => {
+        if (columnProblems.length < 1000) {
+          for (const p of storedColumnProblems(columns, record)) {
+            columnProblems.push({ ...(p.seq != null ? { seq: p.seq } : {}), ...(p.runId ? { runId: p.runId } : {}), column: p.column, code: p.code, message: p.message });
+          }
+        }
+        if (typeof record.runId === 'string' && !isGovScope(record.runId) && !isDecisionRun(record.runId)) {
+          const list = runEvents.get(record.runId) ?? [];
+          list.push({ seq: record.seq, runSeq: record.runSeq, kind: record.kind, stepNumber: record.stepNumber, decision: record.decision });
+          runEvents.set(record.runId, list);
+        }
+      });
       const problems: VerificationProblem[] = chain.problems.map((p: any) => ({
         ...(p.seq != null ? { seq: p.seq } : {}),
         ...(p.runId != null ? { runId: p.runId } : {}),
         code: p.code,
         message: p.message,
       }));
+      problems.push(...columnProblems);
+      problems.push(...(await runStateProblems(runEvents)));
+      for (const p of await svc('sealing').configProblems()) {
+        problems.push({ ...(p.seq != null ? { seq: p.seq } : {}), itemDocumentId: p.itemDocumentId, code: p.code, message: p.message });
+      }
+      for (const name of await svc('constraints').missing()) {
+        problems.push({ code: 'constraint_missing', message: `unique index ${name} is missing (${svc('constraints').spec(name).meaning}); restart the app to recreate it` });
+      }
 
       const published = await latestPublishedRuns();
       const content = svc('content');
@@ -291,6 +382,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const code = normaliseCode(rawCode);
       const record: SignatureRecord | null = code ? await svc('records').byCode(code) : null;
       if (code && record && isDecisionRun(record.runId)) return checkDecisionCode(code, record);
+      if (code && record && isGovScope(record.runId)) return checkScopeCode(code, record);
       const run = record ? ((await runs().findOne({ where: { documentId: record.runId } })) as RunRow | null) : null;
       if (!code || !record || !run) throw notFound(NOT_FOUND_MESSAGE);
       const runRecords: SignatureRecord[] = await svc('records').forRun(run.documentId);

@@ -12,11 +12,14 @@ import {
   type RunState,
   type SopDefinition,
 } from '../core/workflow';
-import { intentStatement, type IntentSubject, type SignatureRecord } from '../core/signature';
-import { badRequest, conflict, fieldError, forbidden, notFound } from '../errors';
+import { intentStatement, type IntentSubject, type SignatureKind, type SignatureRecord, type SignerSnapshot } from '../core/signature';
+import type { NewRecord } from './records';
+import { badRequest, conflict, fieldError, forbidden, isHttpError, notFound } from '../errors';
 import { asWorkflowPublish, itemKey } from '../utils/workflow-context';
 import { UID } from '../utils/uids';
 import type { ResolvedActor } from './actors';
+import { isDeadlock, isUniqueViolation } from './constraints';
+import { SYSTEM_SIGNER } from './sealing';
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 export type ActRequest = ActInput & {
@@ -59,6 +62,35 @@ function refusal(e: DecideError): Error {
   if (e.code === 'forbidden') return forbidden(e.message, details);
   if (e.code === 'conflict') return conflict(e.message, details);
   return e.field ? fieldError(e.field, e.message) : badRequest(e.message, details);
+}
+
+/** A run-level record (edit, void, unpublish, delete): the run's item and SOP, no delegation. */
+function runRecordInput(
+  run: Pick<RunRow, 'itemUid' | 'itemDocumentId' | 'itemLocale' | 'sopCode' | 'sopVersion' | 'documentId'>,
+  state: RunState,
+  signer: SignerSnapshot,
+  meta: RequestMeta,
+  fields: { stepNumber: number | null; kind: SignatureKind; decision: string; note: string | null; contentHash: string }
+): NewRecord {
+  return {
+    itemUid: run.itemUid,
+    itemDocumentId: run.itemDocumentId,
+    itemLocale: run.itemLocale,
+    itemVersion: state.version,
+    sopCode: run.sopCode,
+    sopVersion: String(run.sopVersion),
+    runId: run.documentId,
+    ...fields,
+    signer,
+    capacity: 'definitif',
+    onBehalfOf: null,
+    delegationId: null,
+    signedAt: new Date().toISOString(),
+    method: 'login',
+    externalRef: null,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent ? String(meta.userAgent).slice(0, 300) : null,
+  };
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -110,8 +142,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function applyEffects(run: RunRow, next: RunState, effects: Effect[], actor: ResolvedActor, req: ActRequest, meta: RequestMeta) {
     const def = run.sop.definition;
     const written: SignatureRecord[] = [];
+    // Every effect the engine emits is carried out here; `never` makes a new effect type a compile error.
     for (const effect of effects) {
-      if (effect.type === 'record') {
+      switch (effect.type) {
+      case 'record': {
         const cap = actor.capacities[effect.role] ?? { capacity: 'definitif', onBehalfOf: null, delegationId: null };
         // The statement the signer confirmed, sealed with the act.
         const intent = req.confirmIntent === true ? intentStatement(effect.kind, intentSubjectOf(run.itemUid)) : null;
@@ -149,17 +183,61 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (effect.kind === 'tanda_tangan' && def.steps[effect.step - 1]?.act === 'establish' && run.itemUid === UID.dipEdition) {
           await svc('dip').onEstablished(run, written[written.length - 1]);
         }
-      } else if (effect.type === 'publish') {
+        break;
+      }
+      case 'publish': {
         const key = itemKey(run.itemUid, run.itemDocumentId, run.itemLocale);
         await asWorkflowPublish(key, () =>
           strapi.documents(run.itemUid as any).publish({ documentId: run.itemDocumentId, ...(run.itemLocale ? { locale: run.itemLocale } : {}) })
         );
         await svc('public-filter').markPublished(run.itemUid, run.itemDocumentId, run.itemLocale);
-      } else if (effect.type === 'notify') {
+        break;
+      }
+      case 'notify': {
         if (effect.reason === 'step_active' || effect.reason === 'returned' || effect.reason === 'content_changed') {
           await svc('timing').openStep(run, def, next, effect.step);
         }
         await svc('events').emit(effect.reason, { run, step: effect.step, role: effect.role, state: next });
+        break;
+      }
+      case 'edit': {
+        // The content under review changed: sealed with the new hash (the old one in the note),
+        // and where the run went back because of it (verify replays runs from their records).
+        const moved = next.status !== run.state.status || next.currentStep !== run.state.currentStep;
+        written.push(
+          await svc('records').append(
+            runRecordInput(run, next, actor.signer ?? SYSTEM_SIGNER, meta, {
+              stepNumber: null,
+              kind: 'edit',
+              decision: moved ? `returned_to_${next.currentStep}` : 'edited',
+              note: `hash sebelumnya / previous content hash ${effect.previousHash ?? '-'}`,
+              contentHash: effect.contentHash,
+            }),
+            run.id
+          )
+        );
+        break;
+      }
+      case 'void': {
+        // An approval no longer holds (PP 71/2019: a change to signed content must be detectable).
+        written.push(
+          await svc('records').append(
+            runRecordInput(run, next, actor.signer ?? SYSTEM_SIGNER, meta, {
+              stepNumber: effect.step,
+              kind: 'void',
+              decision: `voided_${effect.kind}`,
+              note: 'konten berubah / content changed',
+              contentHash: next.contentHash ?? '',
+            }),
+            run.id
+          )
+        );
+        break;
+      }
+      default: {
+        const unknown: never = effect;
+        throw new Error(`workflow effect not carried out: ${JSON.stringify(unknown)}`);
+      }
       }
     }
     return written;
@@ -174,11 +252,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const content = svc('content');
       if (!content.isGoverned(params.uid)) throw badRequest(`uid: ${params.uid} tidak diatur SOP / is not governed`, { field: 'uid' });
       const sopCode = content.sopCodeFor(params.uid, params.sopCode);
+      let key: string | null = null;
+      const alreadyOpen = (runId: string | null) => conflict('Item ini sudah dalam alur kerja / this item already has a run in progress', { reason: 'run_open', runId });
+      // The unique index on activeKey (services/constraints.ts) refuses a second open run even when
+      // two submits pass the check below at once (another instance); that refusal is a 409 too.
       return strapi.db.transaction(async () => {
         const doc = await content.loadDraft(params.uid, params.documentId, params.locale);
-        const key = itemKey(params.uid, params.documentId, doc.locale ?? params.locale);
+        key = itemKey(params.uid, params.documentId, doc.locale ?? params.locale);
         const open = await runs().findOne({ where: { activeKey: key } });
-        if (open) throw conflict('Item ini sudah dalam alur kerja / this item already has a run in progress', { runId: open.documentId });
+        if (open) throw alreadyOpen(open.documentId);
         const sop = await svc('sops').current(sopCode);
         const actor: ResolvedActor = await svc('actors').resolve(userId, sopCode, content.unitIdOf(doc));
         if (!actor.roles.length) {
@@ -221,6 +303,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await applyEffects(row, state, effects, actor, { act: 'submit' }, meta);
         await svc('events').emit('submitted', { run: row, step: state.currentStep, role: step.role, state });
         return self.view(row.documentId, userId);
+      }).catch(async (e: unknown) => {
+        if (isHttpError(e) || !key || strapi.db.inTransaction()) throw e;
+        const open = await runs().findOne({ where: { activeKey: key } });
+        if (open) throw alreadyOpen(open.documentId);
+        // Refused by the index (or chosen as a deadlock victim) while the other submit was still
+        // committing: the same conflict, without the other run's id.
+        if (isUniqueViolation(e, svc('constraints').spec('ppid_runs_open_key_uq')) || isDeadlock(e)) throw alreadyOpen(null);
+        throw e;
       });
     },
 
@@ -371,48 +461,75 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       if (count !== 1) throw conflict('Alur kerja baru saja diubah orang lain / the run was changed by someone else; reload', { reason: 'stale_version' });
-      await applyEffects(run, next, result.effects, actor ?? ({ userId: 0, capacities: {}, signer: null } as any), { act: 'edit' }, {});
+      await applyEffects(run, next, result.effects, actor ?? ({ userId: 0, capacities: {}, signer: SYSTEM_SIGNER } as any), { act: 'edit' }, svc('sealing').requestMeta());
     },
 
-    /** Unpublishing is allowed but recorded against the run that published the item. */
-    async unpublished(uid: string, documentId: string, locale: string | null | undefined, userId: number | null, meta: RequestMeta = {}) {
+    /**
+     * Unpublishing is allowed but sealed: against the run that published the item, or (an item
+     * published without one) in the type's scope outside runs. `contentHash`: the item as it was.
+     */
+    async unpublished(
+      uid: string,
+      documentId: string,
+      locale: string | null | undefined,
+      userId: number | null,
+      meta: RequestMeta = {},
+      contentHash?: string | null
+    ) {
       const last = (await runs().findOne({
         where: { itemUid: uid, itemDocumentId: documentId, status: 'published', ...(locale ? { itemLocale: locale } : {}) },
         orderBy: { id: 'desc' },
         populate: ['sop', 'unit'],
       })) as RunRow | null;
-      if (!last) return;
-      const signer = userId ? await svc('actors').signerOf(userId) : { userId: 'system', nama: 'Sistem', nip: null, jabatan: '-', unit: null };
+      const signer = await svc('sealing').signer(userId);
+      if (!last) {
+        await svc('sealing').sealOutsideRun({ uid, documentId, locale, kind: 'unpublish', decision: 'unpublished', contentHash, signer, meta });
+        return;
+      }
       await svc('records').append(
-        {
-          itemUid: uid,
-          itemDocumentId: documentId,
-          itemLocale: last.itemLocale,
-          itemVersion: last.state.version,
-          sopCode: last.sopCode,
-          sopVersion: String(last.sopVersion),
-          runId: last.documentId,
+        runRecordInput(last, last.state, signer, meta, {
           stepNumber: null,
           kind: 'unpublish',
           decision: 'unpublished',
           note: null,
-          signer,
-          capacity: 'definitif',
-          onBehalfOf: null,
-          delegationId: null,
-          signedAt: new Date().toISOString(),
-          method: 'login',
-          externalRef: null,
-          ip: meta.ip ?? null,
-          userAgent: meta.userAgent ?? null,
-          contentHash: last.publishedHash ?? last.state.contentHash ?? '',
-        },
+          contentHash: last.publishedHash ?? last.state.contentHash ?? contentHash ?? '',
+        }),
         last.id
       );
       // The run no longer vouches for a published item: the public guard hides the item even if
       // something republishes it behind the workflow's back; republishing needs a new run.
       await runs().update({ where: { id: last.id }, data: { status: 'unpublished' } });
       await svc('events').emit('unpublished', { run: last, step: last.currentStep, role: '' });
+    },
+
+    /**
+     * A governed item was deleted (no run was open: the middleware refuses that): sealed against
+     * the item's latest run, or in the type's scope outside runs when it never had one. A
+     * published run stops vouching for the item, as after an unpublish.
+     */
+    async deleted(uid: string, documentId: string, locale: string | null | undefined, userId: number | null, contentHash: string | null) {
+      const last = (await runs().findOne({
+        where: { itemUid: uid, itemDocumentId: documentId, ...(locale ? { itemLocale: locale } : {}) },
+        orderBy: { id: 'desc' },
+        populate: ['sop', 'unit'],
+      })) as RunRow | null;
+      const signer = await svc('sealing').signer(userId);
+      const meta: RequestMeta = svc('sealing').requestMeta();
+      if (!last) {
+        await svc('sealing').sealOutsideRun({ uid, documentId, locale, kind: 'delete', decision: 'deleted', contentHash, signer, meta });
+        return;
+      }
+      await svc('records').append(
+        runRecordInput(last, last.state, signer, meta, {
+          stepNumber: null,
+          kind: 'delete',
+          decision: 'deleted',
+          note: null,
+          contentHash: contentHash ?? last.publishedHash ?? last.state.contentHash ?? '',
+        }),
+        last.id
+      );
+      if (last.status === 'published') await runs().update({ where: { id: last.id }, data: { status: 'unpublished' } });
     },
 
     async forItem(uid: string, documentId: string, locale?: string | null) {

@@ -5,3 +5,5 @@ export * from './verify-chain';
 export * from './checkpoint';
 export * from './throttle';
 export * from './intent';
+export * from './governance';
+export * from './stored';

@@ -18,7 +18,13 @@ export type SignatureKind =
   | 'complete'
   | 'cancel'
   | 'unpublish'
-  | 'decree';
+  | 'decree'
+  // Sealed changes outside an act: content edited in an open run, an approval voided by it, a
+  // governed item deleted, a configuration row (role mapping, delegation, binding) changed.
+  | 'edit'
+  | 'void'
+  | 'delete'
+  | 'config';
 
 export const SIGNATURE_KINDS: readonly SignatureKind[] = [
   'paraf',
@@ -31,6 +37,10 @@ export const SIGNATURE_KINDS: readonly SignatureKind[] = [
   'cancel',
   'unpublish',
   'decree',
+  'edit',
+  'void',
+  'delete',
+  'config',
 ];
 
 /** definitif, Plt (acting), Plh (daily stand-in), a.n. (on behalf of). */
