@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { conflict, forbidden } from '../errors';
+import { conflict, fieldError, forbidden } from '../errors';
+import { PUBLIC_FLAG } from '../services/public-filter';
 import { itemKey, workflowContext } from '../utils/workflow-context';
 
 /**
@@ -13,12 +14,20 @@ import { itemKey, workflowContext } from '../utils/workflow-context';
  */
 const localeOf = (params: any): string | null => (typeof params?.locale === 'string' && params.locale !== '*' ? params.locale : null);
 
+const writesPublicFlag = (data: any) =>
+  !!data && typeof data === 'object' && Object.prototype.hasOwnProperty.call(data, PUBLIC_FLAG) && data[PUBLIC_FLAG] !== false && data[PUBLIC_FLAG] != null;
+
 export const governance =
   (strapi: Core.Strapi) =>
   async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
     const ppid = strapi.plugin('ppid');
     if (!ppid.service('content').isGoverned(ctx.uid)) return next();
     const { uid, action, params = {} } = ctx;
+    // The public flag is written by the publish act only (public-filter markPublished, through
+    // the query engine, not this door): no write door may set it.
+    if (writesPublicFlag(params.data)) {
+      throw fieldError(PUBLIC_FLAG, 'hanya diisi oleh tindakan terbit SOP / set only by the SOP publish act');
+    }
     const wf = workflowContext();
     const userId: number | null = strapi.requestContext.get()?.state?.user?.id ?? null;
     const documentId: string | undefined = params.documentId;

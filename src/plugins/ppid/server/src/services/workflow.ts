@@ -136,6 +136,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.documents(run.itemUid as any).publish({ documentId: run.itemDocumentId, ...(run.itemLocale ? { locale: run.itemLocale } : {}) })
         );
         await svc('public-filter').markPublished(run.itemUid, run.itemDocumentId, run.itemLocale);
+        // A decided consequence test takes effect now: its item, if published, is unpublished (recorded).
+        if (run.itemUid === UID.consequenceTest) await svc('classification').onTestDecided(run.itemDocumentId);
       } else if (effect.type === 'notify') {
         if (effect.reason === 'step_active' || effect.reason === 'returned' || effect.reason === 'content_changed') {
           await svc('timing').openStep(run, def, next, effect.step);
