@@ -298,6 +298,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             sub.on = on;
           }
           if (!target) {
+            // A polymorphic relation (an upload file's `related`) with no `on`: every type is
+            // listed so that guarded types get their condition (Strapi drops unlisted types).
+            if (!sub.on && String(attr.relation).startsWith('morph')) {
+              const { on: _on, ...typePopulate } = sub;
+              const on: Record<string, any> = {};
+              for (const t of strapi.db.metadata.keys()) {
+                const g = self.guardFor(t);
+                on[t] = g ? { ...typePopulate, where: and(typePopulate.where, g) } : { ...typePopulate };
+              }
+              sub.on = on;
+            }
             map[name] = value === true && !sub.on ? value : sub;
             continue;
           }
