@@ -293,6 +293,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             for (const [t, v] of Object.entries<any>(sub.on)) {
               on[t] = v && typeof v === 'object' ? { ...v, where: await guardWhere(t, v.where), populate: await guardPopulate(t, v.populate) } : v;
               const g = self.guardFor(t);
+              // `on: { type: true }` (Strapi's own form for a morph populate) needs an object too.
+              if (g && on[t] === true) on[t] = {};
               if (g && on[t] && typeof on[t] === 'object') on[t].where = and(on[t].where, g);
             }
             sub.on = on;
