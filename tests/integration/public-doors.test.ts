@@ -236,6 +236,11 @@ describe.each(clients)('REST, %s', (_name, auth) => {
     expect((await get(files.pub.url)).status).toBe(200);
     expect((await get(files.pub.formats!.thumbnail.url)).status).toBe(200);
     expect((await get(files.free.url)).status).toBe(200);
+    // The same file by other spellings the static server accepts.
+    const name = files.excl.url.slice('/uploads/'.length);
+    for (const alias of [`/uploads//${name}`, `/%75ploads/${name}`, `/uploads/./${name}`, `/portal/../uploads/${name}`, `/uploads/${encodeURIComponent(name).replace('_', '%5F')}`]) {
+      expect([alias, (await get(alias)).status]).toEqual([alias, 404]);
+    }
     for (const k of ['excl', 'unpub', 'draft', 'ct'] as Key[]) {
       expect([k, (await get(files[k].url)).status]).toEqual([k, 404]);
       for (const f of Object.values(files[k].formats ?? {})) expect([k, f.url, (await get(f.url)).status]).toEqual([k, f.url, 404]);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { posix } from 'path';
 
 /**
  * In front of every download of an uploaded file (`/uploads/*`, served by Strapi's upload route
@@ -11,14 +12,17 @@ import type { Context, Next } from 'koa';
  * editors see hidden attachments through the Content Manager's own file routes, not here.
  */
 export const attachmentGuard = (strapi: Core.Strapi, prefix = '/uploads/') => async (ctx: Context, next: Next) => {
-  if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith(prefix)) return next();
+  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+  // The static servers decode and normalise the path (`/%75ploads/x`, `/uploads//x`,
+  // `/a/../uploads/x` all reach public/uploads/x): decide on the same normalised path.
   let url: string;
   try {
-    url = decodeURIComponent(ctx.path);
+    url = posix.normalize(decodeURIComponent(ctx.path));
   } catch {
     ctx.status = 400;
     return;
   }
+  if (!url.startsWith(prefix)) return next();
   let allowed = false;
   try {
     allowed = await strapi.plugin('ppid').service('attachments').publicMayRead(url);
