@@ -26,7 +26,14 @@ export const governance =
     // The public flag is written by the publish act only (public-filter markPublished, through
     // the query engine, not this door): no write door may set it.
     if (writesPublicFlag(params.data)) {
-      throw fieldError(PUBLIC_FLAG, 'hanya diisi oleh tindakan terbit SOP / set only by the SOP publish act');
+      // A form that sends back the value the draft already holds (a draft restored from its
+      // published version by "discard draft" carries the flag) changes nothing: dropped, not refused.
+      const draft = action === 'update' && params.documentId
+        ? await strapi.db.query(uid as any).findOne({ where: { documentId: params.documentId, publishedAt: { $null: true } }, select: [PUBLIC_FLAG] })
+        : null;
+      if (!draft?.[PUBLIC_FLAG]) throw fieldError(PUBLIC_FLAG, 'hanya diisi oleh tindakan terbit SOP / set only by the SOP publish act');
+      params.data = { ...params.data };
+      delete params.data[PUBLIC_FLAG];
     }
     const wf = workflowContext();
     const userId: number | null = strapi.requestContext.get()?.state?.user?.id ?? null;
