@@ -247,7 +247,7 @@ describe.each(clients)('REST, %s', (_name, auth) => {
     }
   });
 
-  it('the upload API never lists a non-public item in `related`', async () => {
+  it('the upload API never lists a non-public item in `related`, nor a file attached only to such items', async () => {
     for (const url of ['/api/upload/files?populate=related', '/api/upload/files?populate=*']) {
       const res = await get(url);
       expect([url, res.status]).toEqual([url, 200]);
@@ -256,11 +256,16 @@ describe.each(clients)('REST, %s', (_name, auth) => {
       expect(pub.related.map((r: any) => r.documentId)).toContain(ids.pub);
       expect(JSON.stringify(list)).not.toMatch(HIDDEN_WORDS);
     }
-    for (const k of ['excl', 'unpub', 'draft'] as Key[]) {
-      const one = await get(`/api/upload/files/${files[k].id}?populate=*`);
-      expect(one.status).toBe(200);
-      expect(one.body.related ?? []).toEqual([]);
+    // The files of items that are not public are not listed at all (their names and URLs).
+    const listed = await get('/api/upload/files');
+    const listedIds = (Array.isArray(listed.body) ? listed.body : listed.body.data).map((f: any) => f.id);
+    expect(listedIds).toEqual(expect.arrayContaining([files.pub.id, files.free.id]));
+    for (const k of ['excl', 'unpub', 'draft', 'ct'] as Key[]) {
+      expect(listedIds).not.toContain(files[k].id);
+      expect([k, (await get(`/api/upload/files/${files[k].id}?populate=*`)).status]).toEqual([k, 404]);
     }
+    const item = await get(`/api/information-items/${ids.pub}?populate=attachments`);
+    expect(item.body.data.attachments.map((f: any) => f.id)).toEqual([files.pub.id]);
   });
 });
 

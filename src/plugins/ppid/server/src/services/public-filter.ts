@@ -54,6 +54,7 @@ const writing = new AsyncLocalStorage<boolean>();
  */
 const MANAGED_DRAFT_TYPES = new Set<string>([UID.dipEntry]);
 const GROUP_OPS = new Set(['$and', '$or', '$not']);
+const UPLOAD_FILE = 'plugin::upload.file';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const governed = (uid: string) => strapi.plugin('ppid').service('content').isGoverned(uid);
@@ -107,7 +108,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     guardFor(uid: string): Where | null {
       if (governed(uid)) return self.whereFor(uid);
       if (MANAGED_DRAFT_TYPES.has(uid)) return { publishedAt: { $notNull: true } };
+      if (uid === UPLOAD_FILE) return self.fileWhere();
       return null;
+    },
+
+    /**
+     * An uploaded file is as public as the items it is attached to (docs/attachments.md): it is
+     * public when it is attached to no governed row, or to at least one row that is public by
+     * whereFor. Media inside a component of a governed type counts as governed and not public
+     * (the component's owner is not resolved). Subqueries on Strapi's morph table
+     * (files_related_mph); nothing is loaded into memory.
+     */
+    fileWhere(): Where | null {
+      const join = meta(UPLOAD_FILE)?.attributes?.related?.joinTable;
+      if (!join) return null;
+      const types = strapi.plugin('ppid').service('content').governedTypes() as string[];
+      const components = new Set<string>();
+      for (const t of types) {
+        for (const a of Object.values<any>(strapi.getModel(t as any)?.attributes ?? {})) {
+          if (a.type === 'component') components.add(a.component);
+          if (a.type === 'dynamiczone') for (const c of a.components ?? []) components.add(c);
+        }
+      }
+      const owners = [...types, ...components];
+      if (!owners.length) return null;
+      const knex = strapi.db.connection;
+      const fileCol = join.joinColumn.name;
+      const idCol = join.morphColumn.idColumn.name;
+      const typeCol = join.morphColumn.typeColumn.name;
+      const linked = knex(join.name).select(fileCol).whereIn(typeCol, owners);
+      const visible = knex(join.name)
+        .select(fileCol)
+        .where((q: any) => {
+          for (const t of types) {
+            const rows = strapi.db.entityManager.createQueryBuilder(t as any).select('id').where(self.whereFor(t)).getKnexQuery();
+            q.orWhere((q2: any) => q2.where(typeCol, t).whereIn(idCol, rows));
+          }
+        });
+      return { $or: [{ id: { $notIn: linked } }, { id: { $in: visible } }] };
     },
 
     /**
