@@ -201,6 +201,31 @@ describe('DIP: editions established through seed 002', () => {
     expect(gql.body.data.dipEditions).toEqual([{ documentId: ed1 }]);
   });
 
+  it('the public DIP carries no internal ids (entry keys) and the signer\'s NIP masked, anonymous and with a read-only token', async () => {
+    const row = await app.strapi.db.query(EDITION).findOne({ where: { documentId: ed1, publishedAt: { $notNull: true } } });
+    const nip = row.signer.nip as string;
+    expect(nip).toMatch(/^\d{18}$/);
+    const keys = (row.entries as any[]).map((e) => e.key);
+    expect(keys.length).toBeGreaterThan(0);
+    const token = (await app.strapi.service('admin::api-token').create({ name: 'baca-dip', type: 'read-only', lifespan: null, permissions: [] })).accessKey;
+    for (const auth of [{}, { Authorization: `Bearer ${token}` }] as Record<string, string>[]) {
+      for (const url of ['/api/ppid/dip/current', `/api/ppid/dip/editions/${ed1}`]) {
+        const res = await app.http().get(url).set(auth);
+        expect(res.status).toBe(200);
+        for (const e of res.body.data.entries) expect(e).not.toHaveProperty('key');
+        const text = JSON.stringify(res.body);
+        for (const k of keys) expect(text).not.toContain(k);
+        expect(text).not.toContain(nip);
+        expect(res.body.data.signer.nip).toBe(`${'*'.repeat(14)}${nip.slice(-4)}`);
+      }
+      const gql = await app.http().post('/graphql').set(auth).send({ query: '{ dipCurrent { signerNip entries { nomor ringkasan } } }' });
+      expect(gql.body.errors).toBeUndefined();
+      expect(gql.body.data.dipCurrent.signerNip).toBe(`${'*'.repeat(14)}${nip.slice(-4)}`);
+      const withKey = await app.http().post('/graphql').set(auth).send({ query: '{ dipCurrent { entries { key } } }' });
+      expect(withKey.body.errors?.length).toBeGreaterThan(0);
+    }
+  });
+
   it('exports CSV, XLSX and PDF with the seven Perki columns in order and the decree', async () => {
     const number = (await app.strapi.db.query(EDITION).findOne({ where: { documentId: ed1 } })).decreeNumber;
 

@@ -4,12 +4,15 @@ import { governance } from './middlewares/governance';
 import { officialNip } from './middlewares/official-nip';
 import { dipFreeze } from './middlewares/dip-freeze';
 import { registerDipGraphql } from './graphql/dip';
+import { attachmentGuard } from './middlewares/attachments';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Every write of a governed type passes here, whatever door it came through.
   strapi.documents.use(governance(strapi) as any);
   strapi.documents.use(officialNip(strapi) as any);
   strapi.documents.use(dipFreeze(strapi) as any);
+  // Downloads of uploaded files: before every app middleware (docs/attachments.md).
+  strapi.server.use(attachmentGuard(strapi));
 
   // GraphQL shadow CRUD would expose every content type, including officials with their NIP
   // and the signature records. Public facts come only from the plugin's explicit routes.

@@ -11,8 +11,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: { id: 'desc' },
       select: ['documentId', 'itemUid', 'sopCode', 'sopVersion', 'endedAt', 'publishedHash'],
     });
-    // Only for an item that is published right now, so nothing unpublished leaks.
-    const live = run ? await strapi.plugin('ppid').service('content').loadPublished(run.itemUid, documentId) : null;
+    // Only for an item the public guard shows right now (published through its run, not
+    // excluded, not a plugin type such as a consequence test), so nothing else leaks.
+    const live = run ? await strapi.plugin('ppid').service('public-filter').isPublic(run.itemUid, documentId) : false;
     if (!run || !live) throw notFound('Tidak ada publikasi / no publication');
     const sop = await strapi.plugin('ppid').service('sops').get(`${run.sopCode}@${run.sopVersion}`);
     const last = await strapi.db.query(UID.record).findOne({ where: { runDocumentId: run.documentId, kind: 'publish' }, select: ['verificationCode'] });

@@ -9,7 +9,8 @@ export function registerDipGraphql(strapi: Core.Strapi) {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
   const dip = () => strapi.plugin('ppid').service('dip');
-  const present = (row: any) => (row ? dip().present(row) : null);
+  // The public shape: no entry keys (internal documentIds), the signer's NIP masked.
+  const present = (row: any) => (row ? dip().presentPublic(row) : null);
 
   graphql.service('extension').use(({ nexus }: any) => ({
     types: [
@@ -17,7 +18,6 @@ export function registerDipGraphql(strapi: Core.Strapi) {
         name: 'PpidDipRow',
         description: 'Satu baris Daftar Informasi Publik (kolom Perki 1/2021)',
         definition(t: any) {
-          t.nonNull.string('key');
           t.nonNull.string('nomor', { resolve: (e: any) => formatCell(e, 'nomor') });
           t.nonNull.string('ringkasan');
           t.nonNull.string('pejabatUnit');

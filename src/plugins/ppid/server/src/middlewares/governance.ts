@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { conflict, forbidden } from '../errors';
+import { conflict, fieldError, forbidden } from '../errors';
+import { PUBLIC_FLAG } from '../services/public-filter';
 import { itemKey, workflowContext } from '../utils/workflow-context';
 
 /**
@@ -15,6 +16,8 @@ import { itemKey, workflowContext } from '../utils/workflow-context';
 const localeOf = (params: any): string | null => (typeof params?.locale === 'string' && params.locale !== '*' ? params.locale : null);
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+const writesPublicFlag = (data: any) =>
+  !!data && typeof data === 'object' && Object.prototype.hasOwnProperty.call(data, PUBLIC_FLAG) && data[PUBLIC_FLAG] !== false && data[PUBLIC_FLAG] != null;
 
 export const governance =
   (strapi: Core.Strapi) =>
@@ -26,6 +29,18 @@ export const governance =
     }
     if (!ppid.service('content').isGoverned(ctx.uid)) return next();
     const { uid, action, params = {} } = ctx;
+    // The public flag is written by the publish act only (public-filter markPublished, through
+    // the query engine, not this door): no write door may set it.
+    if (writesPublicFlag(params.data)) {
+      // A form that sends back the value the draft already holds (a draft restored from its
+      // published version by "discard draft" carries the flag) changes nothing: dropped, not refused.
+      const draft = action === 'update' && params.documentId
+        ? await strapi.db.query(uid as any).findOne({ where: { documentId: params.documentId, publishedAt: { $null: true } }, select: [PUBLIC_FLAG] })
+        : null;
+      if (!draft?.[PUBLIC_FLAG]) throw fieldError(PUBLIC_FLAG, 'hanya diisi oleh tindakan terbit SOP / set only by the SOP publish act');
+      params.data = { ...params.data };
+      delete params.data[PUBLIC_FLAG];
+    }
     const wf = workflowContext();
     const userId: number | null = strapi.requestContext.get()?.state?.user?.id ?? null;
     const documentId: string | undefined = params.documentId;

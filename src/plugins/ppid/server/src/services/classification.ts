@@ -286,6 +286,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.plugin('ppid').service('workflow').submit({ uid: UID.consequenceTest, documentId, sopCode }, userId, meta);
     },
 
+    /**
+     * A consequence test was just decided (its run's publish act, same transaction): the tested
+     * information is excluded, so if it is published it leaves the public at once, through the
+     * ordinary unpublish door, which the governance middleware records against the run that
+     * published it (kind `unpublish`, by the official who decided).
+     */
+    async onTestDecided(testDocumentId: string) {
+      const test = await testsQ().findOne({ where: { documentId: testDocumentId }, select: ['itemUid', 'itemDocumentId'] });
+      if (!test || !strapi.plugin('ppid').service('content').isGoverned(test.itemUid)) return;
+      const live = await strapi.db.query(test.itemUid).findMany({
+        where: { documentId: test.itemDocumentId, publishedAt: { $notNull: true } },
+        select: ['id', 'locale'].filter((f) => f === 'id' || 'locale' in ((strapi.getModel(test.itemUid as any)?.attributes as any) ?? {})),
+      });
+      for (const row of live as { locale?: string | null }[]) {
+        await strapi.documents(test.itemUid as any).unpublish({ documentId: test.itemDocumentId, ...(row.locale ? { locale: row.locale } : {}) });
+      }
+    },
+
     /** Decided tests whose exclusion period has ended: they must be re-tested (UU 14/2008 Pasal 20). */
     async retestQueue(now = new Date()) {
       const published = await testsQ().findMany({ where: { publishedAt: { $notNull: true }, masaPengecualianBerakhir: { $notNull: true } }, orderBy: { id: 'asc' } });

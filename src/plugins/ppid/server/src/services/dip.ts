@@ -28,6 +28,7 @@ import { writeDipCsv, writeDipPdf, writeDipXlsx, type DipEditionMeta } from '../
 import { badRequest, conflict, notFound } from '../errors';
 import { asSystem } from '../utils/workflow-context';
 import { UID } from '../utils/uids';
+import { maskNip } from '../core/nip';
 
 /**
  * Daftar Informasi Publik: entries proposed from approved items, editions snapshotted from
@@ -354,6 +355,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           perki: c.perki,
         })),
       };
+    },
+
+    /**
+     * The edition as the public may have it: the signer's NIP masked as the verification page
+     * masks it (only the last 4 digits). Entries keep their keys for the caller's own use.
+     */
+    publicRow(row: EditionRow): EditionRow {
+      return row.signer ? { ...row, signer: { ...row.signer, nip: maskNip(row.signer.nip) } } : row;
+    },
+
+    /**
+     * The public shape (REST /api/ppid/dip/*, GraphQL dipCurrent): no internal ids. An entry's
+     * key is the documentId of the item it came from, which may since have been unpublished.
+     */
+    presentPublic(row: EditionRow) {
+      const shown = self.publicRow(row);
+      const out = self.present({ ...shown, entries: (shown.entries ?? []).map(({ key: _key, ...e }) => e as DipEntry) });
+      return out;
     },
 
     /**

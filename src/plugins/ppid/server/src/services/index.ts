@@ -27,6 +27,7 @@ import cmLabels from './cm-labels';
 import verification from './verification';
 import approvalForm from './approval-form';
 import decisionPdfs from './decision-pdfs';
+import attachments from './attachments';
 import checkpoints from './checkpoints';
 import adminAccess from './admin-access';
 import settingsSync from './settings-sync';
@@ -68,4 +69,5 @@ export default {
   signing,
   constraints,
   sealing,
+  attachments,
 };

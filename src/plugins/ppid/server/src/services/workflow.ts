@@ -191,6 +191,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.documents(run.itemUid as any).publish({ documentId: run.itemDocumentId, ...(run.itemLocale ? { locale: run.itemLocale } : {}) })
         );
         await svc('public-filter').markPublished(run.itemUid, run.itemDocumentId, run.itemLocale);
+        // A decided consequence test takes effect now: its item, if published, is unpublished (recorded).
+        if (run.itemUid === UID.consequenceTest) await svc('classification').onTestDecided(run.itemDocumentId);
         break;
       }
       case 'notify': {
