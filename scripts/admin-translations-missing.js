@@ -192,8 +192,9 @@ function isOfficerKey(pkg, key) {
   return pkg.officer && !NOT_OFFICER.some((re) => re.test(key));
 }
 
-function analyse({ all = false } = {}) {
-  const app = loadAppTranslations();
+// `app` replaces the app's file (tests); `effective` is the Indonesian text an officer reads.
+function analyse({ all = false, app = loadAppTranslations() } = {}) {
+  const effective = {};
   const known = new Set();
   const report = [];
   // Every English key of every package: a code-only id is one that none of them has.
@@ -215,6 +216,7 @@ function analyse({ all = false } = {}) {
       const officer = isOfficerKey(pkg, key);
       if (!officer && !all) continue;
       const id = Object.prototype.hasOwnProperty.call(app, key) ? app[key] : builtIn[key];
+      if (officer && typeof id === 'string') effective[key] = id;
       // An English-equal value counts as translated when the app's file states it on purpose
       // (placeholders such as "{firstname} {lastname}", "X", " / ") or it reads the same.
       const deliberate = Object.prototype.hasOwnProperty.call(app, key);
@@ -232,6 +234,7 @@ function analyse({ all = false } = {}) {
         missing.push({ key, english, officer: pkg.officer, codeOnly: file });
         continue;
       }
+      if (pkg.officer) effective[key] = app[key];
       const problem = comparePlaceholders(english, app[key]);
       if (problem) placeholders.push({ key, english, id: app[key], problem });
     }
@@ -239,7 +242,7 @@ function analyse({ all = false } = {}) {
   }
   // The app's own keys must exist in Strapi (a renamed key after an upgrade is dead weight).
   const unknown = Object.keys(app).filter((k) => !known.has(k));
-  return { report, unknown };
+  return { report, unknown, effective };
 }
 
 async function main() {
