@@ -100,6 +100,16 @@ const SAME_IN_ID = new Set([
   'Ctrl', 'Cmd', 'Enter', 'Tab', 'Shift', 'Esc', 'N/A', 'AND', 'OR', 'Preview', 'Dark', 'Light',
 ]);
 
+// Keys whose Indonesian text is the English one on purpose (technical values, loan words).
+const SAME_KEYS = new Set([
+  'components.Blocks.popover.link.rel.placeholder', // noopener, nofollow, noreferrer
+  'components.Blocks.popover.link.target.placeholder', // _blank, _self, ...
+  'content-manager.containers.edit-settings.modal-form.label', // Label
+  'content-manager.preview.device.desktop', // Desktop
+  'upload.header.actions.add-assets.folder', // folder
+  'upload.list.filters.type.folder', // Folder
+]);
+
 // Strapi ships each translation as `var en = {...}; export { en as default };` (some keys as
 // separate `var`s). Evaluate it as a script, synchronously, so that jest can call this too.
 function loadModule(file) {
@@ -217,10 +227,9 @@ function analyse({ all = false, app = loadAppTranslations() } = {}) {
       if (!officer && !all) continue;
       const id = Object.prototype.hasOwnProperty.call(app, key) ? app[key] : builtIn[key];
       if (officer && typeof id === 'string') effective[key] = id;
-      // An English-equal value counts as translated when the app's file states it on purpose
-      // (placeholders such as "{firstname} {lastname}", "X", " / ") or it reads the same.
-      const deliberate = Object.prototype.hasOwnProperty.call(app, key);
-      if (typeof id !== 'string' || (id.trim() === '' && english.trim() !== '') || (id === english && !deliberate && !SAME_IN_ID.has(english.trim()))) {
+      // An English-equal value counts as translated only where Indonesian reads the same.
+      const same = SAME_KEYS.has(key) || SAME_IN_ID.has(english.trim()) || !/\p{L}{2,}/u.test(english.replace(/\{[^{}]*\}/g, ''));
+      if (typeof id !== 'string' || (id.trim() === '' && english.trim() !== '') || (id === english && !same)) {
         missing.push({ key, english, officer });
         continue;
       }
@@ -231,6 +240,10 @@ function analyse({ all = false, app = loadAppTranslations() } = {}) {
       known.add(key);
       if (NOT_OFFICER.some((re) => re.test(key))) continue;
       if (!Object.prototype.hasOwnProperty.call(app, key)) {
+        missing.push({ key, english, officer: pkg.officer, codeOnly: file });
+        continue;
+      }
+      if (app[key] === english && !SAME_KEYS.has(key) && !SAME_IN_ID.has(english.trim())) {
         missing.push({ key, english, officer: pkg.officer, codeOnly: file });
         continue;
       }
