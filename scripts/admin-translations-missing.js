@@ -45,7 +45,6 @@ const PACKAGES = [
 // else in the officer packages is checked.
 const NOT_OFFICER = [
   /^Settings\./,
-  /^app\.components\.LeftMenu\.navbrand/,
   /^admin\.pages\.MarketPlacePage/,
   /^Auth\.form\.register/, // first-admin registration
   /^Auth\.components\.Oops/,
@@ -155,7 +154,7 @@ function codeOnlyMessages(pkg, en) {
   const out = {};
   if (!pkg.code) return out;
   const root = path.join(MODULES, pkg.code);
-  const re = /id:\s*(getTranslation|getTrad)?\(?\s*(['"])([^'"$`{}]+)\2\s*\)?\s*,\s*defaultMessage:\s*(['"])((?:\\.|(?!\4).)*)\4/g;
+  const re = /id:\s*(getTranslation|getTrad)?\(?\s*(['"])([^'"$`{}]+)\2\s*\)?\s*,\s*defaultMessage:\s*(['"`])((?:\\.|(?!\4).)*)\4/g;
   const walk = (dir) => {
     for (const name of fs.readdirSync(dir)) {
       const file = path.join(dir, name);
