@@ -44,7 +44,7 @@ const PACKAGES = [
 // SSO, ...), the marketplace, enterprise upsells and the schema builder's dialogs. Everything
 // else in the officer packages is checked.
 const NOT_OFFICER = [
-  /^Settings\./,
+  /^Settings\.(?!profile\.)/, // the profile page (Settings.profile.*) is every officer's
   /^admin\.pages\.MarketPlacePage/,
   /^Auth\.form\.register/, // first-admin registration
   /^Auth\.components\.Oops/,

@@ -150,3 +150,11 @@ test('media library', async () => {
   expectNoEnglish(text, ['Media Library', 'Upload assets', 'Add new assets', 'Filters', 'Sort by', 'Search for an asset', 'No assets', 'Upload your first assets...', 'Media Library is empty']);
   expectIndonesian(text, ['Pustaka Media']);
 });
+
+test('profile page', async () => {
+  await page.goto(`${base}/admin/me`);
+  await page.getByText('Bahasa antarmuka').first().waitFor({ timeout: 60000 });
+  const text = await capture('profile');
+  expectNoEnglish(text, ['User profile', 'Change password', 'Current Password', 'Interface language', 'Interface mode', 'Save', 'First name', 'Last name', 'Experience']);
+  expectIndonesian(text, ['Profil pengguna', 'Ubah kata sandi', 'Bahasa antarmuka', 'Simpan']);
+});
