@@ -89,14 +89,10 @@ const NOT_OFFICER = [
 
 // Texts that read the same in Indonesian; an equal value is not a missing translation.
 const SAME_IN_ID = new Set([
-  'Email', 'URL', 'ID', 'API', 'JSON', 'Slug', 'UID', 'Markdown', 'Media', 'Admin', 'Editor',
-  'Status', 'Filter', 'Format', 'Locale', 'Unit', 'Draft & Publish', 'Strapi', 'Dokumentasi',
-  'Tutorial', 'Super Admin', 'GraphQL', 'Total', 'Video', 'Audio', 'Normal', 'Minimal', 'Maksimal',
-  'Dashboard', 'Username', 'Password', 'Login', 'Logo', 'Menu', 'Website', 'Online', 'Offline', 'Error',
-  'Blocks', 'Boolean', 'Rich text', 'Info', 'Bold', 'Italic', 'Underline', 'Code', 'Link', 'Quote',
-  'Heading 1', 'Heading 2', 'Heading 3', 'Heading 4', 'Heading 5', 'Heading 6', 'Heading',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'Strikethrough', 'Paragraph', 'OK', 'Ok', 'PDF', 'Zip',
-  'Ctrl', 'Cmd', 'Enter', 'Tab', 'Shift', 'Esc', 'N/A', 'AND', 'OR', 'Preview', 'Dark', 'Light',
+  'Email', 'URL', 'ID', 'API', 'JSON', 'Slug', 'UID', 'Markdown', 'Media', 'Admin', 'Status',
+  'Filter', 'Format', 'Strapi', 'Super Admin', 'GraphQL', 'Total', 'Video', 'Audio', 'Normal',
+  'Menu', 'Website', 'Online', 'Offline', 'Info', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'OK', 'PDF',
+  'Zip', 'Ctrl', 'Cmd', 'Enter', 'Tab', 'Shift', 'Esc', 'N/A', 'Editor', 'Logo', 'Label', 'Folder',
 ]);
 
 // Keys whose Indonesian text is the English one on purpose (technical values, loan words).
