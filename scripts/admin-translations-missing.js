@@ -62,7 +62,7 @@ const NOT_OFFICER = [
   /^Users\./,
   /^components\.Users\./,
   /^webhooks\./,
-  /^tours\./, // the guided tour is turned off in app.tsx (tutorials: false)
+  /^tours\.(?!profile\.)/, // the guided tour shows to the first Super Admin only; its reset is on every profile page
   /^Usecase\./, // first-admin onboarding questions
   /^app\.components\.(FreeTrial|UpgradePlan|NpsSurvey)/, // upsells and surveys, off in this app
   /^app\.components\.LeftMenu\.trialCountdown/,

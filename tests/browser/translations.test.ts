@@ -155,6 +155,6 @@ test('profile page', async () => {
   await page.goto(`${base}/admin/me`);
   await page.getByText('Bahasa antarmuka').first().waitFor({ timeout: 60000 });
   const text = await capture('profile');
-  expectNoEnglish(text, ['User profile', 'Change password', 'Current Password', 'Interface language', 'Interface mode', 'Save', 'First name', 'Last name', 'Experience']);
-  expectIndonesian(text, ['Profil pengguna', 'Ubah kata sandi', 'Bahasa antarmuka', 'Simpan']);
+  expectNoEnglish(text, ['Profile', 'Change password', 'Current Password', 'Interface language', 'Interface mode', 'Save', 'First name', 'Last name', 'Experience', 'Guided tour', 'Reset guided tour']);
+  expectIndonesian(text, ['Profil', 'Ubah kata sandi', 'Bahasa antarmuka', 'Mode antarmuka', 'Simpan']);
 });
