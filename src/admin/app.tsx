@@ -1,10 +1,15 @@
 // Bahasa Indonesia first, English beside it.
+// Strapi's own Indonesian strings are incomplete; translations/id.json completes them for every
+// screen an officer meets (see scripts/admin-translations-missing.js and the README).
+import id from './translations/id.json';
+
 const LANGUAGE_KEY = 'strapi-admin-language'; // Strapi's own key for the interface language
 
 export default {
   config: {
     locales: ['id', 'en'],
-    translations: {},
+    // Merged over Strapi's built-in strings; plugin keys carry the plugin id ("upload.…").
+    translations: { id },
     tutorials: false,
     notifications: { releases: false },
   },
