@@ -531,6 +531,7 @@ function showView({ from = '', hash = '' } = {}) {
     return;
   }
   document.title = t('doc.title');
+  itemSeq++; // an answer still on its way is for a page no longer shown
   state.item = { id: '', status: 'idle', data: null, pub: null };
   $('item-view').replaceChildren();
   const target = hash ? document.querySelector(hash) : from ? document.querySelector(`.card[data-document-id="${CSS.escape(from)}"] .card-link`) : null;
@@ -731,8 +732,8 @@ function renderBlock(b, baseLevel) {
     case 'paragraph':
       return h('p', {}, kids());
     case 'heading': {
-      // Body headings sit under the page's h2/h3: level 1 → h4 … clamped to h6.
-      const level = Math.min(6, Math.max(baseLevel, baseLevel + (Number(b.level) || 1) - 1));
+      // Body headings sit under the page's h2/h3: levels 1 and 2 → h4, 3 → h5, then h6.
+      const level = Math.min(6, Math.max(baseLevel, baseLevel + (Number(b.level) || 1) - 2));
       return h(`h${level}`, {}, kids());
     }
     case 'list':
@@ -763,7 +764,7 @@ function renderInline(children) {
   return (Array.isArray(children) ? children : []).map((c) => {
     if (!c || typeof c !== 'object') return null;
     if (c.type === 'link') {
-      const href = safeHref(c.url);
+      const href = /^(mailto|tel):/i.test(String(c.url ?? '')) ? String(c.url) : safeHref(c.url);
       const inner = renderInline(c.children);
       return href ? h('a', { href, rel: 'noopener noreferrer' }, inner) : h('span', {}, inner);
     }
