@@ -1,11 +1,13 @@
 // Reference public page of the PPID workflow. Dependency-free; reads only the public API:
 //   GET /api/information-items                published information (Strapi REST)
+//   GET /api/information-items/:documentId    one item with its body and attachments (?item=…)
 //   GET /api/information-kinds                kinds of information, for the filter
 //   GET /api/ppid/publications/:documentId    public facts of a publication (SOP, verification code)
 //   GET /api/ppid/dip/current                 the established DIP edition (404 until there is one)
 // and links to /api/ppid/verify/:code?format=html. What may be public is decided by the API's
 // guard, never here: the page renders every item the API returns, grouped by the class the API
-// reports. All text comes from ./i18n.js; API data is only ever set as text, never as HTML.
+// reports. All text comes from ./i18n.js; API data is only ever set as text, never as HTML
+// (an item's rich-text body is built node by node from Strapi's blocks JSON).
 import { DEFAULT_LANGUAGE, LANGUAGES, MONTHS, STRINGS } from './i18n.js';
 
 const CLASSES = ['berkala', 'serta_merta', 'setiap_saat'];
@@ -33,6 +35,8 @@ const state = {
   unitsPublic: false,
   dip: { status: 'loading', data: null },
   publications: new Map(),
+  // The opened item (?item=documentId): status loading | ready | missing | error.
+  item: { id: '', status: 'idle', data: null, pub: null },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -287,7 +291,7 @@ function renderCard(item) {
       h('span', { class: `badge badge-${CLASSES.includes(item.classification) ? item.classification : 'other'}`, text: classLabel(item.classification) }),
       item.kind?.label ? h('span', { class: 'kind', text: item.kind.label, title: t('item.kind') }) : null
     ),
-    h('h4', { class: 'card-title', tabindex: '-1', text: item.title }),
+    h('h4', { class: 'card-title', tabindex: '-1' }, h('a', { class: 'card-link', href: itemHref(item.documentId), text: item.title, on: { click: (e) => followItemLink(e, item.documentId) } })),
     item.summary ? h('p', { class: 'summary', text: item.summary }) : null,
     meta.length ? h('dl', { class: 'meta' }, meta.map(([k, v]) => h('div', {}, h('dt', { text: k }), h('dd', {}, v)))) : null,
     h('div', { class: 'verify', dataset: { verifyFor: item.documentId } }, renderVerify(item))
@@ -489,6 +493,293 @@ function renderDip() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// One item: its body, metadata and attachments (?item=documentId)
+
+// Strapi document ids are short lowercase alphanumerics; anything else cannot be an item.
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const LIST_SECTIONS = ['informasi', 'dip', 'tentang'];
+
+const itemHref = (documentId) => urlParams(documentId);
+
+/** A plain click opens the item in place; modified clicks (new tab…) keep the browser's default. */
+function followItemLink(e, documentId) {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  const from = state.item.id;
+  state.item.id = documentId;
+  history.pushState(null, '', itemHref(documentId));
+  showView({ from });
+}
+
+/** From an item back to the list (a new history entry, so Back returns to the item). */
+function goToList(hash = '') {
+  const from = state.item.id;
+  state.item.id = '';
+  history.pushState(null, '', `${urlParams('')}${hash}`);
+  showView({ from, hash });
+}
+
+/** Shows the list or the item the address names; focus goes where a reader expects it. */
+function showView({ from = '', hash = '' } = {}) {
+  const open = Boolean(state.item.id);
+  $('item-view').hidden = !open;
+  for (const id of LIST_SECTIONS) $(id).hidden = open;
+  printedLine();
+  if (open) {
+    if (state.item.status === 'idle' || state.item.loadedFor !== state.item.id) loadItem();
+    else renderItem();
+    return;
+  }
+  document.title = t('doc.title');
+  itemSeq++; // an answer still on its way is for a page no longer shown
+  state.item = { id: '', status: 'idle', data: null, pub: null };
+  $('item-view').replaceChildren();
+  const target = hash ? document.querySelector(hash) : from ? document.querySelector(`.card[data-document-id="${CSS.escape(from)}"] .card-link`) : null;
+  if (target) {
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
+  }
+}
+
+let itemSeq = 0;
+
+async function loadItem() {
+  const seq = ++itemSeq;
+  const id = state.item.id;
+  state.item = { id, loadedFor: id, status: 'loading', data: null, pub: null };
+  renderItem();
+  if (!DOCUMENT_ID.test(id)) {
+    state.item.status = 'missing';
+    return renderItem({ focus: true });
+  }
+  try {
+    const [body, pub] = await Promise.all([
+      getJson(
+        url(`/api/information-items/${encodeURIComponent(id)}`, {
+          populate: {
+            kind: { fields: ['code', 'label'] },
+            unit: { fields: ['name'] },
+            production: true,
+            retention: true,
+            attachments: { fields: ['name', 'url', 'mime', 'ext', 'size'] },
+          },
+        })
+      ),
+      getJson(url(`/api/ppid/publications/${encodeURIComponent(id)}`)).catch(() => null),
+    ]);
+    if (seq !== itemSeq) return;
+    state.item = { id, loadedFor: id, status: body?.data ? 'ready' : 'missing', data: body?.data ?? null, pub: pub?.data ?? null };
+  } catch (e) {
+    if (seq !== itemSeq) return;
+    state.item = { id, loadedFor: id, status: e.status === 404 || e.status === 400 ? 'missing' : 'error', data: null, pub: null };
+  }
+  renderItem({ focus: true });
+}
+
+function backLink() {
+  return h(
+    'p',
+    { class: 'item-back no-print' },
+    h('a', { href: urlParams(''), on: { click: (e) => (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey ? (e.preventDefault(), goToList()) : null) } }, h('span', { 'aria-hidden': 'true', text: '← ' }), t('detail.back'))
+  );
+}
+
+function renderItem({ focus = false } = {}) {
+  const box = $('item-view');
+  const { status, data, pub } = state.item;
+  box.setAttribute('aria-busy', String(status === 'loading'));
+  box.replaceChildren(backLink());
+  box.removeAttribute('aria-labelledby');
+  if (status === 'loading') return box.append(h('p', { class: 'status', role: 'status', text: t('detail.loading') }));
+  if (status === 'missing' || status === 'error') {
+    const missing = status === 'missing';
+    document.title = `${t(missing ? 'detail.missing' : 'detail.error')} — ${t('doc.title')}`;
+    box.setAttribute('aria-labelledby', 'item-title');
+    box.append(
+      h(
+        'div',
+        { class: `notice item-notice${missing ? '' : ' notice-error'}`, id: missing ? 'item-missing' : 'item-error' },
+        h('h2', { id: 'item-title', class: 'notice-title', tabindex: '-1', text: t(missing ? 'detail.missing' : 'detail.error') }),
+        h('p', { text: t(missing ? 'detail.missing.note' : 'status.error') }),
+        missing ? null : h('button', { type: 'button', class: 'btn', text: t('action.retry'), on: { click: loadItem } })
+      )
+    );
+    if (focus) $('item-title').focus();
+    return;
+  }
+
+  const item = data;
+  const cls = item.classification;
+  const known = CLASSES.includes(cls);
+  document.title = `${item.title} — ${t('doc.title')}`;
+  box.setAttribute('aria-labelledby', 'item-title');
+  box.dataset.documentId = item.documentId;
+
+  const holder = [item.unit?.name, item.holder].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(' — ');
+  const date = item.publicationDate || pub?.publishedAt || item.publishedAt;
+  const production = item.production ? [item.production.date ? formatDate(item.production.date) : '', item.production.period, item.production.place].map((v) => String(v ?? '').trim()).filter(Boolean).join(', ') : '';
+  const retention = item.retention ? retentionText(item.retention) : '';
+  const meta = [
+    ['class', known ? h('span', {}, h('span', { class: `badge badge-${cls}`, text: classLabel(cls) }), ' ', h('span', { class: 'item-basis', text: `${t(`group.${cls}`)} (${t(`group.${cls}.basis`)})` })) : classLabel(cls)],
+    item.kind?.label ? ['kind', item.kind.label] : null,
+    holder ? ['unit', holder] : null,
+    item.responsible ? ['responsible', item.responsible] : null,
+    production ? ['production', production] : null,
+    item.form ? ['form', t(`form.${item.form}`)] : null,
+    retention ? ['retention', retention] : null,
+    date ? ['date', h('time', { datetime: date, text: formatDate(date) })] : null,
+    pub?.sop?.name ? ['sop', pub.sop.name] : null,
+  ].filter(Boolean);
+
+  const files = Array.isArray(item.attachments) ? item.attachments : item.attachments ? [item.attachments] : [];
+  const blocks = Array.isArray(item.body) ? item.body : [];
+
+  box.append(
+    h(
+      'header',
+      { class: 'item-head' },
+      h('p', { class: 'card-top' }, h('span', { class: `badge badge-${known ? cls : 'other'}`, text: classLabel(cls) }), item.kind?.label ? h('span', { class: 'kind', text: item.kind.label }) : null),
+      h('h2', { id: 'item-title', class: 'item-title', tabindex: '-1', text: item.title }),
+      item.summary ? h('p', { class: 'item-summary', text: item.summary }) : null
+    ),
+    h(
+      'section',
+      { class: 'item-section item-body', 'aria-labelledby': 'item-body-title' },
+      h('h3', { id: 'item-body-title', text: t('detail.body') }),
+      blocks.length ? h('div', { class: 'rich' }, renderBlocks(blocks, 4)) : h('p', { class: 'muted', text: t('detail.body.none') })
+    ),
+    h(
+      'section',
+      { class: 'item-section item-files', 'aria-labelledby': 'item-files-title' },
+      h('h3', { id: 'item-files-title', text: t('detail.files') }),
+      files.length ? h('ul', { class: 'files' }, files.map(renderFile)) : h('p', { class: 'muted', text: t('detail.files.none') })
+    ),
+    h(
+      'section',
+      { class: 'item-section item-meta', 'aria-labelledby': 'item-meta-title' },
+      h('h3', { id: 'item-meta-title', text: t('detail.meta') }),
+      h('dl', { class: 'facts' }, meta.map(([k, v]) => h('div', {}, h('dt', { text: t(`detail.meta.${k}`) }), h('dd', {}, v)))),
+      h(
+        'div',
+        { class: 'verify item-verify' },
+        pub?.verificationCode ? verifyLink(pub.verificationCode, t('item.verify'), t('item.verify.label', { title: item.title })) : h('span', { class: 'verify-none', text: t('item.verify.none') })
+      )
+    )
+  );
+  if (focus) $('item-title').focus();
+}
+
+function retentionText(r) {
+  const parts = [];
+  if (r.activeYears != null) parts.push(t('retention.active', { n: r.activeYears }));
+  if (r.inactiveYears != null) parts.push(t('retention.inactive', { n: r.inactiveYears }));
+  if (r.disposition) parts.push(t(`retention.${r.disposition}`));
+  if (r.note) parts.push(String(r.note));
+  return parts.join(', ');
+}
+
+/** Strapi stores sizes in kilobytes. */
+function formatSize(kb) {
+  const n = Number(kb);
+  if (!Number.isFinite(n) || n < 0) return '';
+  const fmt = (v, d) => v.toLocaleString(state.lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: d });
+  if (n < 10) return `${fmt(n, 2)} KB`;
+  if (n < 1000) return `${fmt(n, 1)} KB`;
+  return `${fmt(n / 1000, 1)} MB`;
+}
+
+function fileType(f) {
+  const ext = String(f.ext || '').replace(/^\./, '').toUpperCase();
+  return ext || String(f.mime || '').split('/').pop().toUpperCase();
+}
+
+/** File URLs are site paths (/uploads/…) of the API's site, or absolute URLs of a storage provider. */
+function fileHref(f) {
+  const raw = typeof f.url === 'string' ? f.url : '';
+  return safeHref(raw.startsWith('/') && !raw.startsWith('//') ? `${API}${raw}` : raw);
+}
+
+function renderFile(f) {
+  const href = fileHref(f);
+  const name = String(f.name || t('detail.file'));
+  const details = [fileType(f), formatSize(f.size)].filter(Boolean).join(', ');
+  const label = h('span', { class: 'file-name', text: name });
+  return h(
+    'li',
+    { class: 'file' },
+    href
+      ? h(
+          'a',
+          { class: 'file-link', href, download: name, 'aria-label': t('detail.file.label', { name, details }), dataset: { printUrl: new URL(href, window.location.href).href } },
+          h('span', { class: 'file-icon', 'aria-hidden': 'true', text: '⤓' }),
+          label
+        )
+      : label,
+    details ? h('span', { class: 'file-details', 'aria-hidden': href ? 'true' : null, text: ` (${details})` }) : null
+  );
+}
+
+// Strapi 5 "blocks": paragraph, heading, list (list-item), quote, code, image; inline text
+// (bold, italic, underline, strikethrough, code) and link. Built as DOM nodes, never as HTML.
+function renderBlocks(blocks, baseLevel) {
+  return blocks.map((b) => renderBlock(b, baseLevel)).filter(Boolean);
+}
+
+function renderBlock(b, baseLevel) {
+  if (!b || typeof b !== 'object') return null;
+  const kids = () => renderInline(b.children);
+  switch (b.type) {
+    case 'paragraph':
+      return h('p', {}, kids());
+    case 'heading': {
+      // Body headings sit under the page's h2/h3: levels 1 and 2 → h4, 3 → h5, then h6.
+      const level = Math.min(6, Math.max(baseLevel, baseLevel + (Number(b.level) || 1) - 2));
+      return h(`h${level}`, {}, kids());
+    }
+    case 'list':
+      return h(b.format === 'ordered' ? 'ol' : 'ul', {}, (Array.isArray(b.children) ? b.children : []).map((c) => (c?.type === 'list' ? h('li', { class: 'nested' }, renderBlock(c, baseLevel)) : h('li', {}, renderInline(c?.children)))));
+    case 'list-item':
+      return h('li', {}, kids());
+    case 'quote':
+      return h('blockquote', {}, kids());
+    case 'code':
+      return h('pre', {}, h('code', { lang: b.language || null }, inlineText(b.children)));
+    case 'image': {
+      const img = b.image || {};
+      const src = fileHref(img);
+      if (!src) return null;
+      return h('figure', {}, h('img', { src, alt: img.alternativeText || '', width: img.width || null, height: img.height || null, loading: 'lazy' }), img.caption ? h('figcaption', { text: img.caption }) : null);
+    }
+    default:
+      // An unknown block still shows its text.
+      return Array.isArray(b.children) ? h('p', {}, kids()) : null;
+  }
+}
+
+function inlineText(children) {
+  return (Array.isArray(children) ? children : []).map((c) => (c?.type === 'text' ? String(c.text ?? '') : inlineText(c?.children))).join('');
+}
+
+function renderInline(children) {
+  return (Array.isArray(children) ? children : []).map((c) => {
+    if (!c || typeof c !== 'object') return null;
+    if (c.type === 'link') {
+      const href = /^(mailto|tel):/i.test(String(c.url ?? '')) ? String(c.url) : safeHref(c.url);
+      const inner = renderInline(c.children);
+      return href ? h('a', { href, rel: 'noopener noreferrer' }, inner) : h('span', {}, inner);
+    }
+    if (c.type !== 'text') return Array.isArray(c.children) ? h('span', {}, renderInline(c.children)) : null;
+    let node = document.createTextNode(String(c.text ?? ''));
+    if (c.code) node = h('code', {}, node);
+    if (c.bold) node = h('strong', {}, node);
+    if (c.italic) node = h('em', {}, node);
+    if (c.underline) node = h('u', {}, node);
+    if (c.strikethrough) node = h('s', {}, node);
+    return node;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Language, URL state, events
 
 function readUrl() {
@@ -508,6 +799,7 @@ function readUrl() {
   f.jenis = params.get('jenis') || '';
   f.unit = params.get('unit') || '';
   f.urut = SORTS[params.get('urut')] ? params.get('urut') : 'newest';
+  state.item.id = (params.get('item') || '').slice(0, 100);
 }
 
 function remember(lang) {
@@ -518,7 +810,7 @@ function remember(lang) {
   }
 }
 
-function writeUrl() {
+function urlParams(itemId) {
   const params = new URLSearchParams();
   if (state.lang !== DEFAULT_LANGUAGE) params.set('lang', state.lang);
   const f = state.filters;
@@ -527,8 +819,13 @@ function writeUrl() {
   if (f.jenis) params.set('jenis', f.jenis);
   if (f.unit) params.set('unit', f.unit);
   if (f.urut !== 'newest') params.set('urut', f.urut);
+  if (itemId) params.set('item', itemId);
   const qs = params.toString();
-  history.replaceState(null, '', `${window.location.pathname}${qs ? `?${qs}` : ''}${window.location.hash}`);
+  return `${window.location.pathname}${qs ? `?${qs}` : ''}`;
+}
+
+function writeUrl() {
+  history.replaceState(null, '', `${urlParams(state.item.id)}${window.location.hash}`);
   printedLine();
 }
 
@@ -550,6 +847,7 @@ function setLanguage(lang) {
   renderUnitOptions();
   renderItems();
   renderDip();
+  if (state.item.id) renderItem();
 }
 
 function printedLine() {
@@ -591,6 +889,22 @@ function wire() {
   });
   $('more').addEventListener('click', () => loadItems({ append: true }));
   $('print').addEventListener('click', () => window.print());
+  // Back/forward between the list and an item: the address is the state.
+  window.addEventListener('popstate', () => {
+    const before = state.item.id;
+    const next = (new URLSearchParams(window.location.search).get('item') || '').slice(0, 100);
+    if (!before && !next) return; // a #section jump within the list
+    state.item.id = next;
+    showView({ from: before });
+  });
+  // The page's own sections are on the list view; from an item, go back to the list first.
+  for (const a of document.querySelectorAll('.page-nav a, .skip-link')) {
+    a.addEventListener('click', (e) => {
+      if (!state.item.id || a.classList.contains('skip-link')) return;
+      e.preventDefault();
+      goToList(a.getAttribute('href'));
+    });
+  }
   window.addEventListener('beforeprint', printedLine);
 }
 
@@ -605,6 +919,7 @@ async function start() {
   // A unit named in the address needs to know how units can be filtered before the first query.
   if (state.filters.unit) await options;
   syncForm();
+  showView();
   loadItems();
 }
 

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -45,6 +46,39 @@ let browser: Browser;
 let publisher: Record<string, Person>;
 let dipPeople: Record<string, Person>;
 const ids = { berkala: '', setiapSaat: '', excluded: '', draft: '' };
+// The berkala item's body (Strapi 5 blocks) and its attachment, a small PDF uploaded through
+// Strapi's upload service. The body carries markup that must stay text.
+const PDF_NAME = 'laporan-realisasi-semester-1.pdf';
+const PDF_BYTES = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
+);
+const BODY_TEXT = 'Pendapatan daerah sampai dengan 30 Juni 2026 mencapai';
+const INJECTION = '<img src=x onerror="window.__pwned=1">';
+const BODY = [
+  { type: 'heading', level: 2, children: [{ type: 'text', text: 'Rincian realisasi' }] },
+  {
+    type: 'paragraph',
+    children: [
+      { type: 'text', text: `${BODY_TEXT} ` },
+      { type: 'text', text: '54 persen', bold: true },
+      { type: 'text', text: ' dari target. ' },
+      { type: 'link', url: 'https://example.go.id/apbd-2026', children: [{ type: 'text', text: 'APBD 2026' }] },
+      { type: 'text', text: ' ' },
+      { type: 'link', url: 'mailto:ppid@example.go.id', children: [{ type: 'text', text: 'ppid@example.go.id' }] },
+    ],
+  },
+  {
+    type: 'list',
+    format: 'ordered',
+    children: [
+      { type: 'list-item', children: [{ type: 'text', text: 'Belanja pegawai' }] },
+      { type: 'list-item', children: [{ type: 'text', text: 'Belanja barang dan jasa' }] },
+    ],
+  },
+  { type: 'quote', children: [{ type: 'text', text: 'Angka belum diaudit.' }] },
+  { type: 'code', children: [{ type: 'text', text: INJECTION }] },
+  { type: 'paragraph', children: [{ type: 'text', text: `<script>window.__pwned=1</script>${INJECTION}` }] },
+];
 
 const act = (who: Person, runId: string, body: Record<string, unknown>) => app.http().post(`/ppid/runs/${runId}/acts`).set(bearer(who)).send(body);
 
@@ -63,7 +97,7 @@ async function forward(who: Person, runId: string) {
 /** Created in the Content Manager by the PPID Pembantu, then the four steps of seed 001. */
 async function publishThroughSeed001(data: Record<string, unknown>) {
   const created = await app.http().post(`/content-manager/collection-types/${ITEM}`).set(bearer(publisher.pembantu)).send(data);
-  expect(created.status).toBe(201);
+  expect([created.status, created.status === 201 ? null : created.body]).toEqual([201, null]);
   const documentId = created.body.data.documentId as string;
   const run = await app.http().post('/ppid/runs').set(bearer(publisher.pembantu)).send({ uid: ITEM, documentId, sopCode: SOP_PUBLISH });
   expect(run.status).toBe(201);
@@ -130,6 +164,12 @@ beforeAll(async () => {
   const kinds = app.strapi.db.query('api::information-kind.information-kind');
   const keuangan = await kinds.findOne({ where: { code: 'laporan_keuangan' } });
   const kebijakan = await kinds.findOne({ where: { code: 'kebijakan_dan_dokumen_pendukung' } });
+  const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-portal-')), PDF_NAME);
+  fs.writeFileSync(pdfPath, PDF_BYTES);
+  const [pdf] = await app.strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({ data: {}, files: { filepath: pdfPath, originalFilename: PDF_NAME, mimetype: 'application/pdf', size: PDF_BYTES.length } });
 
   ids.berkala = await publishThroughSeed001({
     title: TITLES.berkala,
@@ -144,6 +184,8 @@ beforeAll(async () => {
     production: { date: '2026-07-15', place: 'Palangka Raya' },
     form: 'softcopy_hardcopy',
     retention: { activeYears: 2, inactiveYears: 8, disposition: 'permanen' },
+    body: BODY,
+    attachments: [pdf.id],
   });
   ids.setiapSaat = await publishThroughSeed001({
     title: TITLES.setiapSaat,
@@ -300,6 +342,133 @@ describe('public portal (/portal)', () => {
     expect(await cardTitles(page)).toEqual([TITLES.setiapSaat]);
     expect((page as any).problems).toEqual([]);
     await context.close();
+  });
+
+  it('opens an item from the list: its body, metadata and attachment, which downloads; Back returns to the list', async () => {
+    const { context, page } = await newPage({ width: 1280, height: 900 });
+    await openPortal(page);
+    await page.locator(`.card[data-document-id="${ids.berkala}"] .card-link`).click();
+    await page.waitForFunction(() => document.getElementById('item-view')?.getAttribute('aria-busy') === 'false' && document.getElementById('item-title'));
+    expect(new URL(page.url()).searchParams.get('item')).toBe(ids.berkala);
+    expect(await page.locator('#informasi').isVisible()).toBe(false);
+    await expect(page.locator('#item-title').textContent()).resolves.toBe(TITLES.berkala);
+    // Focus moves to the item's heading, for keyboard and screen-reader users.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('item-title');
+    expect(await page.title()).toBe(`${TITLES.berkala} — Portal Informasi Publik`);
+
+    // The body, built from Strapi's blocks: heading, bold, link, list, quote, code.
+    const body = page.locator('.item-body .rich');
+    expect(await body.textContent()).toContain(`${BODY_TEXT} 54 persen dari target.`);
+    await expect(body.locator('h4').textContent()).resolves.toBe('Rincian realisasi');
+    await expect(body.locator('strong').textContent()).resolves.toBe('54 persen');
+    expect(await body.locator('ol > li').allTextContents()).toEqual(['Belanja pegawai', 'Belanja barang dan jasa']);
+    await expect(body.locator('blockquote').textContent()).resolves.toBe('Angka belum diaudit.');
+    await expect(body.locator('pre code').textContent()).resolves.toBe(INJECTION);
+    expect(await body.getByRole('link', { name: 'APBD 2026' }).getAttribute('href')).toBe('https://example.go.id/apbd-2026');
+    expect(await body.getByRole('link', { name: 'ppid@example.go.id' }).getAttribute('href')).toBe('mailto:ppid@example.go.id');
+    // Markup in the body stays text.
+    expect(await body.textContent()).toContain(`<script>window.__pwned=1</script>${INJECTION}`);
+    expect(await page.locator('#item-view script, #item-view img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+
+    // Metadata: the class with its UU 14/2008 heading, and the DIP columns' facts.
+    const meta = (await page.locator('.item-meta').textContent()) ?? '';
+    for (const text of [
+      'Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala (UU 14/2008 Pasal 9)',
+      'Laporan keuangan',
+      'Sub Bagian Keuangan',
+      'Kepala Sub Bagian Keuangan',
+      '15 Juli 2026, Palangka Raya',
+      'Softcopy dan hardcopy',
+      'aktif 2 tahun, inaktif 8 tahun, kemudian permanen',
+      '23 November 2026',
+      'Pendokumentasian dan Publikasi Informasi Publik',
+    ])
+      expect(meta).toContain(text);
+    const publication = (await app.http().get(`/api/ppid/publications/${ids.berkala}`)).body.data;
+    expect(await page.locator('.item-meta .btn-verify').getAttribute('href')).toBe(`/api/ppid/verify/${publication.verificationCode}?format=html`);
+
+    // The attachment: name, type and size, and it downloads with the uploaded bytes.
+    const file = page.locator('.item-files .file');
+    expect(await file.count()).toBe(1);
+    expect(await file.textContent()).toMatch(new RegExp(`${PDF_NAME.replace(/\./g, '\\.')} \\(PDF, [\\d,]+ KB\\)`));
+    const link = file.getByRole('link', { name: new RegExp(`^Unduh ${PDF_NAME.replace(/\./g, '\\.')}`) });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href.startsWith(`${base}/uploads/`) && href.endsWith('.pdf')).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(PDF_NAME);
+    expect(fs.readFileSync((await download.path())!)).toEqual(PDF_BYTES);
+    const direct = await context.request.get(href);
+    expect(direct.status()).toBe(200);
+    expect(Buffer.from(await direct.body())).toEqual(PDF_BYTES);
+    expectNothingHidden(await everything(page));
+    await shot(page, 'portal-item-id-desktop');
+
+    // Back: the list again, focus on the item's link; Forward: the item again.
+    await page.goBack();
+    await page.waitForFunction(() => !document.getElementById('informasi')?.hidden);
+    expect(new URL(page.url()).searchParams.get('item')).toBeNull();
+    expect(await page.locator('#item-view').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('.card')?.getAttribute('data-document-id'))).toBe(ids.berkala);
+    await page.goForward();
+    await page.waitForFunction(() => document.getElementById('item-title')?.textContent?.startsWith('Laporan'));
+    // The back link leads to the list too.
+    await page.getByRole('link', { name: /Kembali ke daftar informasi/ }).click();
+    await page.waitForFunction(() => !document.getElementById('informasi')?.hidden && document.querySelectorAll('.card').length === 2);
+    expect((page as any).problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an item opens from its address (deep link) on a phone, in English too, and prints cleanly', async () => {
+    for (const lang of ['id', 'en']) {
+      const { context, page } = await newPage({ width: 390, height: 844 }, { isMobile: true });
+      await page.goto(`${base}/portal/?item=${ids.berkala}${lang === 'en' ? '&lang=en' : ''}`);
+      await page.waitForFunction(() => document.getElementById('item-title')?.textContent?.startsWith('Laporan'));
+      expect(await page.locator('#informasi').isVisible()).toBe(false);
+      expect(await page.locator('.item-body').textContent()).toContain(BODY_TEXT);
+      await expect(page.locator('.item-files h3').textContent()).resolves.toBe(lang === 'id' ? 'Lampiran' : 'Attachments');
+      expect(await page.locator('.item-meta').textContent()).toContain(lang === 'id' ? 'Diumumkan Secara Berkala' : 'Information Published Periodically');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot(page, `portal-item-${lang}-mobile`);
+      if (lang === 'id') {
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.locator('.item-back').isVisible()).toBe(false);
+        expect(await page.locator('.lang').isVisible()).toBe(false);
+        const printed = await page.locator('.file-link').evaluate((a) => getComputedStyle(a, '::after').content);
+        expect(printed).toContain(`${base}/uploads/`);
+        await shot(page, 'portal-item-id-print');
+      }
+      expect((page as any).problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('an excluded, draft or unknown item shows "Informasi tidak ditemukan", and nothing of it', async () => {
+    // The API answers 404 for what is not public; its attachments' data is never returned.
+    for (const id of [ids.excluded, ids.draft]) expect((await app.http().get(`/api/information-items/${id}?populate=*`)).status).toBe(404);
+    const shown = await app.http().get(`/api/information-items/${ids.berkala}?populate[attachments][fields][0]=url`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.data.attachments[0].url).toMatch(/^\/uploads\//);
+
+    for (const id of [ids.excluded, ids.draft, 'bukan-dokumen', '..%2F..%2Fadmin']) {
+      const { context, page } = await newPage({ width: 1280, height: 900 });
+      await page.goto(`${base}/portal/?item=${id}`);
+      await page.waitForSelector('#item-missing');
+      await expect(page.locator('#item-missing h2').textContent()).resolves.toBe('Informasi tidak ditemukan');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('item-title');
+      expect(await page.locator('#informasi').isVisible()).toBe(false);
+      const text = await everything(page);
+      for (const hidden of [TITLES.excluded, TITLES.draft, EXCLUDED_SUMMARY, DRAFT_SUMMARY]) expect(text).not.toContain(hidden);
+      // Only the expected 404s of the item and its publication facts.
+      const unexpected = ((page as any).problems as string[]).filter((p) => !/^404 .*\/api\/(information-items|ppid\/publications)\//.test(p));
+      expect(unexpected).toEqual([]);
+      if (id === ids.excluded) await shot(page, 'portal-item-not-found');
+      // From there, back to the list.
+      await page.getByRole('link', { name: /Kembali ke daftar informasi/ }).click();
+      await page.waitForFunction(() => !document.getElementById('informasi')?.hidden && document.querySelectorAll('.card').length === 2);
+      await context.close();
+    }
   });
 
   it('shows the established DIP with the seven Perki 1/2021 columns in order, plus Klasifikasi', async () => {
