@@ -16,3 +16,4 @@ export { validateSopDefinition, formatSopError } from './validate';
 export { parseSopText, type SopTextFormat } from './parse';
 export { loadSopDirectory, type LoadedSopFile } from './load';
 export { startRun, decide, allowedActs, currentStepOf } from './engine';
+export { writingRoles } from './role-grants';
