@@ -44,6 +44,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /**
+   * The DIP is the body's single register (services/dip.ts): its SOP's officers act for the whole
+   * body, so their roles are mapped without a unit (an edition has none).
+   */
+  const bodyWide = (sopCode: string) => {
+    const content = ppid().service('content');
+    return content.bindings(UID.dipEdition).some((b: { sopCode: string }) => b.sopCode === sopCode);
+  };
+
   return {
     enabled() {
       return process.env.NODE_ENV !== 'production' && process.env.PPID_DEMO_SEED !== 'false';
@@ -66,8 +75,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const group of PEOPLE) {
         for (const [roleKey, jabatan] of Object.entries(group.roles)) {
           const name = roleName(group.short, jabatan);
-          if (!(await strapi.db.query('admin::role').findOne({ where: { name } }))) continue;
+          const role = await strapi.db.query('admin::role').findOne({ where: { name } });
+          if (!role) continue;
           await dir.ensureRole(name, '', await grantFor(group.sop, roleKey), { converge: true });
+          if (bodyWide(group.sop)) await dir.mapRole(group.sop, roleKey, role.id, null);
         }
       }
     },
@@ -91,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // Valid NIPs: born 1980-01-15, appointed 2005-03, serials 001...
           const nip = `198001152005031${String(serial++).padStart(3, '0')}`;
           await dir.ensureOfficial({ nama: `${jabatan} (demo)`, nip, jabatan, unit: unit.id, user: user.id });
-          await dir.mapRole(group.sop, roleKey, role.id, unit.id);
+          await dir.mapRole(group.sop, roleKey, role.id, bodyWide(group.sop) ? null : unit.id);
           users[`${group.short}.${roleKey}`] = user.id;
           accounts.push({ email, role: `${group.sop} / ${roleKey}` });
         }

@@ -293,6 +293,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           recordKind: recordKindOf(step),
           dueAt: run.state.steps[step.number - 1]?.dueAt ?? null,
           intentStatement: INTENT_STATEMENT[recordKindOf(step) as 'paraf' | 'tanda_tangan'] ?? null,
+          // As checkSignerSecret decides: the panel asks for a password only where it is needed.
+          requiresPassword: recordKindOf(step) === 'tanda_tangan' || (recordKindOf(step) === 'paraf' && !!strapi.plugin('ppid').config('parafRequiresPassword')),
         },
         steps: run.state.steps.map((s) => ({ ...s, activity: def.steps[s.number - 1]?.activity, role: def.steps[s.number - 1]?.role })),
         fastTrack: run.state.fastTrack,
