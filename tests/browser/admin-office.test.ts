@@ -115,6 +115,11 @@ async function pickRelation(page: Page, field: string, search: string, name: Reg
   await option.first().click();
 }
 
+it('the browser’s favicon request is answered, not a 500 with a stack trace', async () => {
+  const res = await app.http().get('/favicon.ico');
+  expect(res.status).toBe(200);
+}, 30000);
+
 describe('the office: seed 000 from an empty form to publication, then a DIP edition through seed 002', () => {
   it('the JFU (staf.palaran) creates the item through the form: unit and jenis by name, every DIP field', async () => {
     const page = await as(staf);

@@ -226,10 +226,10 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, d
   const refreshDocument = useRefreshDocument(uid, documentId);
   const run = info.active;
   const left = run ? timeLeft(run.currentStep.dueAt) : null;
-  const past = info.runs.filter((r) => r.documentId !== run?.id);
   // Published through the SOP and unchanged since: nothing to submit until the content changes.
   const lastRun = info.runs[0];
   const publishedUnchanged = !run && lastRun?.status === 'published' && docStatus !== 'modified' && docStatus !== 'draft';
+  const past = info.runs.filter((r) => r.documentId !== run?.id && !(publishedUnchanged && r.documentId === lastRun.documentId));
   const buttons = ((run?.allowedActs ?? []) as string[]).filter((a) => a !== 'edit') as ActKind[];
   const canEdit = ((run?.allowedActs ?? []) as string[]).includes('edit');
   return (

@@ -39,6 +39,27 @@ export const CM_LABELS: Record<string, Record<string, string>> = {
   },
 };
 
+/** The shared components' field labels (Waktu dan Tempat, Retensi Arsip, Pengumuman Serta Merta). */
+export const CM_COMPONENT_LABELS: Record<string, Record<string, string>> = {
+  'ppid.waktu-tempat': { date: 'Tanggal', period: 'Periode atau tahun', place: 'Tempat' },
+  'ppid.retensi': {
+    activeYears: 'Retensi aktif (tahun)',
+    inactiveYears: 'Retensi inaktif (tahun)',
+    disposition: 'Keterangan akhir (nasib akhir arsip)',
+    note: 'Catatan',
+  },
+  'ppid.pengumuman-serta-merta': {
+    bahayaDanDampak: 'Potensi bahaya dan/atau besaran dampak',
+    pihakTerdampak: 'Pihak yang berpotensi terkena dampak',
+    prosedurDanTempatEvakuasi: 'Prosedur dan tempat evakuasi',
+    caraMenghindariBahaya: 'Cara menghindari bahaya dan/atau dampak',
+    caraMemperolehBantuan: 'Cara memperoleh bantuan',
+    pihakYangWajibMengumumkan: 'Pihak yang wajib mengumumkan',
+    caraPengumumanDarurat: 'Tata cara pengumuman dalam keadaan darurat',
+    upayaYangDilakukan: 'Upaya yang dilakukan badan publik',
+  },
+};
+
 /**
  * What a relation shows: the target's name, not its documentId (the officer picks "Kecamatan
  * Palaran", not "x7k2..."). Replaced only while it is one of Strapi's defaults.
@@ -128,6 +149,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!changed) continue;
       const { uid: _uid, ...rest } = config;
       await service.updateConfiguration(contentType, { ...rest, settings: main.settings, metadatas: main.metadatas });
+      total += changed;
+    }
+    const components = cm.service('components');
+    for (const [uid, labels] of Object.entries(CM_COMPONENT_LABELS)) {
+      const component = strapi.components[uid as keyof typeof strapi.components];
+      if (!component) continue;
+      const config = await components.findConfiguration(component);
+      if (!config?.metadatas) continue;
+      const { metadatas, changed } = applyLabels(config.metadatas, labels);
+      if (!changed) continue;
+      const { uid: _uid, category: _category, ...rest } = config;
+      await components.updateConfiguration(component, { ...rest, metadatas });
       total += changed;
     }
     return total;
