@@ -66,7 +66,19 @@ afterAll(async () => {
   await app?.stop();
 });
 
+// One logged-in page per official, kept for the whole file (a login costs two full loads of
+// the panel on a loaded 2-core machine).
+const sessions = new Map<string, Page>();
+
 async function as(who: Person): Promise<Page> {
+  const open = sessions.get(who.email);
+  if (open) return open;
+  const page = await login(who);
+  sessions.set(who.email, page);
+  return page;
+}
+
+async function login(who: Person): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
   const page = await context.newPage();
   await page.addInitScript(() => localStorage.setItem('strapi-admin-language', 'id'));
@@ -164,7 +176,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     await page.getByTestId('ppid-submit-run').click();
     expect(await currentStep(page, /^Langkah 1 · Camat$/)).toBe('Langkah 1 · Camat');
     await shot(page, 'office-02-submitted');
-    await page.context().close();
   });
 
   it('a new item without a unit takes the drafting official’s unit', async () => {
@@ -178,7 +189,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     const id = page.url().split('/').pop()!.split('?')[0];
     const saved = await app.strapi.documents(ITEM as any).findOne({ documentId: id, populate: ['unit'] as any });
     expect(saved.unit?.name).toBe('Kecamatan Palaran');
-    await page.context().close();
   });
 
   it('each official acts at their step; the JFU prints the approval form; the Kasi’s paraf asks no password', async () => {
@@ -186,7 +196,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     await openItem(c);
     await act(c, 'approve');
     expect(await currentStep(c, /^Langkah 2 · /)).toMatch(/^Langkah 2 · Staf/);
-    await c.context().close();
 
     const jfu = await as(staf);
     await openItem(jfu);
@@ -204,7 +213,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     // The SOP document opens from the panel.
     await jfu.getByTestId('ppid-sop-link').click();
     await jfu.getByTestId('ppid-sop-document').waitFor({ timeout: 60000 });
-    await jfu.context().close();
 
     const k = await as(kasi);
     await openItem(k);
@@ -217,25 +225,21 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     await dialog.waitFor({ state: 'detached' });
     await act(k, 'approve', { confirm: true });
     expect(await currentStep(k, /^Langkah 4 · /)).toBe('Langkah 4 · Sekretaris');
-    await k.context().close();
 
     const s = await as(sekretaris);
     await openItem(s);
     await act(s, 'approve', { confirm: true, password: PASSWORD });
     expect(await currentStep(s, /^Langkah 5 · /)).toBe('Langkah 5 · Camat');
-    await s.context().close();
 
     const c2 = await as(camat);
     await openItem(c2);
     await act(c2, 'approve', { confirm: true, password: PASSWORD });
     expect(await currentStep(c2, /^Langkah 6 · /)).toBe('Langkah 6 · Kasubbag / Kasi');
-    await c2.context().close();
 
     const k2 = await as(kasi);
     await openItem(k2);
     await act(k2, 'handover');
     expect(await currentStep(k2, /^Langkah 7 · /)).toBe('Langkah 7 · Staf');
-    await k2.context().close();
   });
 
   it('the JFU publishes: the status badge and the panel follow without a reload', async () => {
@@ -247,7 +251,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     // The Content Manager's own status badge, refreshed after the act.
     await jfu.getByText(/^(Dipublikasi|Published)$/).first().waitFor({ timeout: 30000 });
     await shot(jfu, 'office-05-published');
-    await jfu.context().close();
     const pub = await app.http().get('/api/information-items');
     expect(pub.body.data.map((d: any) => d.title)).toContain(TITLE);
   });
@@ -268,7 +271,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     expect(await currentStep(p1, /^Langkah 1 · /)).toBe('Langkah 1 · Petugas Informasi');
     await act(p1, 'submit');
     expect(await currentStep(p1, /^Langkah 2 · /)).toBe('Langkah 2 · PPID Pelaksana');
-    await p1.context().close();
 
     const openEdition = async (page: Page) => {
       await page.goto(`${base}/admin/plugins/ppid/dip`);
@@ -278,7 +280,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     await openEdition(p2);
     await act(p2, 'submit');
     expect(await currentStep(p2, /^Langkah 3 · /)).toBe('Langkah 3 · PPID');
-    await p2.context().close();
 
     const p3 = await as(ppid);
     await openEdition(p3);
@@ -286,13 +287,11 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     expect(await currentStep(p3, /^Langkah 4 · /)).toBe('Langkah 4 · PPID');
     await act(p3, 'approve');
     expect(await currentStep(p3, /^Langkah 5 · /)).toBe('Langkah 5 · Atasan PPID');
-    await p3.context().close();
 
     const p4 = await as(atasan);
     await openEdition(p4);
     await act(p4, 'approve', { confirm: true, password: PASSWORD });
     expect(await currentStep(p4, /^Langkah 6 · /)).toBe('Langkah 6 · PPID');
-    await p4.context().close();
 
     const p5 = await as(ppid);
     await openEdition(p5);
@@ -301,7 +300,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     await p5.reload();
     await p5.getByTestId('ppid-dip-edition').getByText(/SK Nomor/).waitFor({ timeout: 60000 });
     await shot(p5, 'office-06-dip-established');
-    await p5.context().close();
 
     const current = await app.http().get('/api/ppid/dip/current');
     expect(current.status).toBe(200);
