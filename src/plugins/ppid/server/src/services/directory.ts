@@ -4,17 +4,17 @@ import { badRequest } from '../errors';
 import { perm } from '../permissions';
 import { UID } from '../utils/uids';
 
-/**
- * The body's people: admin roles with the permissions an SOP role needs, admin users, units,
- * officials (nama, NIP, jabatan) and the SOP role mappings. Used by the demo seed and by
- * administrators' scripts; every call is idempotent.
- */
 /** What an admin role may do: Content Manager write / read per type, and extra plugin actions. */
 export type RoleGrant = { write: string[]; read: string[]; plugin?: string[] };
 
 /** Relation targets every SOP role reads, so relations show names and can be picked. */
 const LOOKUPS = [UID.unit, UID.informationKind];
 
+/**
+ * The body's people: admin roles with the permissions an SOP role needs, admin users, units,
+ * officials (nama, NIP, jabatan) and the SOP role mappings. Used by the demo seed and by
+ * administrators' scripts; every call is idempotent.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const CM = 'plugin::content-manager.explorer';
 
@@ -31,11 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const out: string[] = [];
     for (const [name, attr] of Object.entries<any>(model.attributes)) {
       if (SYSTEM.includes(name) || attr.private || attr.visible === false) continue;
-      if (attr.type === 'component') {
-        for (const sub of fieldPaths(attr.component, depth + 1)) out.push(`${name}.${sub}`);
-      } else if (attr.type === 'dynamiczone') {
-        continue;
-      } else out.push(name);
+      if (attr.type === 'dynamiczone') continue; // none in the governed types
+      if (attr.type === 'component') for (const sub of fieldPaths(attr.component, depth + 1)) out.push(`${name}.${sub}`);
+      else out.push(name);
     }
     return out;
   }
