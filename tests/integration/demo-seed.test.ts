@@ -2,9 +2,10 @@ import { startApp, TestApp } from '../helpers/strapi';
 
 // The README's run command seeds a demo body once in development; a newcomer logs in with it.
 let app: TestApp;
+// The demo seed (15 accounts, items through several acts) is slow on a loaded 2-core machine.
 beforeAll(async () => {
   app = await startApp({ NODE_ENV: 'development', PPID_DEMO_SEED: 'true' });
-});
+}, 400000);
 afterAll(async () => {
   await app?.stop();
 });
