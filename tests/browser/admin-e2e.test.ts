@@ -232,7 +232,8 @@ describe('admin panel: seed 000 item from draft to publication through the side 
     const jfu = await as(p.jfu);
     await openItem(jfu);
     await act(jfu, 'publish');
-    await jfu.getByTestId('ppid-submit-run').waitFor();
+    // Published and unchanged: the panel says so instead of offering a new submission.
+    await jfu.getByTestId('ppid-published').waitFor();
     const panel = (await jfu.getByTestId('ppid-panel').textContent()) ?? '';
     expect(panel).toContain('Terbit');
     await shot(jfu, '05-cm-panel-published');

@@ -2,9 +2,10 @@ import { startApp, TestApp } from '../helpers/strapi';
 
 // The README's run command seeds a demo body once in development; a newcomer logs in with it.
 let app: TestApp;
+// The demo seed (15 accounts, items through several acts) is slow on a loaded 2-core machine.
 beforeAll(async () => {
   app = await startApp({ NODE_ENV: 'development', PPID_DEMO_SEED: 'true' });
-});
+}, 400000);
 afterAll(async () => {
   await app?.stop();
 });
@@ -30,4 +31,106 @@ it('seeds one user per SOP role, officials with valid NIPs, and items at differe
 it('seeds only once', async () => {
   const again = await app.strapi.plugin('ppid').service('demo').seedOnce();
   expect(again).toBeNull();
+});
+
+describe('demo roles: each SOP role can do what its step asks, nothing more', () => {
+  const ITEM = 'api::information-item.information-item';
+  const CM = 'plugin::content-manager.explorer';
+  const perms = async (roleName: string) => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { name: roleName }, populate: ['permissions'] });
+    return role.permissions as { action: string; subject: string | null; properties: any }[];
+  };
+  const fieldsOf = (ps: any[], action: string, subject: string) => ps.find((p) => p.action === `${CM}.${action}` && p.subject === subject)?.properties?.fields as string[] | undefined;
+
+  it('the JFU writes every DIP field (component fields as dotted paths), never the private ppidPublic', async () => {
+    const ps = await perms('palaran: JFU Pengelola Informasi');
+    for (const action of ['read', 'create', 'update']) {
+      const fields = fieldsOf(ps, action, ITEM)!;
+      expect(fields).toEqual(expect.arrayContaining(['title', 'unit', 'kind', 'production.period', 'production.place', 'retention.activeYears', 'retention.disposition', 'announcement.bahayaDanDampak', 'form']));
+      expect(fields).not.toContain('ppidPublic');
+      expect(fields).not.toContain('production');
+    }
+    expect(fieldsOf(ps, 'read', 'plugin::ppid.unit')).toEqual(expect.arrayContaining(['name']));
+    expect(fieldsOf(ps, 'read', 'api::information-kind.information-kind')).toEqual(expect.arrayContaining(['label']));
+  });
+
+  it('the Kasi, Sekretaris and Camat read everything they examine and write nothing', async () => {
+    for (const name of ['palaran: Kasi Pemerintahan', 'palaran: Sekretaris Kecamatan', 'palaran: Camat Palaran']) {
+      const ps = await perms(name);
+      expect(fieldsOf(ps, 'read', ITEM)).toEqual(expect.arrayContaining(['production.period', 'retention.note', 'announcement.upayaYangDilakukan']));
+      expect(fieldsOf(ps, 'read', ITEM)).not.toContain('ppidPublic');
+      expect(ps.filter((p) => p.subject === ITEM).map((p) => p.action)).toEqual([`${CM}.read`]);
+      expect(fieldsOf(ps, 'read', 'plugin::ppid.unit')).toContain('name');
+    }
+  });
+
+  it('the DIP SOP: its writers manage editions; the Atasan PPID only signs', async () => {
+    const has = (ps: any[], a: string) => ps.some((p) => p.action === a);
+    expect(has(await perms('kutim: Petugas Informasi'), 'plugin::ppid.dip.manage')).toBe(true);
+    expect(has(await perms('kutim: Kepala BKPSDM (Atasan PPID)'), 'plugin::ppid.dip.manage')).toBe(false);
+  });
+
+  it('an existing database converges on the next boot: old permissions are replaced', async () => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { name: 'palaran: Kasi Pemerintahan' } });
+    // As an older version left it: top-level fields with ppidPublic, full CRUD, no unit read.
+    await app.strapi.service('admin::role').assignPermissions(role.id, [
+      { action: `${CM}.update`, subject: ITEM, properties: { fields: ['title', 'production', 'ppidPublic'] }, conditions: [] },
+    ]);
+    expect(await app.strapi.plugin('ppid').service('demo').seedOnce()).toBeNull();
+    const ps = await perms('palaran: Kasi Pemerintahan');
+    expect(ps.some((p) => p.action === `${CM}.update`)).toBe(false);
+    expect(fieldsOf(ps, 'read', ITEM)).toContain('production.period');
+    expect(fieldsOf(ps, 'read', 'plugin::ppid.unit')).toContain('name');
+  });
+
+  it('relations show names: unit and jenis informasi main fields', async () => {
+    const cm = app.strapi.plugin('content-manager').service('content-types');
+    const conf = await cm.findConfiguration(cm.findContentType(ITEM));
+    expect(conf.metadatas.unit.edit.mainField).toBe('name');
+    expect(conf.metadatas.kind.edit.mainField).toBe('label');
+  });
+});
+
+describe('the drafting officer through the Content Manager doors (staf.palaran)', () => {
+  const ITEM = 'api::information-item.information-item';
+  let token: string;
+  beforeAll(async () => {
+    const res = await app.http().post('/admin/login').send({ email: 'staf.palaran@demo.ppid.local', password: 'Demo-PPID-2026!' });
+    token = res.body.data.token;
+  });
+  const auth = () => ({ Authorization: `Bearer ${token}` });
+
+  it('finds the unit and the jenis informasi by name', async () => {
+    const units = await app.http().get(`/content-manager/relations/${ITEM}/unit`).query({ _q: 'Palaran' }).set(auth());
+    expect(units.status).toBe(200);
+    expect(units.body.results.map((r: any) => r.name)).toContain('Kecamatan Palaran');
+    const kinds = await app.http().get(`/content-manager/relations/${ITEM}/kind`).query({ _q: 'pertemuan' }).set(auth());
+    expect(kinds.status).toBe(200);
+    expect(kinds.body.results.map((r: any) => r.label)).toContain('Informasi dan kebijakan dalam pertemuan terbuka untuk umum');
+  });
+
+  it('a new item without a unit takes the official’s unit, and can be submitted to the SOP', async () => {
+    const created = await app
+      .http()
+      .post(`/content-manager/collection-types/${ITEM}`)
+      .set(auth())
+      .send({ title: 'Pengumuman jadwal posyandu', summary: 'Jadwal posyandu', unit: { connect: [], disconnect: [] } });
+    expect(created.status).toBe(201);
+    const doc = await app.strapi.documents(ITEM as any).findOne({ documentId: created.body.data.documentId, populate: ['unit'] as any });
+    expect(doc.unit.name).toBe('Kecamatan Palaran');
+    const run = await app.http().post('/ppid/runs').set(auth()).send({ uid: ITEM, documentId: created.body.data.documentId });
+    expect(run.status).toBe(201);
+  });
+
+  it('a unit the officer picked is kept', async () => {
+    const other = await app.strapi.db.query('plugin::ppid.unit').findOne({ where: { code: 'PEMDA' } });
+    const created = await app
+      .http()
+      .post(`/content-manager/collection-types/${ITEM}`)
+      .set(auth())
+      .send({ title: 'Profil pemerintah daerah', summary: 'Profil', unit: { connect: [{ documentId: other.documentId }] } });
+    expect(created.status).toBe(201);
+    const doc = await app.strapi.documents(ITEM as any).findOne({ documentId: created.body.data.documentId, populate: ['unit'] as any });
+    expect(doc.unit.code).toBe('PEMDA');
+  });
 });

@@ -2,6 +2,7 @@ import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/WorkflowPanel';
 import { governPublishAction, injectStepColumn } from './components/CmExtensions';
+import { ENUM_LABELS } from './translations/enums';
 
 const READ_ACTIONS = ['tasks.read', 'runs.read', 'sops.read', 'dip.read', 'classification.manage', 'verify', 'reports.read'];
 
@@ -30,9 +31,9 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefix(data), locale };
+          return { data: { ...(ENUM_LABELS[locale] ?? {}), ...prefix(data) }, locale };
         } catch {
-          return { data: {}, locale };
+          return { data: { ...(ENUM_LABELS[locale] ?? {}) }, locale };
         }
       })
     );

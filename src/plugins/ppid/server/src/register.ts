@@ -3,10 +3,13 @@ import { INTERNAL_TYPES } from './content-types';
 import { governance } from './middlewares/governance';
 import { officialNip } from './middlewares/official-nip';
 import { dipFreeze } from './middlewares/dip-freeze';
+import { defaultUnit } from './middlewares/default-unit';
 import { registerDipGraphql } from './graphql/dip';
 import { attachmentGuard } from './middlewares/attachments';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // A new item without a unit takes its drafting official's (before the governance door).
+  strapi.documents.use(defaultUnit(strapi) as any);
   // Every write of a governed type passes here, whatever door it came through.
   strapi.documents.use(governance(strapi) as any);
   strapi.documents.use(officialNip(strapi) as any);

@@ -1,12 +1,14 @@
 import * as React from 'react';
 import { Link } from 'react-router-dom';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { adminApi, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useDispatch } from 'react-redux';
 import {
   Badge, Box, Button, Checkbox, Divider, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { RecordEntry } from './Shared';
 import { STATUS_LABELS, errorMessage, formatWib, timeLeft } from '../utils/api';
+import { useDownload } from '../utils/transfer';
 
 type ItemRuns = { governed: boolean; sopCodes: string[]; active: any | null; runs: any[] };
 
@@ -58,6 +60,8 @@ const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onCl
   const { toggleNotification } = useNotification();
   const kind = act === 'approve' ? run.currentStep.recordKind : null;
   const isSignature = kind === 'tanda_tangan' || kind === 'paraf';
+  // Only where the server will check it (tanda tangan; paraf when the body configured it).
+  const needsPassword = isSignature && (run.currentStep.requiresPassword ?? kind === 'tanda_tangan');
   const [comment, setComment] = React.useState('');
   const [password, setPassword] = React.useState('');
   const [confirm, setConfirm] = React.useState(false);
@@ -67,8 +71,8 @@ const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onCl
   const commentRequired = act === 'return' || act === 'cancel';
   const ready =
     (!commentRequired || comment.trim().length > 0) &&
-    (kind !== 'tanda_tangan' || (confirm && password.length > 0)) &&
-    (kind !== 'paraf' || confirm);
+    (!isSignature || confirm) &&
+    (!needsPassword || password.length > 0);
   const submit = async () => {
     setBusy(true);
     setError(null);
@@ -78,7 +82,7 @@ const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onCl
       else if (comment.trim()) body.comment = comment.trim();
       if (isSignature) {
         body.confirmIntent = confirm;
-        if (password) body.password = password;
+        if (needsPassword && password) body.password = password;
       }
       await post(`/ppid/runs/${run.id}/acts`, body);
       toggleNotification({ type: 'success', message: t('panel.done', '{act}: berhasil dicatat', { act: label }) });
@@ -114,11 +118,13 @@ const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onCl
                 <Checkbox name="confirmIntent" checked={confirm} onCheckedChange={(c: any) => setConfirm(c === true)}>
                   {t('panel.confirmIntent', 'Saya menyetujui pernyataan di atas')}
                 </Checkbox>
-                <Field.Root name="password" required={kind === 'tanda_tangan'} hint={kind === 'paraf' ? t('panel.passwordIfAsked', 'Isi bila diminta') : undefined}>
-                  <Field.Label>{t('panel.password', 'Kata sandi')}</Field.Label>
-                  <TextInput type="password" name="password" autoComplete="current-password" value={password} onChange={(e: any) => setPassword(e.target.value)} />
-                  <Field.Hint />
-                </Field.Root>
+                {needsPassword ? (
+                  <Field.Root name="password" required hint={t('panel.passwordHint', 'Kata sandi akun Anda, sebagai bukti bahwa Anda sendiri yang menandatangani.')}>
+                    <Field.Label>{t('panel.password', 'Kata sandi')}</Field.Label>
+                    <TextInput type="password" name="password" autoComplete="current-password" value={password} onChange={(e: any) => setPassword(e.target.value)} />
+                    <Field.Hint />
+                  </Field.Root>
+                ) : null}
               </>
             ) : null}
             {error ? (
@@ -138,6 +144,45 @@ const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onCl
     </Modal.Root>
   );
 };
+
+/**
+ * The run's papers: the approval form (formulir persetujuan publikasi, PDF with every paraf and
+ * signature block) fetched with the admin JWT and saved, and the SOP document page.
+ */
+export const RunDocuments = ({ runId, sopCode }: { runId: string; sopCode: string }) => {
+  const t = useT();
+  const { download, busy, error } = useDownload();
+  return (
+    <Flex direction="column" alignItems="stretch" gap={1}>
+      <Button
+        variant="tertiary"
+        size="S"
+        fullWidth
+        loading={busy === 'form'}
+        onClick={() => download('form', `/ppid/runs/${runId}/form.pdf`, `formulir-persetujuan-${runId}.pdf`)}
+        data-testid="ppid-form-pdf"
+      >
+        {t('panel.formPdf', 'Formulir persetujuan publikasi (PDF)')}
+      </Button>
+      <Link to={`/plugins/ppid/sops/${encodeURIComponent(sopCode)}`} data-testid="ppid-sop-link">
+        {t('panel.sopDocument', 'Dokumen SOP')}
+      </Link>
+      {error ? <Typography textColor="danger600" variant="pi" data-testid="ppid-form-error">{error}</Typography> : null}
+    </Flex>
+  );
+};
+
+/** After an act the Content Manager reloads the document, so its status badge and actions follow. */
+function useRefreshDocument(uid: string, documentId: string) {
+  const dispatch = useDispatch();
+  return () =>
+    dispatch(
+      adminApi.util.invalidateTags([
+        { type: 'Document', id: `${uid}_${documentId}` },
+        { type: 'Document', id: `${uid}_ALL_ITEMS` },
+      ] as any)
+    );
+}
 
 const SubmitBox = ({ uid, documentId, locale, sopCodes, onDone }: { uid: string; documentId: string; locale?: string | null; sopCodes: string[]; onDone: () => void }) => {
   const t = useT();
@@ -175,12 +220,18 @@ const SubmitBox = ({ uid, documentId, locale, sopCodes, onDone }: { uid: string;
   );
 };
 
-export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch }: { uid: string; documentId: string; locale?: string | null; info: ItemRuns; refetch: () => void }) => {
+export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, docStatus }: { uid: string; documentId: string; locale?: string | null; info: ItemRuns; refetch: () => void; docStatus?: string | null }) => {
   const t = useT();
   const [dialog, setDialog] = React.useState<ActKind | null>(null);
+  const refreshDocument = useRefreshDocument(uid, documentId);
   const run = info.active;
   const left = run ? timeLeft(run.currentStep.dueAt) : null;
-  const past = info.runs.filter((r) => r.documentId !== run?.id);
+  // Published through the SOP and unchanged since: nothing to submit until the content changes.
+  const lastRun = info.runs[0];
+  const publishedUnchanged = !run && lastRun?.status === 'published' && docStatus !== 'modified' && docStatus !== 'draft';
+  const past = info.runs.filter((r) => r.documentId !== run?.id && !(publishedUnchanged && r.documentId === lastRun.documentId));
+  const buttons = ((run?.allowedActs ?? []) as string[]).filter((a) => a !== 'edit') as ActKind[];
+  const canEdit = ((run?.allowedActs ?? []) as string[]).includes('edit');
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="ppid-panel">
       {run ? (
@@ -205,9 +256,14 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch }:
               </Typography>
             ) : null}
           </Box>
-          {run.allowedActs.length ? (
+          {canEdit ? (
+            <Typography tag="p" variant="pi" textColor="neutral700" data-testid="ppid-edit-hint">
+              {t('panel.editHint', 'Pada langkah ini isi informasi boleh diubah: ubah di formulir lalu Simpan; perubahan tercatat di alur kerja.')}
+            </Typography>
+          ) : null}
+          {buttons.length ? (
             <Flex direction="column" alignItems="stretch" gap={2}>
-              {(run.allowedActs as ActKind[]).map((a) => (
+              {buttons.map((a) => (
                 <Button
                   key={a}
                   fullWidth
@@ -224,10 +280,22 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch }:
               {t('panel.waiting', 'Menunggu {role}.', { role: run.currentStep.roleLabel })}
             </Typography>
           )}
-          {dialog ? <ActDialog run={run} act={dialog} onClose={() => setDialog(null)} onDone={() => { setDialog(null); refetch(); }} /> : null}
+          {dialog ? <ActDialog run={run} act={dialog} onClose={() => setDialog(null)} onDone={() => { setDialog(null); refetch(); refreshDocument(); }} /> : null}
+          <RunDocuments runId={run.id} sopCode={run.sop.code} />
         </>
+      ) : publishedUnchanged ? (
+        <Flex direction="column" alignItems="stretch" gap={2} data-testid="ppid-published">
+          <Flex gap={2} alignItems="center">
+            <Badge active>{STATUS_LABELS.published}</Badge>
+            <Typography variant="pi" textColor="neutral600">{formatWib(lastRun.endedAt ?? lastRun.startedAt)}</Typography>
+          </Flex>
+          <Typography variant="pi" textColor="neutral600">
+            {t('panel.publishedNote', 'Diterbitkan melalui SOP. Untuk perubahan, ubah isi lalu Simpan dan ajukan kembali.')}
+          </Typography>
+          <RunDocuments runId={lastRun.documentId} sopCode={lastRun.sopCode} />
+        </Flex>
       ) : (
-        <SubmitBox uid={uid} documentId={documentId} locale={locale} sopCodes={info.sopCodes} onDone={refetch} />
+        <SubmitBox uid={uid} documentId={documentId} locale={locale} sopCodes={info.sopCodes} onDone={() => { refetch(); refreshDocument(); }} />
       )}
       <Typography variant="pi" textColor="neutral600" data-testid="ppid-publish-note">
         {t('panel.publishNote', 'Terbitkan hanya melalui langkah terakhir SOP.')}
@@ -270,7 +338,7 @@ export const WorkflowPanel = (props: any) => {
   if (!data || !data.governed) return null;
   return {
     title: t('panel.title', 'Alur kerja SOP'),
-    content: <WorkflowPanelContent uid={model} documentId={documentId} locale={locale} info={data} refetch={refetch} />,
+    content: <WorkflowPanelContent uid={model} documentId={documentId} locale={locale} info={data} refetch={refetch} docStatus={document?.status ?? null} />,
   };
 };
 (WorkflowPanel as any).type = 'ppid-workflow';

@@ -7,6 +7,30 @@ import { useIntl } from 'react-intl';
 import { Loading, ServerError, useGet } from '../components/Shared';
 import { errorMessage, formatWib } from '../utils/api';
 import { useDownload, useUpload } from '../utils/transfer';
+import { WorkflowPanelContent, useItemRuns } from '../components/WorkflowPanel';
+
+const EDITION_UID = 'plugin::ppid.dip-edition';
+
+/**
+ * The edition's SOP run (seed 002, Penetapan dan Pemutakhiran DIP) in the page, as the side
+ * panel shows an item's: each officer acts here at their step, up to the Atasan PPID's decree.
+ */
+const EditionWorkflow = ({ id, onChange }: { id: string; onChange: () => void }) => {
+  const { data, error, refetch } = useItemRuns(EDITION_UID, id);
+  if (error) return <ServerError message={error} />;
+  if (!data) return <Loading />;
+  return (
+    <WorkflowPanelContent
+      uid={EDITION_UID}
+      documentId={id}
+      info={data}
+      refetch={() => {
+        refetch();
+        onChange();
+      }}
+    />
+  );
+};
 import { DIP_COLUMNS, formatCell } from '../../../server/src/core/dip/columns';
 
 const useT = () => {
@@ -197,10 +221,10 @@ const DiffView = ({ edition, editions }: { edition: any; editions: any[] }) => {
   );
 };
 
-const EditionDetail = ({ id, editions }: { id: string; editions: any[] }) => {
+const EditionDetail = ({ id, editions, onChange }: { id: string; editions: any[]; onChange?: () => void }) => {
   const t = useT();
-  const { data, error, loading } = useGet<any>(`/ppid/dip/editions/${id}`);
-  if (loading) return <Loading />;
+  const { data, error, loading, refetch } = useGet<any>(`/ppid/dip/editions/${id}`);
+  if (loading && !data) return <Loading />;
   if (error) return <ServerError message={error} />;
   if (!data) return null;
   return (
@@ -217,6 +241,15 @@ const EditionDetail = ({ id, editions }: { id: string; editions: any[] }) => {
           {data.signer ? <Typography variant="pi">{`${data.signer.jabatan}: ${data.signer.nama}`}</Typography> : null}
         </Flex>
         <EntriesTable entries={data.entries ?? []} />
+      </Panel>
+      <Panel title={t('dip.workflow', 'Penetapan melalui SOP')} testId="ppid-dip-workflow">
+        <EditionWorkflow
+          id={id}
+          onChange={() => {
+            refetch();
+            onChange?.();
+          }}
+        />
       </Panel>
       <Panel title={t('dip.diff.title', 'Perbandingan edisi')}>
         <DiffView edition={data} editions={editions} />
@@ -421,7 +454,7 @@ export const DipPage = () => {
             }}
           />
         </Panel>
-        {current ? <EditionDetail key={current} id={current} editions={editions} /> : null}
+        {current ? <EditionDetail key={current} id={current} editions={editions} onChange={refetch} /> : null}
         <Panel title={t('dip.import.heading', 'Impor entri DIP (CSV/XLSX)')}>
           <ImportDip />
         </Panel>

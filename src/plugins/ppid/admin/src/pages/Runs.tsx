@@ -8,6 +8,7 @@ import {
 import { useIntl } from 'react-intl';
 import { Loading, RecordEntry, ServerError, useGet } from '../components/Shared';
 import { STATUS_LABELS, cmEditUrl, formatWib, timeLeft } from '../utils/api';
+import { RunDocuments } from '../components/WorkflowPanel';
 
 const useT = () => {
   const { formatMessage } = useIntl();
@@ -153,6 +154,7 @@ export const RunDetailPage = () => {
                   {run.cancelReason ? <Typography>{t('runs.cancelReason', 'Alasan pembatalan')}: {run.cancelReason}</Typography> : null}
                   <Typography variant="pi" textColor="neutral600">{t('col.started', 'Dimulai')}: {formatWib(run.startedAt)}</Typography>
                   {run.endedAt ? <Typography variant="pi" textColor="neutral600">{t('runs.ended', 'Selesai')}: {formatWib(run.endedAt)}</Typography> : null}
+                  <RunDocuments runId={run.id} sopCode={run.sop.code} />
                 </Flex>
               </Box>
               <Box background="neutral0" padding={4} marginTop={4} shadow="filterShadow" hasRadius>

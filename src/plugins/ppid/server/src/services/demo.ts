@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { writingRoles } from '../core/workflow';
 import { UID } from '../utils/uids';
+import type { RoleGrant } from './directory';
 
 /**
  * Development demo (never in production): a body with units and officials, one admin user per
@@ -12,16 +14,46 @@ export const DEMO_ADMIN = { email: 'admin@demo.ppid.local', password: DEMO_PASSW
 export const DEMO_EMAIL_DOMAIN = '@demo.ppid.local';
 
 // Per SOP: its role keys and a believable jabatan for the demo official.
-const PEOPLE: { sop: string; short: string; roles: Record<string, string> }[] = [
-  { sop: 'palaran-publikasi-website', short: 'palaran', roles: { camat: 'Camat Palaran', sekretaris: 'Sekretaris Kecamatan', 'kasubbag-kasi': 'Kasi Pemerintahan', staf: 'JFU Pengelola Informasi' } },
-  { sop: 'kalteng-pendokumentasian-publikasi', short: 'kalteng', roles: { 'ppid-pembantu': 'PPID Pembantu', 'ppid-utama': 'Kepala Diskominfo (PPID Utama)', 'admin-ppid': 'Admin PPID' } },
-  { sop: 'kutim-bkpsdm-penetapan-dip', short: 'kutim', roles: { 'petugas-informasi': 'Petugas Informasi', 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } },
-  { sop: 'pontianak-dinsos-pengumuman', short: 'pontianak', roles: { 'bidang-pli': 'Kabid Pengelolaan dan Layanan Informasi', 'petugas-informasi': 'Operator PPID', 'ppid-pelaksana': 'PPID Pelaksana', 'ppid-utama': 'PPID Utama' } },
+const PEOPLE: { sop: string; short: string; unitName: string; roles: Record<string, string> }[] = [
+  { sop: 'palaran-publikasi-website', short: 'palaran', unitName: 'Kecamatan Palaran', roles: { camat: 'Camat Palaran', sekretaris: 'Sekretaris Kecamatan', 'kasubbag-kasi': 'Kasi Pemerintahan', staf: 'JFU Pengelola Informasi' } },
+  { sop: 'kalteng-pendokumentasian-publikasi', short: 'kalteng', unitName: 'Diskominfo Provinsi Kalimantan Tengah', roles: { 'ppid-pembantu': 'PPID Pembantu', 'ppid-utama': 'Kepala Diskominfo (PPID Utama)', 'admin-ppid': 'Admin PPID' } },
+  { sop: 'kutim-bkpsdm-penetapan-dip', short: 'kutim', unitName: 'BKPSDM Kabupaten Kutai Timur', roles: { 'petugas-informasi': 'Petugas Informasi', 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } },
+  { sop: 'pontianak-dinsos-pengumuman', short: 'pontianak', unitName: 'Dinas Sosial Kota Pontianak', roles: { 'bidang-pli': 'Kabid Pengelolaan dan Layanan Informasi', 'petugas-informasi': 'Operator PPID', 'ppid-pelaksana': 'PPID Pelaksana', 'ppid-utama': 'PPID Utama' } },
 ];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ppid = () => strapi.plugin('ppid');
   const store = () => strapi.store({ type: 'plugin', name: 'ppid', key: 'demo-seeded' });
+
+  const roleName = (short: string, jabatan: string) => `${short}: ${jabatan}`;
+
+  /**
+   * What a demo role may do, read from its SOP: a role with an editable step writes the types
+   * the SOP governs (for the DIP SOP: the DIP entries, and it manages editions); every role
+   * reads the items, the DIP entries and the relation targets (unit, jenis informasi).
+   */
+  async function grantFor(sopCode: string, roleKey: string): Promise<RoleGrant> {
+    const def = (await ppid().service('sops').current(sopCode)).definition;
+    const writes = writingRoles(def).has(roleKey);
+    const content = ppid().service('content');
+    const types: string[] = content.governedTypes().filter((uid: string) => content.bindings(uid).some((b: { sopCode: string }) => b.sopCode === sopCode));
+    const inCm = types.filter((uid) => (strapi.contentType(uid as any) as any)?.pluginOptions?.['content-manager']?.visible !== false);
+    const dip = types.includes(UID.dipEdition);
+    return {
+      write: writes ? [...inCm, ...(dip ? [UID.dipEntry] : [])] : [],
+      read: [UID.informationItem, UID.dipEntry],
+      plugin: writes && dip ? ['dip.manage'] : [],
+    };
+  }
+
+  /**
+   * The DIP is the body's single register (services/dip.ts): its SOP's officers act for the whole
+   * body, so their roles are mapped without a unit (an edition has none).
+   */
+  const bodyWide = (sopCode: string) => {
+    const content = ppid().service('content');
+    return content.bindings(UID.dipEdition).some((b: { sopCode: string }) => b.sopCode === sopCode);
+  };
 
   return {
     /** Only when asked for (`npm run dev` sets PPID_DEMO_SEED=true), and never in production. */
@@ -47,10 +79,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async seedOnce(): Promise<{ email: string; role: string }[] | null> {
-      if (await store().get({})) return null;
+      if (await store().get({})) {
+        // A database seeded by an older version gets the demo roles' current permissions.
+        await this.convergeRoles();
+        return null;
+      }
       const accounts = await this.seed();
       await store().set({ value: { at: new Date().toISOString() } });
       return accounts;
+    },
+
+    /** Brings every existing demo role's permissions to what its SOP step needs (idempotent). */
+    async convergeRoles() {
+      const dir = ppid().service('directory');
+      for (const group of PEOPLE) {
+        for (const [roleKey, jabatan] of Object.entries(group.roles)) {
+          const name = roleName(group.short, jabatan);
+          const role = await strapi.db.query('admin::role').findOne({ where: { name } });
+          if (!role) continue;
+          await dir.ensureRole(name, '', await grantFor(group.sop, roleKey), { converge: true });
+          if (bodyWide(group.sop)) await dir.mapRole(group.sop, roleKey, role.id, null);
+        }
+      }
     },
 
     async seed() {
@@ -64,15 +114,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const users: Record<string, number> = {};
       let serial = 1;
       for (const group of PEOPLE) {
-        const unit = await dir.ensureUnit({ code: group.short.toUpperCase(), name: `Unit ${group.short}`, parent: root.id });
+        const unit = await dir.ensureUnit({ code: group.short.toUpperCase(), name: group.unitName, parent: root.id });
         for (const [roleKey, jabatan] of Object.entries(group.roles)) {
-          const role = await dir.ensureRole(`${group.short}: ${jabatan}`, `Peran SOP ${roleKey} (${group.sop})`);
+          const role = await dir.ensureRole(roleName(group.short, jabatan), `Peran SOP ${roleKey} (${group.sop})`, await grantFor(group.sop, roleKey), { converge: true });
           const email = `${roleKey}.${group.short}@demo.ppid.local`;
           const user = await dir.ensureUser({ email, firstname: jabatan, lastname: '', password: DEMO_PASSWORD, roles: [role.id] });
           // Valid NIPs: born 1980-01-15, appointed 2005-03, serials 001...
           const nip = `198001152005031${String(serial++).padStart(3, '0')}`;
           await dir.ensureOfficial({ nama: `${jabatan} (demo)`, nip, jabatan, unit: unit.id, user: user.id });
-          await dir.mapRole(group.sop, roleKey, role.id, unit.id);
+          await dir.mapRole(group.sop, roleKey, role.id, bodyWide(group.sop) ? null : unit.id);
           users[`${group.short}.${roleKey}`] = user.id;
           accounts.push({ email, role: `${group.sop} / ${roleKey}` });
         }

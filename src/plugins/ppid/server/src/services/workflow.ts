@@ -407,6 +407,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           recordKind: recordKindOf(step),
           dueAt: run.state.steps[step.number - 1]?.dueAt ?? null,
           intentStatement: intentStatement(recordKindOf(step), intentSubjectOf(run.itemUid)),
+          // The rule the act applies: the panel asks for a password only where it is needed.
+          requiresPassword: needsSecret(recordKindOf(step)),
         },
         steps: run.state.steps.map((s) => ({ ...s, activity: def.steps[s.number - 1]?.activity, role: def.steps[s.number - 1]?.role })),
         fastTrack: run.state.fastTrack,

@@ -17,3 +17,4 @@ export { parseSopText, type SopTextFormat } from './parse';
 export { loadSopDirectory, type LoadedSopFile } from './load';
 export { startRun, decide, allowedActs, currentStepOf } from './engine';
 export { planBindingChange, defaultBinding, type BindingRow, type BindingChange, type BindingPlan, type BindingRefusal } from './bindings';
+export { writingRoles } from './role-grants';
