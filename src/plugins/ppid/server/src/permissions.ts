@@ -10,6 +10,7 @@ export const ACTIONS = [
   { uid: 'classification.manage', displayName: 'Klasifikasi: aturan dan uji konsekuensi (rules, consequence tests)' },
   { uid: 'verify', displayName: 'Verifikasi (verification)' },
   { uid: 'reports.read', displayName: 'Laporan (reports)' },
+  { uid: 'settings.manage', displayName: 'Pengaturan: kop naskah dinas (settings: letterhead)' },
 ].map((a) => ({ section: 'plugins' as const, pluginName: 'ppid', ...a }));
 
 export const perm = (uid: string) => `plugin::ppid.${uid}`;

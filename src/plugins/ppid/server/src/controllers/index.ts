@@ -8,5 +8,6 @@ import notifications from './notifications';
 import reports from './reports';
 import classification from './classification';
 import verification from './verification';
+import kop from './kop';
 
-export default { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification };
+export default { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, kop };

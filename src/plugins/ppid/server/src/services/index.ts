@@ -25,5 +25,6 @@ import cmLabels from './cm-labels';
 import verification from './verification';
 import approvalForm from './approval-form';
 import decisionPdfs from './decision-pdfs';
+import kop from './kop';
 
-export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes, 'cm-labels': cmLabels, verification, 'approval-form': approvalForm, 'decision-pdfs': decisionPdfs };
+export default { info, access, sops, actors, content, keys, records, workflow, timing, events, directory, cli, 'sop-document': sopDocument, demo, clock, recipients, notifications, reminders, reports, 'public-filter': publicFilter, classification, dip, indexes, 'cm-labels': cmLabels, verification, 'approval-form': approvalForm, 'decision-pdfs': decisionPdfs, kop };
