@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const self = {
-    async formData(runDocumentId: string, printedAt = new Date()): Promise<ApprovalFormData> {
+    async formData(runDocumentId: string, printedAt: Date = svc('clock').now()): Promise<ApprovalFormData> {
       const run = (await strapi.db.query(UID.run).findOne({ where: { documentId: runDocumentId }, populate: ['sop', 'unit'] })) as RunRow | null;
       if (!run) throw notFound(`Alur kerja ${runDocumentId} tidak ditemukan / run not found`);
       const def = run.sop.definition;
