@@ -239,6 +239,17 @@ describe('documents carry the kop, a place-and-date line and Indonesian titles o
   });
 });
 
+describe('the demo body', () => {
+  it("seeds the demo body's kop with its logo, and the other demo bodies' units their own", async () => {
+    const dir = app.strapi.plugin('ppid').service('directory');
+    const kutim = await dir.ensureUnit({ code: 'KUTIM', name: 'Unit kutim' });
+    await app.strapi.plugin('ppid').service('kop').seedDemo();
+    const got = await app.http().get('/ppid/settings/kop').set(bearer(manager));
+    expect(got.body.data.body).toMatchObject({ nama: 'Kecamatan Palaran', pemerintah: 'Pemerintah Kota Samarinda', tempat: 'Samarinda', logoPath: expect.stringMatching(/logo-demo\.png$/) });
+    expect(got.body.data.units).toEqual(expect.arrayContaining([expect.objectContaining({ unit: expect.objectContaining({ id: kutim.id }), kop: expect.objectContaining({ tempat: 'Sangatta' }) })]));
+  });
+});
+
 let su: Person | null = null;
 async function superAdmin(): Promise<Person> {
   if (su) return su;

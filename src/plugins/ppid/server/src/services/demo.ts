@@ -39,7 +39,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const superRole = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
       await dir.ensureUser({ email: DEMO_ADMIN.email, firstname: 'Admin', lastname: 'PPID', password: DEMO_PASSWORD, roles: [superRole.id] });
 
-      await ppid().service('kop').seedDemo(); // the demo body's kop (letterhead) and logo
       const root = await dir.ensureUnit({ code: 'PEMDA', name: 'Pemerintah Daerah (demo)' });
       const accounts: { email: string; role: string }[] = [{ email: DEMO_ADMIN.email, role: 'Super Admin' }];
       const users: Record<string, number> = {};
@@ -58,6 +57,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           accounts.push({ email, role: `${group.sop} / ${roleKey}` });
         }
       }
+
+      await ppid().service('kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
 
       // Items of Kecamatan Palaran at different steps of seed 000.
       const unit = await strapi.db.query(UID.unit).findOne({ where: { code: 'PALARAN' } });

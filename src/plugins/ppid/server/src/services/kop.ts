@@ -163,6 +163,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         tempat: 'Samarinda',
         logoPath: logo,
       });
+      // The demo's other units stand for other bodies (the seed SOPs 001-004): their own kop.
+      const others: [string, Record<string, string>][] = [
+        ['KALTENG', { nama: 'Dinas Komunikasi, Informatika, Persandian dan Statistik', pemerintah: 'Pemerintah Provinsi Kalimantan Tengah', alamat: 'Jalan Imam Bonjol No. 2, Palangka Raya', tempat: 'Palangka Raya' }],
+        ['KUTIM', { nama: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', pemerintah: 'Pemerintah Kabupaten Kutai Timur', alamat: 'Kawasan Pusat Perkantoran Bukit Pelangi, Sangatta', tempat: 'Sangatta' }],
+        ['PONTIANAK', { nama: 'Dinas Sosial', pemerintah: 'Pemerintah Kota Pontianak', alamat: 'Jalan Alianyang No. 1, Pontianak', tempat: 'Pontianak' }],
+      ];
+      for (const [code, kop] of others) {
+        const unit = await strapi.db.query(UID.unit).findOne({ where: { code } });
+        if (unit) await self.setUnit(unit.id, kop);
+      }
     },
   };
   return self;
