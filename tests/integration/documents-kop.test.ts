@@ -1,4 +1,5 @@
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, login, peopleFor, Person } from '../helpers/people';
@@ -108,6 +109,20 @@ describe('settings: the kop (letterhead)', () => {
       const res = await putKop(manager, body);
       expect({ field, status: res.status }).toEqual({ field, status: 400 });
       expect(res.body.error.message).toContain(field);
+    }
+    // A symlink inside the app that leads to an image outside it.
+    const outside = path.join(os.tmpdir(), `kop-outside-${process.pid}.png`);
+    fs.copyFileSync(path.join(__dirname, '../..', LOGO), outside);
+    const link = path.join(__dirname, '../..', `.tmp/kop-link-${process.pid}.png`);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(outside, link);
+    try {
+      const res = await putKop(manager, { ...KOP, logoPath: path.relative(path.join(__dirname, '../..'), link) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('logoPath');
+    } finally {
+      fs.rmSync(link, { force: true });
+      fs.rmSync(outside, { force: true });
     }
     const unknown = await putKop(manager, { ...KOP, instansi: 'x' });
     expect(unknown.status).toBe(400);

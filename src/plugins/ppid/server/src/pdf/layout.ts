@@ -4,6 +4,7 @@
  * line, the signer block (capacity line, jabatan, signature space, nama, NIP), a paging table,
  * banners and the page footer; plus text that survives the built-in fonts and WIB dates.
  */
+import { formatTanggalIndonesia } from '../core/calendar/tanggal';
 import type { KopLines } from '../core/documents';
 import type { OnBehalfOf, SignerCapacity } from '../core/signature';
 
@@ -225,20 +226,12 @@ export function drawSignerBlock(doc: Doc, block: SignerBlock, x: number, y: numb
   return y;
 }
 
-const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
 /**
  * "23 November 2026", as a decree writes its date. A plain `YYYY-MM-DD` is taken as that
- * calendar day; a date-time is read in WIB (UTC+7).
+ * calendar day; a date-time is read in WIB (UTC+7). One formatter: core/calendar/tanggal.ts.
  */
 export function formatTanggal(value: string | Date): string {
-  const s = typeof value === 'string' ? value : '';
-  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (plain) return `${Number(plain[3])} ${BULAN[Number(plain[2]) - 1]} ${plain[1]}`;
-  const t = (typeof value === 'string' ? new Date(value) : value).getTime();
-  if (Number.isNaN(t)) throw new TypeError(`invalid date: ${String(value)}`);
-  const d = new Date(t + WIB_OFFSET_MS);
-  return `${d.getUTCDate()} ${BULAN[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return formatTanggalIndonesia(value, 'Asia/Jakarta');
 }
 
 /** Collects a pdfkit document into one Buffer. */

@@ -39,7 +39,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
       const jabatanPenetap = signer ? (signer.capacity === 'an' && onBehalfOf ? onBehalfOf.jabatan : signer.jabatan) : (text('decreeJabatan') ?? 'Atasan PPID');
       const exportPath = established ? `/dip/editions/${encodeURIComponent(row.documentId)}/export?format=pdf` : null;
-      const { kop, block } = await svc('kop').block(null);
+      // The edition's unit prints its own kop when it has one.
+      const unit = row.unitCode ? await strapi.db.query('plugin::ppid.unit').findOne({ where: { code: row.unitCode } }) : null;
+      const { kop, block } = await svc('kop').block(unit?.id ?? null);
       return {
         kop: block,
         instansi: row.instansi || kop.nama,

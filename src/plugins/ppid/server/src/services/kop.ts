@@ -50,11 +50,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A logo path must stay inside the app's folder and be a PNG or JPEG. */
   function logoPathFile(p: string): string {
+    const outside = () => fieldError('logoPath', 'harus berada di dalam folder aplikasi / must be inside the app folder');
+    const inside = (root: string, abs: string) => {
+      const rel = path.relative(root, abs);
+      return !rel.startsWith('..') && !path.isAbsolute(rel);
+    };
     const root = strapi.dirs.app.root;
     const abs = path.resolve(root, p);
-    const rel = path.relative(root, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw fieldError('logoPath', 'harus berada di dalam folder aplikasi / must be inside the app folder');
-    return abs;
+    if (!inside(root, abs)) throw outside();
+    // A symlink inside the app must not lead outside it.
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      throw fieldError('logoPath', 'berkas tidak ditemukan / file not found');
+    }
+    if (!inside(fs.realpathSync(root), real)) throw outside();
+    return real;
   }
 
   function readImage(abs: string, field: string): Buffer {
