@@ -41,10 +41,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { body: v?.body ?? null, units: v?.units ?? {} };
   }
 
-  /** The configured fallback: PPID_INSTANSI is the parent government, PPID_UNIT the body. */
-  function fromConfig(): Partial<Kop> {
+  /**
+   * The configured fallback: PPID_INSTANSI is the parent government, PPID_UNIT the body (empty:
+   * the document's own unit, when it has one).
+   */
+  function fromConfig(unitName: string | null = null): Partial<Kop> {
     const instansi = config('instansi');
-    const unit = config('unit');
+    const unit = config('unit') ?? unitName;
     return clean({ nama: unit ?? instansi ?? '', pemerintah: unit ? instansi : null, alamat: config('alamat'), tempat: config('tempat') });
   }
 
@@ -141,7 +144,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The kop of a unit's documents: the unit's own over the body's over the config. */
     async resolve(unitId?: number | null): Promise<Kop> {
       const s = await read();
-      const body = mergeKop(fromConfig(), s.body);
+      const unitRow = unitId != null && !s.body ? await strapi.db.query(UID.unit).findOne({ where: { id: unitId } }) : null;
+      const body = mergeKop(fromConfig(unitRow?.name ?? null), s.body);
       return unitId != null && s.units[String(unitId)] ? mergeKop(body, s.units[String(unitId)]) : body;
     },
 
