@@ -194,7 +194,7 @@ describe('signature records: verification, approval form, public verification', 
     }
     expect(flat(text)).toContain(flat(TITLE));
     expect(flat(text)).toContain(flat('Pemerintah Kota Samarinda'.toUpperCase()));
-    expect(flat(text)).toContain('KecamatanPalaran');
+    expect(flat(text)).toContain('PEMERINTAHKOTASAMARINDAKECAMATANPALARAN'); // the kop: government over the run's unit, in capitals
     expect(text).toContain('Sekretaris Kecamatan');
     expect(text).not.toContain('Asisten Pemerintahan');
     expect(text).not.toContain('BELUM LENGKAP');

@@ -11,6 +11,7 @@ export const ACTIONS = [
   { uid: 'verify', displayName: 'Verifikasi (verification)' },
   { uid: 'reports.read', displayName: 'Laporan (reports)' },
   { uid: 'records.personal-data', displayName: 'Catatan: NIP lengkap, alamat IP, peramban penanda tangan (signers\' personal data)' },
+  { uid: 'settings.manage', displayName: 'Pengaturan: kop naskah dinas (settings: letterhead)' },
 ].map((a) => ({ section: 'plugins' as const, pluginName: 'ppid', ...a }));
 
 export const perm = (uid: string) => `plugin::ppid.${uid}`;

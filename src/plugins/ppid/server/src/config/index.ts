@@ -1,6 +1,7 @@
-// The plugin's settings. The heading of printed documents (the approval form) names the body:
-// PPID_INSTANSI (e.g. "Pemerintah Kota Samarinda"), PPID_UNIT (empty: the run's own unit),
-// PPID_ALAMAT (address line) and PPID_TEMPAT (place written beside each signature date).
+// The plugin's settings. The kop (letterhead) of printed documents, until an administrator sets
+// it (PUT /ppid/settings/kop, services/kop.ts): PPID_INSTANSI (the parent government, e.g.
+// "Pemerintah Kota Samarinda"), PPID_UNIT (the body, e.g. "Kecamatan Palaran"), PPID_ALAMAT
+// (address line) and PPID_TEMPAT (place of the place-and-date line).
 // Override in config/plugins.ts under ppid.config.
 const HEADING_KEYS = ['instansi', 'unit', 'alamat', 'tempat'] as const;
 

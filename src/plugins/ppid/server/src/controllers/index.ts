@@ -9,5 +9,6 @@ import reports from './reports';
 import classification from './classification';
 import verification from './verification';
 import checkpoints from './checkpoints';
+import kop from './kop';
 
-export default { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints };
+export default { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop };

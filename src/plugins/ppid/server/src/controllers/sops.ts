@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = await render.pdf(sop.definition);
       } else {
         ctx.type = 'text/html; charset=utf-8';
-        ctx.body = render.html(sop.definition);
+        ctx.body = await render.html(sop.definition);
       }
     },
   };

@@ -5,20 +5,25 @@
 import PDFDocument from 'pdfkit';
 import type { OnBehalfOf, SignatureKind, SignatureRecord, SignerCapacity } from '../core/signature';
 import {
-  drawSignerBlock,
+  drawBanner,
+  drawKop,
+  drawSignerBlocks as drawSignerRows,
   drawTable,
+  drawTitle,
   ensureSpace,
   FONT,
   formatJabatan,
   formatWib,
-  measureSignerBlock,
+  kopOf,
   toWinAnsi,
+  type KopBlock,
   usableWidth,
   type Doc,
   type TableCell,
   type TableColumn,
 } from './layout';
 import { renderQrPng } from './qr';
+import { placeAndDate } from '../core/calendar/tanggal';
 
 export interface ApprovalFormSigner {
   nama: string;
@@ -43,6 +48,10 @@ export interface ApprovalFormRow {
 }
 
 export interface ApprovalFormData {
+  /** The kop (letterhead); without it the heading is built from instansi/unit/alamat. */
+  kop?: KopBlock | null;
+  /** "Samarinda, 1 Desember 2026", printed before the signatures. */
+  placeDate?: string | null;
   instansi: string;
   unit?: string | null;
   alamat?: string | null;
@@ -143,28 +152,8 @@ function rowCells(row: ApprovalFormRow): TableCell[] {
 }
 
 function drawHeading(doc: Doc, data: ApprovalFormData): void {
-  const width = usableWidth(doc);
-  const x = doc.page.margins.left;
-  doc.font(FONT.bold).fontSize(13).text(toWinAnsi(data.instansi.toUpperCase()), x, doc.page.margins.top, { width, align: 'center' });
-  if (data.unit) doc.font(FONT.bold).fontSize(11).text(toWinAnsi(data.unit), { width, align: 'center' });
-  if (data.alamat) doc.font(FONT.regular).fontSize(8).text(toWinAnsi(data.alamat), { width, align: 'center' });
-  const ruleY = doc.y + 4;
-  doc.lineWidth(1.5).moveTo(x, ruleY).lineTo(x + width, ruleY).stroke('black');
-  doc.lineWidth(0.5).moveTo(x, ruleY + 2.5).lineTo(x + width, ruleY + 2.5).stroke('black');
-
-  doc.font(FONT.bold).fontSize(14).text('FORMULIR PERSETUJUAN PUBLIKASI', x, ruleY + 14, { width, align: 'center' });
-  doc.font(FONT.italic).fontSize(9).text('Publication approval form', { width, align: 'center' });
-  doc.moveDown(0.8);
-}
-
-function drawBanner(doc: Doc): void {
-  const x = doc.page.margins.left;
-  const width = usableWidth(doc);
-  const y = doc.y;
-  doc.rect(x, y, width, 22).fillAndStroke('#fdecea', '#c62828');
-  doc.font(FONT.bold).fontSize(11).fillColor('#c62828').text(INCOMPLETE_BANNER, x, y + 6, { width, align: 'center' });
-  doc.fillColor('black');
-  doc.y = y + 30;
+  drawKop(doc, kopOf(data));
+  drawTitle(doc, ['FORMULIR PERSETUJUAN PUBLIKASI'], { size: 14 });
 }
 
 function drawItemBlock(doc: Doc, data: ApprovalFormData): void {
@@ -196,29 +185,17 @@ function drawItemBlock(doc: Doc, data: ApprovalFormData): void {
 function drawSignerBlocks(doc: Doc, data: ApprovalFormData): void {
   const signed = data.rows.filter((r) => r.signer && r.signedAt && (r.kind === 'paraf' || r.kind === 'tanda_tangan'));
   if (signed.length === 0) return;
-  const x0 = doc.page.margins.left;
-  const perRow = 3;
-  const width = usableWidth(doc) / perRow;
-  let y = ensureSpace(doc, doc.y + 10, 130);
-  doc.font(FONT.bold).fontSize(10).text('Paraf dan tanda tangan', x0, y);
-  y = doc.y + 6;
-  for (let i = 0; i < signed.length; i += perRow) {
-    const blocks = signed.slice(i, i + perRow).map((r) => ({
-      label: `${r.no}. ${ACT_LABELS[r.kind!]}`,
-      date: data.tempat ? `${data.tempat}, ${formatWib(r.signedAt!)}` : formatWib(r.signedAt!),
-      jabatan: r.signer!.jabatan,
-      capacity: r.capacity,
-      onBehalfOf: r.onBehalfOf ?? null,
-      nama: r.signer!.nama,
-      nip: r.signer!.nip,
-      mark: `Ditandatangani secara elektronik\n${r.hash ? r.hash.slice(0, 12) : ''}`,
-    }));
-    const h = Math.max(...blocks.map((b) => measureSignerBlock(doc, b, width - 10)));
-    y = ensureSpace(doc, y, h);
-    const bottoms = blocks.map((b, j) => drawSignerBlock(doc, b, x0 + j * width + 5, y, width - 10));
-    y = Math.max(...bottoms) + 12;
-  }
-  doc.y = y;
+  const blocks = signed.map((r) => ({
+    label: `${r.no}. ${ACT_LABELS[r.kind!]}`,
+    date: formatWib(r.signedAt!),
+    jabatan: r.signer!.jabatan,
+    capacity: r.capacity,
+    onBehalfOf: r.onBehalfOf ?? null,
+    nama: r.signer!.nama,
+    nip: r.signer!.nip,
+    mark: `Ditandatangani secara elektronik\n${r.hash ? r.hash.slice(0, 12) : ''}`,
+  }));
+  drawSignerRows(doc, blocks, { heading: 'Paraf dan tanda tangan', placeDate: data.placeDate ?? null, perRow: 3 });
 }
 
 function drawVerification(doc: Doc, data: ApprovalFormData, qr: Buffer | null): void {
@@ -228,7 +205,7 @@ function drawVerification(doc: Doc, data: ApprovalFormData, qr: Buffer | null): 
       .font(FONT.italic)
       .fontSize(8)
       .fillColor('#444444')
-      .text('Kode verifikasi tersedia setelah tindakan pertama dicatat / a verification code is issued with the first recorded act.', doc.page.margins.left, y, { width: usableWidth(doc) });
+      .text('Kode verifikasi tersedia setelah tindakan pertama dicatat.', doc.page.margins.left, y, { width: usableWidth(doc) });
     doc.fillColor('black');
     return;
   }
@@ -310,10 +287,10 @@ export async function renderApprovalForm(data: ApprovalFormData): Promise<Buffer
   });
 
   drawHeading(doc, data);
-  if (!data.complete) drawBanner(doc);
+  if (!data.complete) drawBanner(doc, INCOMPLETE_BANNER);
   drawItemBlock(doc, data);
   doc.y = drawTable(doc, COLUMNS, data.rows.map(rowCells), doc.y) + 8;
-  drawSignerBlocks(doc, data);
+  drawSignerBlocks(doc, { ...data, placeDate: data.placeDate ?? placeAndDate(data.tempat, printedAt) });
   drawVerification(doc, data, qr);
   decoratePages(doc, data, printedAt);
   doc.end();

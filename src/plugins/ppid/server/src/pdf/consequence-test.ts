@@ -10,20 +10,26 @@ import { PASAL_17_GROUNDS, PASAL_17_LETTERS, type Pasal17Letter } from '../core/
 import {
   collectPdf,
   decorateBufferedPages,
-  drawSignerBlock,
+  drawBanner,
+  drawKop,
+  drawSignerBlocks,
   drawTable,
+  drawTitle,
   ensureSpace,
   FONT,
   formatTanggal,
   formatWib,
-  measureSignerBlock,
+  kopOf,
   toWinAnsi,
+  type KopBlock,
   usableWidth,
   type Doc,
   type TableCell,
 } from './layout';
 
 export interface ConsequenceTestDecisionData {
+  /** The kop (letterhead); without it the heading is built from instansi/unit/alamat. */
+  kop?: KopBlock | null;
   instansi: string;
   unit?: string | null;
   alamat?: string | null;
@@ -71,47 +77,28 @@ export function legalBasisText(d: ConsequenceTestDecisionData['dasarHukum']): st
 export function exclusionPeriodText(end: string | null | undefined, letter: string | null | undefined): string {
   if (end) {
     try {
-      return `sampai ${formatTanggal(end)} / until ${end.slice(0, 10)}`;
+      return `sampai ${formatTanggal(end)}`;
     } catch {
       return `sampai ${end}`;
     }
   }
-  if (isLetter(letter) && 'ghij'.includes(letter)) return 'tidak terbatas (Pasal 17 huruf g-j; UU 14/2008 Pasal 20) / unlimited';
+  if (isLetter(letter) && 'ghij'.includes(letter)) return 'tidak terbatas (Pasal 17 huruf g-j; UU 14/2008 Pasal 20)';
   return '—';
 }
 
 function drawHeading(doc: Doc, data: ConsequenceTestDecisionData): void {
-  const width = usableWidth(doc);
+  drawKop(doc, kopOf(data));
+  drawTitle(doc, ['BERITA ACARA / KEPUTUSAN UJI KONSEKUENSI'], { gapAfter: 2 });
   const x = doc.page.margins.left;
-  doc.font(FONT.bold).fontSize(13).text(toWinAnsi(data.instansi.toUpperCase()), x, doc.page.margins.top, { width, align: 'center' });
-  if (data.unit) doc.font(FONT.bold).fontSize(11).text(toWinAnsi(data.unit), { width, align: 'center' });
-  if (data.alamat) doc.font(FONT.regular).fontSize(8).text(toWinAnsi(data.alamat), { width, align: 'center' });
-  const ruleY = doc.y + 4;
-  doc.lineWidth(1.5).moveTo(x, ruleY).lineTo(x + width, ruleY).stroke('black');
-  doc.lineWidth(0.5).moveTo(x, ruleY + 2.5).lineTo(x + width, ruleY + 2.5).stroke('black');
-
-  doc.font(FONT.bold).fontSize(13).text('BERITA ACARA / KEPUTUSAN UJI KONSEKUENSI', x, ruleY + 14, { width, align: 'center' });
-  doc
-    .font(FONT.italic)
-    .fontSize(8.5)
-    .text('Consequence test decision (UU 14/2008 Pasal 2 ayat (4) dan Pasal 17; PP 61/2010; Perki 1/2021 Pasal 49)', { width, align: 'center' });
+  const width = usableWidth(doc);
+  doc.font(FONT.regular).fontSize(8.5).text('(UU 14/2008 Pasal 2 ayat (4) dan Pasal 17; PP 61/2010; Perki 1/2021 Pasal 49)', x, doc.y, { width, align: 'center' });
   doc
     .font(FONT.bold)
     .fontSize(8)
     .fillColor('#c62828')
-    .text('DOKUMEN INTERNAL PPID — memuat uraian informasi yang dikecualikan, tidak untuk dipublikasikan / internal, not for publication', { width, align: 'center' });
+    .text('DOKUMEN INTERNAL PPID — memuat uraian informasi yang dikecualikan, tidak untuk dipublikasikan', { width, align: 'center' });
   doc.fillColor('black');
   doc.moveDown(0.8);
-}
-
-function drawBanner(doc: Doc): void {
-  const x = doc.page.margins.left;
-  const width = usableWidth(doc);
-  const y = doc.y;
-  doc.rect(x, y, width, 22).fillAndStroke('#fdecea', '#c62828');
-  doc.font(FONT.bold).fontSize(11).fillColor('#c62828').text(toWinAnsi(UNDECIDED_BANNER), x, y + 6, { width, align: 'center' });
-  doc.fillColor('black');
-  doc.y = y + 30;
 }
 
 function paragraph(doc: Doc, text: string, opts: { font?: string; size?: number } = {}): void {
@@ -158,8 +145,8 @@ function drawFields(doc: Doc, data: ConsequenceTestDecisionData): void {
     doc,
     [
       { header: 'No', width: 24, align: 'center' },
-      { header: 'Unsur / element', width: 140 },
-      { header: 'Uraian / description', width: width - 164 },
+      { header: 'Unsur', width: 140 },
+      { header: 'Uraian', width: width - 164 },
     ],
     rows.map(([label, value], i) => [String(i + 1), [{ text: label, font: FONT.bold }], value]),
     doc.y,
@@ -176,12 +163,11 @@ function drawConclusion(doc: Doc, data: ConsequenceTestDecisionData): void {
       `Berdasarkan uji konsekuensi di atas, informasi tersebut DITETAPKAN SEBAGAI INFORMASI YANG DIKECUALIKAN berdasarkan ${basis}, ` +
         `dengan masa pengecualian ${masa}. Informasi ini tidak dapat dipublikasikan dan harus diuji kembali ketika masa pengecualiannya berakhir.`
     );
-    paragraph(doc, 'The information above is excluded on the stated legal basis for the stated period.', { font: FONT.italic, size: 8.5 });
   } else {
     paragraph(
       doc,
       `Uji konsekuensi ini BELUM DIPUTUSKAN. Usulan dasar hukum: ${basis}; usulan masa pengecualian: ${masa}. ` +
-        'Dokumen ini bukan keputusan dan tidak dapat dijadikan dasar pengecualian / a draft, not a decision.'
+        'Dokumen ini bukan keputusan dan tidak dapat dijadikan dasar pengecualian.'
     );
   }
 }
@@ -189,30 +175,19 @@ function drawConclusion(doc: Doc, data: ConsequenceTestDecisionData): void {
 function drawSigners(doc: Doc, data: ConsequenceTestDecisionData): void {
   const pejabat = data.pejabatPemutus ?? [];
   if (!pejabat.length) return;
-  const x0 = doc.page.margins.left;
-  const perRow = Math.min(pejabat.length, 3);
-  const width = usableWidth(doc) / Math.max(perRow, 2);
   const decided = data.status === 'decided';
-  const date = `${data.tempatKeputusan || '....................'}, ${data.tanggalKeputusan ? formatTanggal(data.tanggalKeputusan) : '....................'}`;
-  let y = ensureSpace(doc, doc.y + 6, 120);
-  doc.font(FONT.bold).fontSize(10).text('Pejabat pemutus / deciding officials', x0, y);
-  y = doc.y + 6;
-  for (let i = 0; i < pejabat.length; i += perRow) {
-    const blocks = pejabat.slice(i, i + perRow).map((p) => ({
-      date,
+  const tempat = data.tempatKeputusan || '....................';
+  const tanggal = data.tanggalKeputusan ? formatTanggal(data.tanggalKeputusan) : '....................';
+  drawSignerBlocks(
+    doc,
+    pejabat.map((p) => ({
       jabatan: p.jabatan,
       nama: p.nama,
       nip: p.nip || null,
       mark: decided ? 'Diputuskan; dicatat secara elektronik' : '(belum diputuskan)',
-    }));
-    const h = Math.max(...blocks.map((b) => measureSignerBlock(doc, b, width - 10, 9)));
-    y = ensureSpace(doc, y, h);
-    // A single official signs on the right, as a letter does.
-    const offset = pejabat.length === 1 ? usableWidth(doc) / 2 : 0;
-    const bottoms = blocks.map((b, j) => drawSignerBlock(doc, b, x0 + offset + j * width + 5, y, width - 10, 9));
-    y = Math.max(...bottoms) + 12;
-  }
-  doc.y = y;
+    })),
+    { heading: 'Pejabat pemutus', placeDate: `${tempat}, ${tanggal}`, perRow: 3, fontSize: 9 }
+  );
 }
 
 function drawVerification(doc: Doc, data: ConsequenceTestDecisionData): void {
@@ -226,11 +201,11 @@ function drawVerification(doc: Doc, data: ConsequenceTestDecisionData): void {
       .font(FONT.italic)
       .fontSize(8)
       .fillColor('#444444')
-      .text('Kode verifikasi diberikan ketika uji konsekuensi diputuskan / a verification code is issued with the decision.', x, doc.y, { width });
+      .text('Kode verifikasi diberikan ketika uji konsekuensi diputuskan.', x, doc.y, { width });
     doc.fillColor('black');
     return;
   }
-  doc.font(FONT.bold).fontSize(9).fillColor('black').text('Verifikasi keputusan ini / verify this decision', x, doc.y, { width });
+  doc.font(FONT.bold).fontSize(9).fillColor('black').text('Verifikasi keputusan ini', x, doc.y, { width });
   doc.font(FONT.regular).fontSize(8.5).text('Kode verifikasi: ', { width, continued: true });
   doc.font(FONT.bold).text(toWinAnsi(data.verification.code));
   doc.font(FONT.regular).fontSize(8).text('Hash catatan (SHA-256): ', { width, continued: true });
@@ -243,8 +218,8 @@ function drawVerification(doc: Doc, data: ConsequenceTestDecisionData): void {
       .text(
         toWinAnsi(
           data.recordedBy
-            ? `Dicatat oleh / recorded by: ${who}${data.decidedAt ? ` pada ${formatWib(data.decidedAt)}` : ''}`
-            : `Dicatat pada / recorded at: ${formatWib(data.decidedAt!)}`
+            ? `Dicatat oleh: ${who}${data.decidedAt ? ` pada ${formatWib(data.decidedAt)}` : ''}`
+            : `Dicatat pada: ${formatWib(data.decidedAt!)}`
         ),
         { width }
       );
@@ -256,8 +231,7 @@ function drawVerification(doc: Doc, data: ConsequenceTestDecisionData): void {
     .text(
       'Verifikasi melalui PPID: karena menyangkut informasi yang dikecualikan, keputusan ini tidak ditampilkan pada halaman ' +
         'verifikasi publik. PPID memeriksa kode ini pada halaman Verifikasi panel admin (POST /ppid/verify). ' +
-        'Catatan keputusan adalah tanda tangan elektronik tidak tersertifikasi (UU ITE Pasal 11; PP 71/2019) / ' +
-        'verify through the PPID; not on the public verification page.',
+        'Catatan keputusan adalah tanda tangan elektronik tidak tersertifikasi (UU ITE Pasal 11; PP 71/2019).',
       { width }
     );
   doc.fillColor('black');
@@ -280,7 +254,7 @@ export async function renderConsequenceTestDecision(data: ConsequenceTestDecisio
   const done = collectPdf(doc);
   drawHeading(doc, data);
   const decided = data.status === 'decided';
-  if (!decided) drawBanner(doc);
+  if (!decided) drawBanner(doc, UNDECIDED_BANNER);
   const tempat = data.tempatKeputusan || '....................';
   const tanggal = data.tanggalKeputusan ? formatTanggal(data.tanggalKeputusan) : '....................';
   paragraph(

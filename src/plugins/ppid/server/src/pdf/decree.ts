@@ -10,18 +10,25 @@ import type { OnBehalfOf, SignerCapacity } from '../core/signature';
 import {
   collectPdf,
   decorateBufferedPages,
+  drawBanner,
+  drawKop,
   drawSignerBlock,
+  drawTitle as drawTitleLines,
   ensureSpace,
   FONT,
   formatTanggal,
+  kopOf,
   measureSignerBlock,
   toWinAnsi,
+  type KopBlock,
   usableWidth,
   type Doc,
 } from './layout';
 import { renderQrPng } from './qr';
 
 export interface DecreeData {
+  /** The kop (letterhead); without it the heading is built from instansi/unit/alamat. */
+  kop?: KopBlock | null;
   instansi: string;
   unit?: string | null;
   alamat?: string | null;
@@ -66,7 +73,7 @@ export const DEFAULT_MENGINGAT = [
   'Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;',
 ];
 
-export const DECREE_DRAFT_BANNER = 'DRAF — belum ditetapkan / not yet established';
+export const DECREE_DRAFT_BANNER = 'DRAF — belum ditetapkan';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const DIKTUM = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA'];
@@ -76,47 +83,21 @@ function fill(template: string, data: DecreeData): string {
   return template.replace(/\{jabatan\}/g, data.jabatanPenetap).replace(/\{tahun\}/g, String(data.year)).replace(/\{instansi\}/g, data.instansi);
 }
 
-function drawHeading(doc: Doc, data: DecreeData): void {
-  const width = usableWidth(doc);
-  const x = doc.page.margins.left;
-  doc.font(FONT.bold).fontSize(13).text(toWinAnsi(data.instansi.toUpperCase()), x, doc.page.margins.top, { width, align: 'center' });
-  if (data.unit) doc.font(FONT.bold).fontSize(11).text(toWinAnsi(data.unit.toUpperCase()), { width, align: 'center' });
-  if (data.alamat) doc.font(FONT.regular).fontSize(8).text(toWinAnsi(data.alamat), { width, align: 'center' });
-  const ruleY = doc.y + 4;
-  doc.lineWidth(1.5).moveTo(x, ruleY).lineTo(x + width, ruleY).stroke('black');
-  doc.lineWidth(0.5).moveTo(x, ruleY + 2.5).lineTo(x + width, ruleY + 2.5).stroke('black');
-  doc.y = ruleY + 14;
-}
-
 function drawTitle(doc: Doc, data: DecreeData): void {
-  const width = usableWidth(doc);
-  const x = doc.page.margins.left;
-  const lines = [
-    `KEPUTUSAN ${data.jabatanPenetap.toUpperCase()}`,
-    `NOMOR ${data.decreeNumber ?? '.................................'}`,
-    '',
-    'TENTANG',
-    '',
-    `PENETAPAN DAFTAR INFORMASI PUBLIK TAHUN ${data.year}`,
-    '',
-    `${data.jabatanPenetap.toUpperCase()},`,
-  ];
-  doc.font(FONT.bold).fontSize(11);
-  for (const l of lines) {
-    if (!l) doc.moveDown(0.7);
-    else doc.text(toWinAnsi(l), x, doc.y, { width, align: 'center' });
-  }
-  doc.moveDown(1);
-}
-
-function drawBanner(doc: Doc): void {
-  const x = doc.page.margins.left;
-  const width = usableWidth(doc);
-  const y = doc.y;
-  doc.rect(x, y, width, 22).fillAndStroke('#fdecea', '#c62828');
-  doc.font(FONT.bold).fontSize(11).fillColor('#c62828').text(toWinAnsi(DECREE_DRAFT_BANNER), x, y + 6, { width, align: 'center' });
-  doc.fillColor('black');
-  doc.y = y + 32;
+  drawTitleLines(
+    doc,
+    [
+      `KEPUTUSAN ${data.jabatanPenetap.toUpperCase()}`,
+      `NOMOR ${data.decreeNumber ?? '.................................'}`,
+      '',
+      'TENTANG',
+      '',
+      `PENETAPAN DAFTAR INFORMASI PUBLIK TAHUN ${data.year}`,
+      '',
+      `${data.jabatanPenetap.toUpperCase()},`,
+    ],
+    { size: 11, gapAfter: 12 }
+  );
 }
 
 const LABEL_W = 78;
@@ -200,7 +181,7 @@ function drawSignature(doc: Doc, data: DecreeData, qr: Buffer | null): void {
     jabatan: data.signer?.jabatan ?? data.jabatanPenetap,
     capacity: data.signer?.capacity ?? undefined,
     onBehalfOf: data.signer?.onBehalfOf ?? null,
-    nama: data.signer?.nama ?? '(belum ditandatangani / not yet signed)',
+    nama: data.signer?.nama ?? '(belum ditandatangani)',
     nip: data.signer?.nip ?? null,
     mark: data.signer ? 'Ditandatangani secara elektronik' : undefined,
   };
@@ -214,7 +195,7 @@ function drawSignature(doc: Doc, data: DecreeData, qr: Buffer | null): void {
   if (data.verification && qr) {
     doc.image(qr, x0, y, { width: qrSize, height: qrSize });
     const tw = half - 10;
-    doc.font(FONT.bold).fontSize(8).fillColor('black').text('Verifikasi keputusan ini / verify this decree', x0, y + qrSize + 2, { width: tw });
+    doc.font(FONT.bold).fontSize(8).fillColor('black').text('Verifikasi keputusan ini', x0, y + qrSize + 2, { width: tw });
     doc.font(FONT.mono).fontSize(7).text(toWinAnsi(data.verification.url), { width: tw });
     doc.font(FONT.regular).fontSize(8).text('Kode verifikasi: ', { width: tw, continued: true });
     doc.font(FONT.bold).text(toWinAnsi(data.verification.code));
@@ -240,7 +221,7 @@ function drawLampiran(doc: Doc, data: DecreeData): void {
     .text(
       toWinAnsi(
         'Lampiran Keputusan ini adalah ekspor Daftar Informasi Publik edisi yang sama (tujuh kolom Perki 1/2021), ' +
-          'yang memuat nomor dan tanggal Keputusan ini / the attachment is the DIP export of this edition.'
+          'yang memuat nomor dan tanggal Keputusan ini.'
       ),
       { width }
     );
@@ -275,8 +256,8 @@ export async function renderDipDecree(data: DecreeData): Promise<Buffer> {
     },
   });
   const done = collectPdf(doc);
-  drawHeading(doc, data);
-  if (!data.decreeNumber) drawBanner(doc);
+  drawKop(doc, kopOf(data));
+  if (!data.decreeNumber) drawBanner(doc, DECREE_DRAFT_BANNER);
   drawTitle(doc, data);
   drawBody(doc, data);
   drawSignature(doc, data, qr);

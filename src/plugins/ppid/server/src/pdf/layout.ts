@@ -1,8 +1,11 @@
 /**
- * Drawing helpers shared by the printable documents (approval form now, DIP decree later):
- * text that survives the built-in fonts, WIB dates, a paging table and the signer block of
- * tata naskah dinas (capacity line, jabatan, signature space, nama, NIP).
+ * The one layout of the printable documents (approval form, SK penetapan DIP, berita acara uji
+ * konsekuensi), after tata naskah dinas: the kop (letterhead), the title, the place-and-date
+ * line, the signer block (capacity line, jabatan, signature space, nama, NIP), a paging table,
+ * banners and the page footer; plus text that survives the built-in fonts and WIB dates.
  */
+import { formatTanggalIndonesia } from '../core/calendar/tanggal';
+import type { KopLines } from '../core/documents';
 import type { OnBehalfOf, SignerCapacity } from '../core/signature';
 
 export type Doc = PDFKit.PDFDocument;
@@ -223,20 +226,12 @@ export function drawSignerBlock(doc: Doc, block: SignerBlock, x: number, y: numb
   return y;
 }
 
-const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
 /**
  * "23 November 2026", as a decree writes its date. A plain `YYYY-MM-DD` is taken as that
- * calendar day; a date-time is read in WIB (UTC+7).
+ * calendar day; a date-time is read in WIB (UTC+7). One formatter: core/calendar/tanggal.ts.
  */
 export function formatTanggal(value: string | Date): string {
-  const s = typeof value === 'string' ? value : '';
-  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (plain) return `${Number(plain[3])} ${BULAN[Number(plain[2]) - 1]} ${plain[1]}`;
-  const t = (typeof value === 'string' ? new Date(value) : value).getTime();
-  if (Number.isNaN(t)) throw new TypeError(`invalid date: ${String(value)}`);
-  const d = new Date(t + WIB_OFFSET_MS);
-  return `${d.getUTCDate()} ${BULAN[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return formatTanggalIndonesia(value, 'Asia/Jakarta');
 }
 
 /** Collects a pdfkit document into one Buffer. */
@@ -273,4 +268,139 @@ export function decorateBufferedPages(doc: Doc, footer: string, watermark?: stri
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor('black');
+}
+
+/** The kop as printed: its lines and, when the body has one, its logo (PNG or JPEG). */
+export interface KopBlock {
+  lines: KopLines;
+  logo?: Buffer | null;
+}
+
+const LOGO_SIZE = 62;
+
+/**
+ * The kop of tata naskah dinas (Permendagri 1/2023): logo on the left, the lines centred (the
+ * parent government, the body's name larger and bold, the address, the contacts), a double
+ * rule below (thick over thin). Returns the y below the rule.
+ */
+export function drawKop(doc: Doc, kop: KopBlock, top = doc.page.margins.top): number {
+  const x = doc.page.margins.left;
+  const width = usableWidth(doc);
+  const logo = kop.logo ?? null;
+  // With a logo the lines are centred between equal gutters, so they stay centred on the page.
+  const gutter = logo ? LOGO_SIZE + 8 : 0;
+  const tx = x + gutter;
+  const tw = width - 2 * gutter;
+  const lines: { text: string; font: string; size: number }[] = [];
+  const { pemerintah, nama, alamat, kontak } = kop.lines;
+  if (pemerintah) lines.push({ text: pemerintah, font: FONT.bold, size: 13 });
+  if (nama) lines.push({ text: nama, font: FONT.bold, size: 16 });
+  if (alamat) lines.push({ text: alamat, font: FONT.regular, size: 8.5 });
+  if (kontak) lines.push({ text: kontak, font: FONT.regular, size: 8.5 });
+  const heightOf = (l: (typeof lines)[number]) => {
+    doc.font(l.font).fontSize(l.size);
+    return doc.heightOfString(toWinAnsi(l.text), { width: tw, align: 'center' });
+  };
+  const textHeight = lines.reduce((h, l) => h + heightOf(l) + 1, 0);
+  const blockHeight = Math.max(textHeight, logo ? LOGO_SIZE : 0);
+  if (logo) doc.image(logo, x, top + (blockHeight - LOGO_SIZE) / 2, { fit: [LOGO_SIZE, LOGO_SIZE], align: 'center', valign: 'center' });
+  let y = top + (blockHeight - textHeight) / 2;
+  for (const l of lines) {
+    const t = toWinAnsi(l.text);
+    doc.font(l.font).fontSize(l.size).fillColor('black').text(t, tx, y, { width: tw, align: 'center' });
+    y += heightOf(l) + 1;
+  }
+  const ruleY = top + blockHeight + 5;
+  doc.lineWidth(2).moveTo(x, ruleY).lineTo(x + width, ruleY).stroke('black');
+  doc.lineWidth(0.6).moveTo(x, ruleY + 3).lineTo(x + width, ruleY + 3).stroke('black');
+  doc.lineWidth(1);
+  doc.y = ruleY + 14;
+  return doc.y;
+}
+
+/** The document's title lines, centred and bold, Bahasa Indonesia only; returns the y below. */
+export function drawTitle(doc: Doc, lines: string[], opts: { size?: number; gapAfter?: number } = {}): number {
+  const x = doc.page.margins.left;
+  const width = usableWidth(doc);
+  doc.font(FONT.bold).fontSize(opts.size ?? 13).fillColor('black');
+  let y = doc.y;
+  for (const l of lines) {
+    if (!l) {
+      y += (opts.size ?? 13) * 0.7;
+      continue;
+    }
+    const t = toWinAnsi(l);
+    doc.text(t, x, y, { width, align: 'center' });
+    y += doc.heightOfString(t, { width, align: 'center' });
+  }
+  doc.y = y + (opts.gapAfter ?? 8);
+  return doc.y;
+}
+
+/** A red framed banner across the page (draft, incomplete). */
+export function drawBanner(doc: Doc, text: string): void {
+  const x = doc.page.margins.left;
+  const width = usableWidth(doc);
+  const y = doc.y;
+  doc.rect(x, y, width, 22).fillAndStroke('#fdecea', '#c62828');
+  doc.font(FONT.bold).fontSize(11).fillColor('#c62828').text(toWinAnsi(text), x, y + 6, { width, align: 'center' });
+  doc.fillColor('black');
+  doc.y = y + 30;
+}
+
+export interface SignerRowOptions {
+  /** Blocks side by side (default 3). */
+  perRow?: number;
+  fontSize?: number;
+  /** A heading above the blocks, e.g. "Paraf dan tanda tangan". */
+  heading?: string;
+  /** The place-and-date line ("Samarinda, 1 Desember 2026"), over the right-hand column. */
+  placeDate?: string | null;
+}
+
+/**
+ * The signature part of a document: optional heading, the place-and-date line, then the signer
+ * blocks in rows (a single signer on the right, as a letter signs). Rows never split across
+ * pages. Returns the y below.
+ */
+export function drawSignerBlocks(doc: Doc, blocks: SignerBlock[], opts: SignerRowOptions = {}): number {
+  if (blocks.length === 0) return doc.y;
+  const x0 = doc.page.margins.left;
+  const fontSize = opts.fontSize ?? 8;
+  const perRow = Math.max(1, Math.min(opts.perRow ?? 3, blocks.length));
+  const width = usableWidth(doc) / Math.max(perRow, 2);
+  const single = blocks.length === 1;
+  const first = blocks.slice(0, perRow);
+  const firstHeight = Math.max(...first.map((b) => measureSignerBlock(doc, b, width - 10, fontSize)));
+  let y = ensureSpace(doc, doc.y + 6, firstHeight + 40);
+  if (opts.heading) {
+    doc.font(FONT.bold).fontSize(10).fillColor('black').text(toWinAnsi(opts.heading), x0, y);
+    y = doc.y + 6;
+  }
+  if (opts.placeDate) {
+    // Over the right-hand column: the last block of a row, or the single signer.
+    const colX = single ? x0 + usableWidth(doc) / 2 : x0 + (perRow - 1) * width;
+    const t = toWinAnsi(opts.placeDate);
+    doc.font(FONT.regular).fontSize(fontSize + 1).fillColor('black').text(t, colX + 5, y, { width: width - 10, align: 'center' });
+    y += doc.heightOfString(t, { width: width - 10 }) + 4;
+  }
+  for (let i = 0; i < blocks.length; i += perRow) {
+    const row = blocks.slice(i, i + perRow);
+    const h = Math.max(...row.map((b) => measureSignerBlock(doc, b, width - 10, fontSize)));
+    y = ensureSpace(doc, y, h);
+    const offset = single ? usableWidth(doc) / 2 : 0;
+    const bottoms = row.map((b, j) => drawSignerBlock(doc, b, x0 + offset + j * width + 5, y, width - 10, fontSize));
+    y = Math.max(...bottoms) + 12;
+  }
+  doc.y = y;
+  return y;
+}
+
+/** The kop of a document's data: its own, else the old heading fields (instansi over unit). */
+export function kopOf(data: { kop?: KopBlock | null; instansi: string; unit?: string | null; alamat?: string | null }): KopBlock {
+  if (data.kop) return data.kop;
+  const upper = (s: string | null | undefined) => (s && s.trim() ? s.trim().toUpperCase() : null);
+  const pemerintah = upper(data.instansi);
+  const nama = upper(data.unit);
+  return { lines: { pemerintah: nama ? pemerintah : null, nama: nama ?? pemerintah ?? '', alamat: data.alamat?.trim() || null, kontak: null } };
 }

@@ -69,4 +69,10 @@ export default [
   { method: 'PUT', path: '/consequence-tests/:id', handler: 'classification.updateTest', config: auth('classification.manage') },
   { method: 'POST', path: '/consequence-tests/:id/decide', handler: 'classification.decideTest', config: auth('classification.manage') },
   { method: 'GET', path: '/consequence-tests/:id/decision.pdf', handler: 'classification.decisionPdf', config: auth('classification.manage') },
+
+  // The kop (letterhead) of printed documents: the body's and a unit's own.
+  { method: 'GET', path: '/settings/kop', handler: 'kop.get', config: auth('settings.manage') },
+  { method: 'PUT', path: '/settings/kop', handler: 'kop.put', config: auth('settings.manage') },
+  { method: 'PUT', path: '/settings/kop/units/:unit', handler: 'kop.putUnit', config: auth('settings.manage') },
+  { method: 'DELETE', path: '/settings/kop/units/:unit', handler: 'kop.deleteUnit', config: auth('settings.manage') },
 ];

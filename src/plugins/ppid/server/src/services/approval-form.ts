@@ -18,7 +18,7 @@ type RunRow = {
   classification: string | null;
   state: RunState;
   sop: { definition: SopDefinition };
-  unit?: { name: string } | null;
+  unit?: { id: number; name: string } | null;
 };
 
 /**
@@ -28,7 +28,6 @@ type RunRow = {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const svc = (name: string) => strapi.plugin('ppid').service(name);
-  const config = (key: string): string | null => (strapi.plugin('ppid').config(key) as string) || null;
 
   async function loadItem(run: RunRow): Promise<Record<string, any> | null> {
     const content = svc('content');
@@ -41,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const self = {
-    async formData(runDocumentId: string, printedAt = new Date()): Promise<ApprovalFormData> {
+    async formData(runDocumentId: string, printedAt: Date = svc('clock').now()): Promise<ApprovalFormData> {
       const run = (await strapi.db.query(UID.run).findOne({ where: { documentId: runDocumentId }, populate: ['sop', 'unit'] })) as RunRow | null;
       if (!run) throw notFound(`Alur kerja ${runDocumentId} tidak ditemukan / run not found`);
       const def = run.sop.definition;
@@ -62,10 +61,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ).map((row) => (row.hash && stale.has(row.hash) ? { no: row.no, activity: row.activity, signer: null, kind: null, signedAt: null } : row));
 
       const latest = records[records.length - 1];
+      // The run's unit prints its own kop when it has one; the body's otherwise.
+      const { kop, block } = await svc('kop').block(run.unit?.id ?? null);
+      // The form is dated the day it was completed (its last act), else the day it is printed.
+      const dated = published && latest ? latest.signedAt : printedAt;
       return {
-        instansi: config('instansi') ?? '',
-        unit: config('unit') ?? run.unit?.name ?? null,
-        alamat: config('alamat'),
+        kop: block,
+        placeDate: svc('kop').placeDate(kop, dated),
+        instansi: kop.pemerintah ? `${kop.nama}, ${kop.pemerintah}` : kop.nama,
+        unit: kop.nama,
+        alamat: kop.alamat ?? null,
         item: {
           judul: doc ? svc('content').titleOf(doc) : (run.itemTitle ?? run.itemDocumentId),
           ringkasan: doc?.summary ?? null,
@@ -76,13 +81,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         rows,
         complete: published,
         verification: latest ? { code: latest.verificationCode, url: svc('verification').verificationUrl(latest.verificationCode) } : null,
-        tempat: config('tempat'),
+        tempat: kop.tempat ?? null,
         printedAt,
       };
     },
 
     async render(runDocumentId: string): Promise<{ filename: string; pdf: Buffer }> {
       const data = await self.formData(runDocumentId);
+      if (data.verification) svc('verification').assertPrintableLinks();
       return { filename: `formulir-persetujuan-${runDocumentId}.pdf`, pdf: await renderApprovalForm(data) };
     },
   };

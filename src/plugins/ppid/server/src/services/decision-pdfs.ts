@@ -39,14 +39,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
       const jabatanPenetap = signer ? (signer.capacity === 'an' && onBehalfOf ? onBehalfOf.jabatan : signer.jabatan) : (text('decreeJabatan') ?? 'Atasan PPID');
       const exportPath = established ? `/dip/editions/${encodeURIComponent(row.documentId)}/export?format=pdf` : null;
+      // The edition's unit prints its own kop when it has one.
+      const unit = row.unitCode ? await strapi.db.query('plugin::ppid.unit').findOne({ where: { code: row.unitCode } }) : null;
+      const { kop, block } = await svc('kop').block(unit?.id ?? null);
       return {
-        instansi: row.instansi || (text('instansi') ?? ''),
-        unit: text('unit'),
-        alamat: text('alamat'),
+        kop: block,
+        instansi: row.instansi || kop.nama,
+        unit: kop.nama,
+        alamat: kop.alamat ?? null,
         year: row.year,
         decreeNumber: established ? row.decreeNumber : null,
         decreeDate: established ? row.decreeDate : null,
-        ditetapkanDi: row.ditetapkanDi ?? text('tempat'),
+        ditetapkanDi: row.ditetapkanDi || kop.tempat || null,
         jabatanPenetap,
         signer,
         menimbang: strings(config('decreeMenimbang')),
@@ -62,6 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async renderDecree(documentId: string, opts: { established?: boolean } = {}): Promise<{ filename: string; pdf: Buffer }> {
       const row: EditionRow = await svc('dip').get(documentId, opts.established ? { established: true } : {});
       const data = await self.decreeData(row);
+      if (data.verification || data.lampiranUrl) svc('verification').assertPrintableLinks();
       const name = `sk-dip-${row.year}-${row.decreeSerial ?? row.documentId}`.replace(/[^A-Za-z0-9._-]+/g, '-');
       return { filename: `${name}.pdf`, pdf: await renderDipDecree(data) };
     },
@@ -80,10 +85,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         title = null; // a type without a title field, or removed
       }
       const pejabat = Array.isArray(row.pejabatPemutus) ? row.pejabatPemutus : [];
+      const { kop, block } = await svc('kop').block(null);
       return {
-        instansi: text('instansi') ?? '',
-        unit: text('unit'),
-        alamat: text('alamat'),
+        kop: block,
+        instansi: kop.nama,
+        unit: kop.nama,
+        alamat: kop.alamat ?? null,
         status: decided ? 'decided' : 'draft',
         item: { uid: row.itemUid, documentId: row.itemDocumentId, title },
         informasi: row.informasi ?? null,

@@ -128,6 +128,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
+      await ppid().service('kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
+
       // Items of Kecamatan Palaran at different steps of seed 000.
       const unit = await strapi.db.query(UID.unit).findOne({ where: { code: 'PALARAN' } });
       const u = (k: string) => users[`palaran.${k}`];

@@ -559,6 +559,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     streamExport(row: EditionRow, format: ExportFormat) {
       if (!EXPORT_FORMATS.includes(format))
         throw badRequest(`format: gunakan csv, xlsx atau pdf / use csv, xlsx or pdf`, { field: 'format' });
+      // The PDF of an established edition prints a QR code: not without PUBLIC_URL in production.
+      if (format === 'pdf' && row.signer?.verificationCode) strapi.plugin('ppid').service('verification').assertPrintableLinks();
       const pass = new PassThrough();
       self.exportTo(row, format, pass).catch((e) => pass.destroy(e));
       return pass;

@@ -27,6 +27,7 @@ import cmLabels from './cm-labels';
 import verification from './verification';
 import approvalForm from './approval-form';
 import decisionPdfs from './decision-pdfs';
+import kop from './kop';
 import attachments from './attachments';
 import checkpoints from './checkpoints';
 import adminAccess from './admin-access';
@@ -70,4 +71,5 @@ export default {
   constraints,
   sealing,
   attachments,
+  kop,
 };

@@ -15,7 +15,7 @@ import type { SopDefinition } from '../core/workflow';
 import { ACT_LABELS, approvalRowsFromRecords, formatJabatan, formatWib } from '../pdf';
 import { itemKey } from '../utils/workflow-context';
 import { UID } from '../utils/uids';
-import { notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { NOT_FOUND_MESSAGE, type PublicSigner, type PublicVerification } from '../verification/page';
 
 /**
@@ -300,6 +300,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const self = {
     /** Absolute URL of a public API path (e.g. `/ppid/dip/editions/…/export`), PUBLIC_URL aware. */
     publicApiUrl,
+
+    /**
+     * Before printing a document with a QR code or a public link: in production the link must
+     * be the public address (PUBLIC_URL), never this server's own host and port, or the paper
+     * leads nowhere. 409 naming what to set.
+     */
+    assertPrintableLinks(): void {
+      if (process.env.NODE_ENV !== 'production') return;
+      if (/^https?:\/\/[^/]/i.test(String(strapi.config.get('server.url', '')))) return;
+      throw conflict(
+        'PUBLIC_URL belum diatur: dokumen dengan kode QR tidak dicetak karena tautannya akan menuju alamat server ini sendiri. ' +
+          'Atur PUBLIC_URL ke alamat publik (mis. https://ppid.example.go.id) lalu mulai ulang. / ' +
+          'PUBLIC_URL is not set: set it to the public address (e.g. https://ppid.example.go.id) and restart.',
+        { setting: 'PUBLIC_URL' }
+      );
+    },
 
     /** The public page for a verification code: what the QR code on a form encodes. */
     verificationUrl(code: string): string {

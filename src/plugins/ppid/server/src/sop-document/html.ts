@@ -23,6 +23,7 @@ import {
   resolveX,
   resolveY,
 } from './flow';
+import { sopHeaderLines } from '../core/documents';
 import { type SopDocumentOptions, type SopLabels, formatTanggal, formatWaktu, keteranganOf, labelsFor } from './labels';
 
 const LINE = 1.5;
@@ -48,7 +49,7 @@ export function renderSopHtml(def: SopDefinition, opts: SopDocumentOptions = {})
     '</head>',
     '<body>',
     '<main class="sheet">',
-    headerBlock(def, l),
+    headerBlock(def, l, opts),
     twoColumnBlocks(def, l),
     activityTable(def, l, cols.widths, g),
     '</main>',
@@ -60,7 +61,7 @@ export function renderSopHtml(def: SopDefinition, opts: SopDocumentOptions = {})
 // ---------------------------------------------------------------------------------------------
 // Header and the two-column blocks
 
-function headerBlock(def: SopDefinition, l: SopLabels): string {
+function headerBlock(def: SopDefinition, l: SopLabels, opts: SopDocumentOptions): string {
   const h = def.header;
   const s = h.disahkanOleh;
   const row = (label: string, value: string, cls = '') =>
@@ -71,10 +72,14 @@ function headerBlock(def: SopDefinition, l: SopLabels): string {
     `<div class="nama">${escapeHtml(s.nama)}</div>`,
     s.nip ? `<div class="nip">${escapeHtml(l.nip)} ${escapeHtml(s.nip)}</div>` : '',
   ].join('');
-  const instansi = [
-    `<div class="instansi">${escapeHtml(h.instansi)}</div>`,
-    h.unit ? `<div class="unit">${escapeHtml(h.unit)}</div>` : '',
-  ].join('');
+  // Stacked as a kop: parent government, then the body (larger), then the unit.
+  const lines = opts.headerLines ?? sopHeaderLines(h.instansi, h.unit);
+  const logo = opts.logo ? `<img class="kop-logo" alt="" src="data:${opts.logo[0] === 0xff ? 'image/jpeg' : 'image/png'};base64,${opts.logo.toString('base64')}">` : '';
+  const instansi =
+    logo +
+    (lines.pemerintah ? `<div class="pemerintah">${escapeHtml(lines.pemerintah)}</div>` : '') +
+    `<div class="instansi">${escapeHtml(lines.nama)}</div>` +
+    (lines.unit ? `<div class="unit">${escapeHtml(lines.unit)}</div>` : '');
   return [
     '<table class="head">',
     '<colgroup><col style="width:42%"><col style="width:18%"><col style="width:40%"></colgroup>',
@@ -278,9 +283,11 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 ol, ul { margin: 0; padding-left: 1.4em; }
 .head .logo { text-align: center; vertical-align: middle; padding: 10px 14px; }
-.head .instansi, .head .unit, .head .jabatan, .head .nama-sop, .blocks th, .act thead th, .act-title b { text-transform: uppercase; }
+.head .pemerintah, .head .instansi, .head .unit, .head .jabatan, .head .nama-sop, .blocks th, .act thead th, .act-title b { text-transform: uppercase; }
 .head .instansi { font-weight: bold; font-size: 12pt; line-height: 1.35; }
 .head .unit { font-weight: bold; font-size: 10.5pt; margin-top: 4px; }
+.head .pemerintah { font-weight: bold; font-size: 11pt; line-height: 1.35; }
+.head .kop-logo { display: block; margin: 0 auto 6px; max-width: 64px; max-height: 64px; }
 .head th.label { font-weight: normal; vertical-align: middle; }
 .head td.value { vertical-align: middle; }
 .head .signer { text-align: center; }

@@ -1,12 +1,20 @@
 // Labels and value formatting shared by the HTML and PDF renderers. Bahasa Indonesia follows
 // the wording of the SOP AP form (Permenpan RB 35/2012, Permendagri 52/2011); English is a
 // courtesy translation for readers outside the body.
+import type { SopHeaderLines } from '../core/documents';
 import type { SopStep, TimeStandard, TimeUnit } from '../core/workflow';
 
 export type SopDocumentLang = 'id' | 'en';
 
 export interface SopDocumentOptions {
   lang?: SopDocumentLang;
+  /**
+   * The left header cell's lines as written, parent government first ("Pemerintah Kota
+   * Samarinda", "Kecamatan Palaran"); default: the SOP's instansi stacked, then its unit.
+   */
+  headerLines?: SopHeaderLines;
+  /** The body's logo (PNG or JPEG) above the lines, for the body's own SOPs. */
+  logo?: Buffer | null;
 }
 
 export interface SopLabels {

@@ -6,6 +6,7 @@
 // fall between any two rows: a connector leaves a row at its bottom edge and re-enters the next
 // row at its top, under the repeated table header.
 import PDFDocument from 'pdfkit';
+import { sopHeaderLines } from '../core/documents';
 import type { SopDefinition } from '../core/workflow';
 import {
   type FlowGeometry,
@@ -55,7 +56,7 @@ export async function renderSopPdf(def: SopDefinition, opts: SopDocumentOptions 
   });
 
   const page: Page = { left: MARGIN, width: doc.page.width - 2 * MARGIN, bottom: doc.page.height - MARGIN - FOOTER_SPACE };
-  let y = drawHeaderBlock(doc, def, l, page, MARGIN);
+  let y = drawHeaderBlock(doc, def, l, page, MARGIN, opts);
   drawTwoColumnBlocks(doc, def, l, page, y);
   doc.addPage();
   y = drawActivityTitle(doc, def, l, page, MARGIN);
@@ -123,7 +124,7 @@ function numberedList(doc: Doc, items: string[], x: number, y: number, width: nu
 // ---------------------------------------------------------------------------------------------
 // Page 1
 
-function drawHeaderBlock(doc: Doc, def: SopDefinition, l: SopLabels, p: Page, top: number): number {
+function drawHeaderBlock(doc: Doc, def: SopDefinition, l: SopLabels, p: Page, top: number, opts: SopDocumentOptions): number {
   const h = def.header;
   const s = h.disahkanOleh;
   const wLogo = p.width * 0.42;
@@ -160,16 +161,31 @@ function drawHeaderBlock(doc: Doc, def: SopDefinition, l: SopLabels, p: Page, to
   );
   const total = heights.reduce((a, b) => a + b, 0);
 
-  // Logo area: the body's name, centred in the cell that spans all header rows.
+  // Logo area, stacked as a kop: the logo, the parent government, the body (larger), the unit;
+  // centred in the cell that spans all header rows.
   cellBox(doc, p.left, top, wLogo, total);
-  const logoText = h.instansi.toUpperCase();
-  const unitText = h.unit ? h.unit.toUpperCase() : '';
+  const stack = opts.headerLines ?? sopHeaderLines(h.instansi, h.unit);
+  const lines = [
+    ...(stack.pemerintah ? [{ text: stack.pemerintah.toUpperCase(), size: 10.5, gap: 2 }] : []),
+    { text: stack.nama.toUpperCase(), size: 12, gap: 4 },
+    ...(stack.unit ? [{ text: stack.unit.toUpperCase(), size: 10, gap: 0 }] : []),
+  ];
   const tw = wLogo - 6 * PAD;
-  const th = textHeight(doc, logoText, tw, { font: BOLD, size: 12, align: 'center' }) + (unitText ? 4 + textHeight(doc, unitText, tw, { font: BOLD, size: 10, align: 'center' }) : 0);
+  const logoSize = opts.logo ? Math.min(56, total / 3) : 0;
+  const th = (logoSize ? logoSize + 6 : 0) + lines.reduce((sum, x) => sum + textHeight(doc, x.text, tw, { font: BOLD, size: x.size, align: 'center' }) + x.gap, 0);
   let ty = top + (total - th) / 2;
-  drawText(doc, logoText, p.left + 3 * PAD, ty, tw, { font: BOLD, size: 12, align: 'center' });
-  ty += textHeight(doc, logoText, tw, { font: BOLD, size: 12, align: 'center' }) + 4;
-  if (unitText) drawText(doc, unitText, p.left + 3 * PAD, ty, tw, { font: BOLD, size: 10, align: 'center' });
+  if (opts.logo && logoSize) {
+    try {
+      doc.image(opts.logo, p.left + (wLogo - logoSize) / 2, ty, { fit: [logoSize, logoSize], align: 'center' });
+    } catch {
+      // an unreadable logo leaves the names alone in the cell
+    }
+    ty += logoSize + 6;
+  }
+  for (const x of lines) {
+    drawText(doc, x.text, p.left + 3 * PAD, ty, tw, { font: BOLD, size: x.size, align: 'center' });
+    ty += textHeight(doc, x.text, tw, { font: BOLD, size: x.size, align: 'center' }) + x.gap;
+  }
 
   let y = top;
   rows.forEach((r, i) => {

@@ -18,3 +18,4 @@ export {
   deadlineStatus,
 } from './deadline';
 export { KNOWN_TIME_ZONES, utcOffsetMinutes, isSupportedTimeZone, localIsoDate, addMonthsInZone } from './time-zone';
+export { BULAN, formatTanggalIndonesia, placeAndDate } from './tanggal';

@@ -24,7 +24,8 @@ describe('renderApprovalForm', () => {
       expect(text).toContain(s.nip);
     }
     expect(text).toContain('FORMULIR PERSETUJUAN PUBLIKASI');
-    expect(text).toContain('Publication approval form');
+    expect(text).not.toContain('Publication approval form'); // Bahasa Indonesia titles only
+    expect(text).toContain('Soreang, 24 November 2026'); // place and date before the signatures
     expect(text).toContain('Tanda tangan');
     expect(text).toContain('Diterbitkan');
     expect(text).toContain('Plh. Sekretaris Dinas');

@@ -1,3 +1,4 @@
+import { stackInstansi } from '../../core/documents';
 import { join } from 'node:path';
 import { type SopDefinition, loadSopDirectory } from '../../core/workflow';
 import { escapeHtml, formatWaktu, renderSopHtml, renderSopPdf, symbolOf } from '..';
@@ -42,7 +43,8 @@ describe.each(seeds)('renderSopHtml: %s', (_file, def) => {
     }
     expect(html).toContain(escapeHtml(h.nomorSop));
     expect(html).toContain(escapeHtml(h.namaSop));
-    expect(html).toContain(escapeHtml(h.instansi));
+    // The body's name stacked as a kop: the parent government over the body.
+    for (const line of stackInstansi(h.instansi)) expect(html).toContain(`>${escapeHtml(line)}</div>`);
     expect(html).toContain(escapeHtml(h.disahkanOleh.nama));
     expect(html).toContain(escapeHtml(h.disahkanOleh.jabatan));
     if (h.disahkanOleh.nip) expect(html).toContain(`NIP. ${h.disahkanOleh.nip}`);
