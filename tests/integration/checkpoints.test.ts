@@ -94,7 +94,11 @@ async function waitFor<T>(probe: () => T | undefined | null | false, what: strin
 async function cutChainAfter(seq: number) {
   const runRows = runsAt.get(seq);
   if (!runRows) throw new Error(`no snapshot of the runs at seq ${seq}`);
-  for (const { id, ...row } of runRows) await knex()(tableOf(RUN)).where({ id }).update(row);
+  // JSON columns come back parsed on some engines (MariaDB, PostgreSQL): written back as text.
+  const column = (v: unknown) => (v && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
+  for (const { id, ...row } of runRows) {
+    await knex()(tableOf(RUN)).where({ id }).update(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, column(v)])));
+  }
   await knex()(tableOf(RECORD)).where('seq', '>', seq).del();
   await knex()(tableOf(COUNTER)).where({ name: 'signature-chain' }).update({ value: seq, last_hash: await hashOf(seq) });
   // ... and the checkpoints that named the removed records, with their lock row.
