@@ -9,7 +9,8 @@ import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, peopleFor, Person } from '../helpers/people';
 
 // Signed checkpoints of the signature chain (issue #12): the head anchored outside the database.
-// Records are made by driving a seed-000 run; checkpoints are sealed by the job's tick and by
+// The chain starts with the configuration sealed at boot; more records are made by driving a
+// seed-000 run. Checkpoints are sealed by the job's tick and by
 // `npm run ppid -- checkpoint`, published on public routes, a webhook and a JSON Lines file, and
 // `verify --checkpoint FILE|URL` catches what the chain alone does not: a restored older copy
 // and a cut tail with its head row rewound.
@@ -37,7 +38,14 @@ const ppid = () => app.strapi.plugin('ppid');
 const checkpoints = () => ppid().service('checkpoints');
 const knex = () => app.strapi.db.connection;
 const tableOf = (uid: string) => app.strapi.db.metadata.get(uid as any).tableName;
-const act = (who: Person, run: string, body: Record<string, unknown>) => app.http().post(`/ppid/runs/${run}/acts`).set(bearer(who)).send(body);
+const RUN = 'plugin::ppid.run';
+/** The runs' rows as they stood at each chain head reached by an act (for a consistent older copy). */
+const runsAt = new Map<number, any[]>();
+async function act(who: Person, run: string, body: Record<string, unknown>) {
+  const res = await app.http().post(`/ppid/runs/${run}/acts`).set(bearer(who)).send(body);
+  if (res.status === 200) runsAt.set(await lastSeq(), await knex()(tableOf(RUN)).select('*'));
+  return res;
+}
 const lastSeq = async () => Number((await knex()(tableOf(RECORD)).max({ m: 'seq' }).first()).m);
 const hashOf = async (seq: number) => (await knex()(tableOf(RECORD)).where({ seq }).first('hash')).hash as string;
 const keptLines = () => fs.readFileSync(keptFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -79,8 +87,18 @@ async function waitFor<T>(probe: () => T | undefined | null | false, what: strin
   }
 }
 
-/** What an administrator with database access does: delete records after `seq`, rewind the head row. */
+/**
+ * An older consistent copy of the database: the records after `seq` gone, the head row rewound,
+ * and the runs' rows (status, current step, state, ...) as they were when `seq` was the head.
+ */
 async function cutChainAfter(seq: number) {
+  const runRows = runsAt.get(seq);
+  if (!runRows) throw new Error(`no snapshot of the runs at seq ${seq}`);
+  // JSON columns come back parsed on some engines (MariaDB, PostgreSQL): written back as text.
+  const column = (v: unknown) => (v && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
+  for (const { id, ...row } of runRows) {
+    await knex()(tableOf(RUN)).where({ id }).update(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, column(v)])));
+  }
   await knex()(tableOf(RECORD)).where('seq', '>', seq).del();
   await knex()(tableOf(COUNTER)).where({ name: 'signature-chain' }).update({ value: seq, last_hash: await hashOf(seq) });
   // ... and the checkpoints that named the removed records, with their lock row.
@@ -140,13 +158,29 @@ afterAll(async () => {
 });
 
 describe('signed checkpoints of the signature chain', () => {
-  it('has nothing to checkpoint before the first record', async () => {
-    expect(await lastSeq()).toBe(0);
-    expect(await checkpoints().tick()).toEqual({ checkpoint: null, reason: 'empty' });
-    const latest = await app.http().get('/api/ppid/checkpoints/latest');
-    expect(latest.status).toBe(404);
+  it('before any act the chain holds only the sealed configuration; the first tick seals a checkpoint over it', async () => {
+    // No checkpoint yet: nothing published, nothing kept.
+    expect((await app.http().get('/api/ppid/checkpoints/latest')).status).toBe(404);
     expect(await app.http().get('/api/ppid/checkpoints')).toMatchObject({ status: 200, body: { data: [], meta: { next: null } } });
     expect(fs.existsSync(keptFile)).toBe(false);
+
+    // The chain is not empty: the configuration is sealed (on this fresh database the default SOP
+    // bindings seeded at boot and the role mappings made above), and nothing else yet.
+    const head = await lastSeq();
+    expect(head).toBeGreaterThan(0);
+    const rows = await knex()(tableOf(RECORD)).select('run_document_id', 'kind');
+    expect(rows).toHaveLength(head);
+    for (const r of rows) expect({ scope: String(r.run_document_id).slice(0, 4), kind: r.kind }).toEqual({ scope: 'gov:', kind: 'config' });
+    const scopes = new Set(rows.map((r: any) => r.run_document_id));
+    expect(scopes).toEqual(new Set(['gov:plugin::ppid.binding', 'gov:plugin::ppid.role-mapping']));
+
+    const first = await checkpoints().tick();
+    expect(first.reason).toBe('created');
+    expect(Object.keys(first.checkpoint).sort()).toEqual(FIELDS);
+    expect(first.checkpoint).toMatchObject({ seq: head, recordCount: head, headHash: await hashOf(head), previous: null });
+    cps.push(first.checkpoint);
+    expect(await checkpoints().tick()).toEqual({ checkpoint: null, reason: 'unchanged' });
+    expect(keptLines()).toEqual(cps);
   });
 
   it('seals the head on demand (CLI prints it as JSON) and by the job; publishes it on the file and the webhook', async () => {
@@ -161,7 +195,7 @@ describe('signed checkpoints of the signature chain', () => {
     const cp = JSON.parse(made.stdout.trim().split('\n').pop()!);
     expect(Object.keys(cp).sort()).toEqual(FIELDS);
     const keys = (await app.http().get('/api/ppid/keys')).body;
-    expect(cp).toMatchObject({ seq: head, recordCount: head, headHash: await hashOf(head), previous: null, keyId: keys.activeKeyId });
+    expect(cp).toMatchObject({ seq: head, recordCount: head, headHash: await hashOf(head), previous: { seq: cps[0].seq, hash: cps[0].hash }, keyId: keys.activeKeyId });
     cps.push(cp);
 
     // Nothing added: no new checkpoint, neither by the job nor on demand.
@@ -170,7 +204,7 @@ describe('signed checkpoints of the signature chain', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toEqual(cp);
     expect(again.err).toContain('no new records');
-    expect(await app.strapi.db.query(CHECKPOINT as any).count({})).toBe(1);
+    expect(await app.strapi.db.query(CHECKPOINT as any).count({})).toBe(2);
 
     // More records: the job seals the next checkpoint, naming the previous one.
     expect((await act(p.jfu, runId, { act: 'submit' })).status).toBe(200);
@@ -191,12 +225,13 @@ describe('signed checkpoints of the signature chain', () => {
     }
     const next = await checkpoints().latest();
     expect(next).toMatchObject({ seq: await lastSeq(), recordCount: await lastSeq(), previous: { seq: cp.seq, hash: cp.hash }, at: cp.at });
+    // (The run's records since the CLI checkpoint: submit, then approve; test (a) cuts between them.)
     cps.push(next);
 
     expect(keptLines()).toEqual(cps);
-    const hook = await waitFor(() => hooks.find((h) => h.event === 'ppid.checkpoint' && h.checkpoint?.seq === cps[1].seq), 'the checkpoint webhook');
+    const hook = await waitFor(() => hooks.find((h) => h.event === 'ppid.checkpoint' && h.checkpoint?.seq === cps[2].seq), 'the checkpoint webhook');
     expect(hook.header).toBe('ppid.checkpoint');
-    expect(hook.checkpoint).toEqual(cps[1]);
+    expect(hook.checkpoint).toEqual(cps[2]);
     expect(app.strapi.get('webhookStore').getAllowedEvent('PPID_CHECKPOINT')).toBe('ppid.checkpoint');
   });
 
@@ -220,7 +255,7 @@ describe('signed checkpoints of the signature chain', () => {
   it('publishes the checkpoints to anyone, with nothing beyond the checkpoint fields', async () => {
     const latest = await app.http().get('/api/ppid/checkpoints/latest');
     expect(latest.status).toBe(200);
-    expect(latest.body).toEqual({ data: cps[1] });
+    expect(latest.body).toEqual({ data: cps[2] });
 
     const all = await app.http().get('/api/ppid/checkpoints?after=0');
     expect(all.status).toBe(200);
@@ -228,7 +263,7 @@ describe('signed checkpoints of the signature chain', () => {
     for (const c of all.body.data) expect(Object.keys(c).sort()).toEqual(FIELDS);
     expect(JSON.stringify(all.body)).not.toMatch(/"(id|documentId|createdAt|updatedAt|publishedAt|body)"/);
 
-    expect((await app.http().get(`/api/ppid/checkpoints?after=${cps[0].seq}`)).body.data).toEqual([cps[1]]);
+    expect((await app.http().get(`/api/ppid/checkpoints?after=${cps[1].seq}`)).body.data).toEqual([cps[2]]);
     const page = await app.http().get('/api/ppid/checkpoints?limit=1');
     expect(page.body).toEqual({ data: [cps[0]], meta: { after: 0, limit: 1, next: cps[0].seq } });
     expect((await app.http().get(`/api/ppid/checkpoints?after=${page.body.meta.next}&limit=1`)).body.data).toEqual([cps[1]]);
@@ -281,7 +316,7 @@ describe('signed checkpoints of the signature chain', () => {
   });
 
   it('(b) a restored older consistent copy: the chain verifies, the kept checkpoint does not', async () => {
-    // Records after the second checkpoint, and a third checkpoint that a third party keeps.
+    // Records after the third checkpoint, and a fourth checkpoint that a third party keeps.
     expect((await act(p.sekcam, runId, { act: 'approve', password: p.sekcam.password, confirmIntent: true })).status).toBe(200);
     // Two instances sealing at once: one checkpoint, the other stands back (no fork).
     const before = await app.strapi.db.query(CHECKPOINT as any).count({});
@@ -290,81 +325,82 @@ describe('signed checkpoints of the signature chain', () => {
     expect(reasons.filter((r) => r === 'created')).toHaveLength(1);
     expect(reasons.find((r) => r !== 'created')).toMatch(/^(raced|unchanged)$/);
     expect(await app.strapi.db.query(CHECKPOINT as any).count({})).toBe(before + 1);
-    const third = both.find((r) => r.reason === 'created')!.checkpoint;
-    expect(third).toMatchObject({ previous: { seq: cps[1].seq, hash: cps[1].hash } });
-    expect(third.keyId).not.toBe(cps[0].keyId);
-    cps.push(third);
-    const held = keep('third.json', third);
+    const fourth = both.find((r) => r.reason === 'created')!.checkpoint;
+    expect(fourth).toMatchObject({ previous: { seq: cps[2].seq, hash: cps[2].hash } });
+    expect(fourth.keyId).not.toBe(cps[0].keyId);
+    cps.push(fourth);
+    const held = keep('fourth.json', fourth);
     expect((await cli('verify', '--checkpoint', held)).code).toBe(0);
 
     // A careless cut (records and head row, not the checkpoint rows): plain verify sees it in
     // the database's own checkpoints, without any file.
-    const cutRows = await knex()(tableOf(RECORD)).where('seq', '>', cps[1].seq).select('seq');
+    const cutRows = await knex()(tableOf(RECORD)).where('seq', '>', cps[2].seq).select('seq');
     expect(cutRows.length).toBeGreaterThan(0);
-    await knex()(tableOf(RECORD)).where('seq', '>', cps[1].seq).del();
+    await knex()(tableOf(RECORD)).where('seq', '>', cps[2].seq).del();
     const fileEnv = process.env.PPID_CHECKPOINT_FILE;
     delete process.env.PPID_CHECKPOINT_FILE;
     try {
       const plain = await cli('verify');
       expect(plain.code).toBe(1);
-      expect(plain.err).toContain(`checkpoint seq ${third.seq}: record ${third.seq} missing`);
+      expect(plain.err).toContain(`checkpoint seq ${fourth.seq}: record ${fourth.seq} missing`);
     } finally {
       process.env.PPID_CHECKPOINT_FILE = fileEnv;
     }
 
-    // The older copy: the records after checkpoint 2 and their head are gone, consistently.
-    await cutChainAfter(cps[1].seq);
+    // The older copy: the records after checkpoint 3 and their head are gone, and the run stands where it stood then.
+    await cutChainAfter(cps[2].seq);
     expect(await ppid().service('verification').verifyAll()).toMatchObject({ ok: true, problems: [] });
     // Plain verify still checks PPID_CHECKPOINT_FILE, kept outside the database.
     const withFile = await cli('verify');
     expect(withFile.code).toBe(1);
-    expect(withFile.err).toContain(`record ${third.seq} missing`);
+    expect(withFile.err).toContain(`record ${fourth.seq} missing`);
 
     const res = await cli('verify', '--checkpoint', held);
     expect(res.code).toBe(1);
-    expect(res.err).toContain(`checkpoint_record_missing: checkpoint seq ${third.seq}: record ${third.seq} missing (chain has ${cps[1].seq} records, last seq ${cps[1].seq})`);
+    expect(res.err).toContain(`checkpoint_record_missing: checkpoint seq ${fourth.seq}: record ${fourth.seq} missing (chain has ${cps[2].seq} records, last seq ${cps[2].seq})`);
     const file = await cli('verify', '--checkpoint', keptFile);
     expect(file.code).toBe(1);
-    expect(file.err).toContain(`record ${third.seq} missing`);
+    expect(file.err).toContain(`record ${fourth.seq} missing`);
     // From the public URL of a second server that kept them (here: the file served back).
     const mirror = http.createServer((_req, r) => r.end(fs.readFileSync(keptFile)));
     await new Promise<void>((r) => mirror.listen(0, '127.0.0.1', r));
     try {
       const url = await cli('verify', '--checkpoint', `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/checkpoints.jsonl`);
       expect(url.code).toBe(1);
-      expect(url.err).toContain(`record ${third.seq} missing`);
+      expect(url.err).toContain(`record ${fourth.seq} missing`);
     } finally {
       await new Promise((r) => mirror.close(r));
     }
 
     // The job does not seal a new history over the copy its own file is ahead of.
-    expect((await act(p.camat, runId, { act: 'approve', password: p.camat.password, confirmIntent: true })).status).toBe(200);
+    // The copy's run stands where it stood at checkpoint 3: the sekretaris signs (again).
+    expect((await act(p.sekcam, runId, { act: 'approve', password: p.sekcam.password, confirmIntent: true })).status).toBe(200);
     const refused = await checkpoints().tick();
     expect(refused).toMatchObject({ checkpoint: null, reason: 'chain_problems' });
-    expect(JSON.stringify(refused)).toContain(`record ${third.seq}`);
-    expect(await app.strapi.db.query(CHECKPOINT as any).count({})).toBe(2);
+    expect(JSON.stringify(refused)).toContain(`record ${fourth.seq}`);
+    expect(await app.strapi.db.query(CHECKPOINT as any).count({})).toBe(3);
   });
 
   it('(a) a cut tail with the head row rewound: verify --checkpoint names the missing record; a rewritten record is named too', async () => {
-    const keepAt = cps[0].seq + 1;
-    expect(keepAt).toBeLessThan(cps[1].seq);
+    const keepAt = cps[1].seq + 1;
+    expect(keepAt).toBeLessThan(cps[2].seq);
     await cutChainAfter(keepAt);
     expect(await ppid().service('verification').verifyAll()).toMatchObject({ ok: true });
 
-    const res = await cli('verify', '--checkpoint', keep('second.json', cps[1]));
+    const res = await cli('verify', '--checkpoint', keep('second.json', cps[2]));
     expect(res.code).toBe(1);
-    expect(res.err).toContain(`checkpoint seq ${cps[1].seq}: record ${cps[1].seq} missing (chain has ${keepAt} records, last seq ${keepAt})`);
+    expect(res.err).toContain(`checkpoint seq ${cps[2].seq}: record ${cps[2].seq} missing (chain has ${keepAt} records, last seq ${keepAt})`);
     // The first checkpoint still holds.
-    expect((await cli('verify', '--checkpoint', keep('first.json', cps[0]))).code).toBe(0);
+    expect((await cli('verify', '--checkpoint', keep('first.json', cps[1]))).code).toBe(0);
 
     // Rewrite the first checkpoint's head record (hash column and body): named as differing.
     const t = tableOf(RECORD);
-    const row = await knex()(t).where({ seq: cps[0].seq }).first('body');
+    const row = await knex()(t).where({ seq: cps[1].seq }).first('body');
     const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
     const rewritten = { ...body, note: 'ditulis ulang', hash: 'f'.repeat(64) };
-    await knex()(t).where({ seq: cps[0].seq }).update({ hash: rewritten.hash, body: JSON.stringify(rewritten) });
-    const diff = await cli('verify', '--checkpoint', keep('first.json', cps[0]));
+    await knex()(t).where({ seq: cps[1].seq }).update({ hash: rewritten.hash, body: JSON.stringify(rewritten) });
+    const diff = await cli('verify', '--checkpoint', keep('first.json', cps[1]));
     expect(diff.code).toBe(1);
-    expect(diff.err).toContain(`checkpoint_record_differs: checkpoint seq ${cps[0].seq}: record ${cps[0].seq} hash differs`);
+    expect(diff.err).toContain(`checkpoint_record_differs: checkpoint seq ${cps[1].seq}: record ${cps[1].seq} hash differs`);
   });
 });
