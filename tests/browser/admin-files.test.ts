@@ -84,7 +84,7 @@ it('the drafting officer sees the thumbnail of a draft attachment in the media l
   }, name, { timeout: 30000 });
   expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   // The browser's cookie is httpOnly and scoped to /uploads; a new context (no session) is refused.
-  const cookies = await context.cookies(base);
+  const cookies = await context.cookies(`${base}/uploads/`);
   const files = cookies.find((c) => c.name === 'ppid_admin_files');
   expect(files).toMatchObject({ httpOnly: true, path: '/uploads' });
   const anonymous = await browser.newContext();
