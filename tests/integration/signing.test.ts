@@ -102,6 +102,7 @@ describe(`${client}: signing`, () => {
     expect(fifth.body.error.message).toMatch(/dikunci/);
     expect(fifth.body.error.message).toMatch(/15 menit/);
     expect(fifth.body.error.details).toMatchObject({ reason: 'signing_locked', lockedUntil: '2026-12-01T02:15:00.000Z', retryAfterSeconds: 900 });
+    expect(fifth.headers['retry-after']).toBe('900');
 
     // The lock is recorded in the database.
     const rows = await app.strapi.db.query(ATTEMPT).findMany({ where: { userId: signer.id }, orderBy: { id: 'asc' } });
@@ -113,6 +114,7 @@ describe(`${client}: signing`, () => {
     const right = await act(signer, runId, { act: 'approve', step: 5, password: signer.password, confirmIntent: true });
     expect(right.status).toBe(429);
     expect(right.body.error.details).toMatchObject({ reason: 'signing_locked', retryAfterSeconds: 300 });
+    expect(right.headers['retry-after']).toBe('300');
     expect(right.body.error.message).toMatch(/5 menit/);
     expect((await app.http().get(`/ppid/runs/${runId}`).set(bearer(signer))).body.data.currentStep.number).toBe(5);
 

@@ -6,6 +6,8 @@ import { dipFreeze } from './middlewares/dip-freeze';
 import { defaultUnit } from './middlewares/default-unit';
 import { registerDipGraphql } from './graphql/dip';
 import { attachmentGuard } from './middlewares/attachments';
+import { adminFilesCookie } from './middlewares/admin-files';
+import { retryAfter } from './middlewares/retry-after';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // A new item without a unit takes its drafting official's (before the governance door).
@@ -16,6 +18,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(dipFreeze(strapi) as any);
   // Downloads of uploaded files: before every app middleware (docs/attachments.md).
   strapi.server.use(attachmentGuard(strapi));
+  strapi.server.use(adminFilesCookie(strapi));
+  // 429 answers of the plugin tell clients when to retry (HTTP Retry-After).
+  strapi.server.use(retryAfter());
 
   // GraphQL shadow CRUD would expose every content type, including officials with their NIP
   // and the signature records. Public facts come only from the plugin's explicit routes.
