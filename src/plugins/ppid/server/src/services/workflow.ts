@@ -135,6 +135,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const run = await loadRun(runDocumentId);
     const step = run.sop.definition.steps[run.state.currentStep - 1];
     if (!step || !needsSecret(recordKindOf(step))) return false;
+    // Someone who holds no role at this step is refused by the engine (403); their password is
+    // neither checked nor counted against them.
+    const content = svc('content');
+    const doc = await content.loadDraft(run.itemUid, run.itemDocumentId, run.itemLocale);
+    const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, content.unitIdOf(doc));
+    if (!actor.roles.includes(step.role)) return false;
     await svc('signing').verifyPassword(userId, req.password, { ip: meta.ip });
     return true;
   }
