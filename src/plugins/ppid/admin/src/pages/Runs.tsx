@@ -91,8 +91,11 @@ export const RunsPage = () => {
                 return (
                   <Tr key={r.id} data-testid="ppid-run-row">
                     <Td><Link to={`/plugins/ppid/runs/${r.id}`}>{r.itemTitle ?? r.itemDocumentId}</Link></Td>
-                    <Td><Typography>{r.sopCode} v{r.sopVersion}</Typography></Td>
-                    <Td><Typography>{r.currentStep}{r.currentRole ? ` · ${r.currentRole}` : ''}</Typography></Td>
+                    <Td><Typography>{r.sopName ?? r.sopCode}</Typography></Td>
+                    <Td>
+                      <Typography tag="p">{`${r.currentStep}. ${r.stepActivity ?? ''}`}</Typography>
+                      {r.roleLabel ? <Typography variant="pi" textColor="neutral600">{r.roleLabel}</Typography> : null}
+                    </Td>
                     <Td><StatusBadge status={r.status} /></Td>
                     <Td><Typography textColor={left?.overdue ? 'danger600' : 'neutral800'}>{left ? left.text : '—'}</Typography></Td>
                     <Td><Typography>{r.unit?.name ?? '—'}</Typography></Td>
