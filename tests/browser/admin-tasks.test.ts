@@ -178,7 +178,12 @@ describe('Codes to labels', () => {
     await page.waitForLoadState('networkidle').catch(() => undefined);
     const text = await mainText(page);
     expectNoCodes(text);
-    if (pathName === 'runs') expect(text).toContain('Publikasi Informasi melalui Website');
+    if (pathName === 'runs') {
+      expect(text).toContain('Publikasi Informasi melalui Website');
+      // The step's activity wraps: the last column (Dimulai) is still on screen.
+      const last = await page.getByTestId('ppid-run-row').first().locator('td').last().boundingBox();
+      expect(last!.x + last!.width).toBeLessThanOrEqual(1440);
+    }
     if (pathName === 'reports') {
       expect(await page.getByTestId('ppid-working-hours').innerText()).toMatch(/Senin.+WIB/);
       expect(await page.getByTestId('ppid-table-steps').first().innerText()).toMatch(/Kecamatan Palaran/);
