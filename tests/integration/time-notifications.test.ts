@@ -355,7 +355,7 @@ describe('time standards, notifications, webhooks and reports', () => {
     const csv = await app.http().get('/ppid/reports/steps?format=csv').set(bearer(admin));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\n')[0]).toBe('sopCode,stepNumber,role,unitCode,count,medianMinutes,p90Minutes,standardMinutes,breached,breachedShare');
+    expect(csv.text.split('\n')[0]).toBe('sopCode,stepNumber,role,unitCode,count,medianMinutes,p90Minutes,standardMinutes,breached,breachedShare,medianElapsedMinutes');
     expect(csv.text).toContain(`${SOP},1,camat,KEC-PALARAN,2,90,150,60,1,0.5`);
 
     const xlsx = await app.http().get('/ppid/reports/yearly?format=xlsx').set(bearer(admin)).buffer(true).parse((res, cb) => {

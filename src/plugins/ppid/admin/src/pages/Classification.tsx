@@ -4,6 +4,7 @@ import {
   Badge, Box, Button, EmptyStateLayout, Flex, Switch, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { ruleSentence } from '../../../server/src/core/classification/describe';
 import { Loading, ServerError, useGet } from '../components/Shared';
 import { errorMessage, formatWib } from '../utils/api';
 
@@ -111,17 +112,6 @@ const RuleEditor = ({ rule, onSaved, onCancel }: { rule: any | null; onSaved: ()
   );
 };
 
-const describeWhen = (w: any): string => {
-  if (!w || typeof w !== 'object') return '—';
-  const [k, v] = Object.entries(w)[0] ?? [];
-  if (!k) return '—';
-  if (k === 'all' || k === 'any') return `${k === 'all' ? 'semua' : 'salah satu'}(${(v as any[]).map(describeWhen).join(', ')})`;
-  if (k === 'not') return `bukan ${describeWhen(v)}`;
-  return `${k}: ${Array.isArray(v) ? (v as any[]).slice(0, 4).join(', ') + ((v as any[]).length > 4 ? ', …' : '') : JSON.stringify(v)}`;
-};
-const describeThen = (then: any[]): string =>
-  (then ?? []).map((o) => Object.entries(o).map(([k, v]) => (v === true ? k : `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`)).join(' ')).join('; ');
-
 const Rules = () => {
   const t = useT();
   const { put } = useFetchClient();
@@ -147,13 +137,12 @@ const Rules = () => {
       {editing === 'new' ? <RuleEditor rule={null} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); refetch(); }} /> : null}
       {data && !data.length ? <EmptyStateLayout content={t('rules.empty', 'Belum ada aturan.')} /> : null}
       {data && data.length ? (
-        <Table colCount={5} rowCount={data.length + 1}>
+        <Table colCount={4} rowCount={data.length + 1}>
           <Thead>
             <Tr>
               <Th><Typography variant="sigma">{t('rules.name', 'Aturan')}</Typography></Th>
               <Th><Typography variant="sigma">{t('rules.priority', 'Prioritas')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('rules.when', 'Bila')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('rules.then', 'Maka')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('rules.meaning', 'Isi aturan')}</Typography></Th>
               <Th><Typography variant="sigma">{t('rules.enabled', 'Aktif')}</Typography></Th>
             </Tr>
           </Thead>
@@ -163,12 +152,10 @@ const Rules = () => {
                 <Tr data-testid="ppid-rule-row">
                   <Td style={{ whiteSpace: 'normal', maxWidth: 320 }}>
                     <Typography fontWeight="semiBold" tag="p">{r.name}</Typography>
-                    <Typography variant="pi" textColor="neutral600" tag="p"><code>{r.code}</code></Typography>
                     <Button variant="ghost" size="S" onClick={() => setEditing(editing?.id === r.id ? null : r)} data-testid="ppid-rule-edit">{t('rules.editButton', 'Ubah')}</Button>
                   </Td>
                   <Td><Typography>{r.priority}</Typography></Td>
-                  <Td style={{ whiteSpace: 'normal', maxWidth: 300 }}><Typography variant="pi">{describeWhen(r.definition?.when)}</Typography></Td>
-                  <Td style={{ whiteSpace: 'normal' }}><Typography variant="pi">{describeThen(r.definition?.then)}</Typography></Td>
+                  <Td style={{ whiteSpace: 'normal' }}><Typography variant="pi" data-testid="ppid-rule-sentence">{ruleSentence(r.definition?.when, r.definition?.then)}</Typography></Td>
                   <Td>
                     <Switch
                       aria-label={t('rules.toggle', 'Aktifkan {name}', { name: r.name })}
@@ -182,7 +169,7 @@ const Rules = () => {
                 </Tr>
                 {editing && editing !== 'new' && editing.id === r.id ? (
                   <Tr>
-                    <Td colSpan={5}>
+                    <Td colSpan={4}>
                       <RuleEditor rule={r} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); refetch(); }} />
                     </Td>
                   </Tr>

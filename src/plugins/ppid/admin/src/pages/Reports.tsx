@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { Loading, ServerError, useGet } from '../components/Shared';
 import { BarChart, type BarGroup, type Series } from '../components/Charts';
 import { formatWib } from '../utils/api';
+import { durationText } from '../../../server/src/core/calendar/describe';
 import { useDownload } from '../utils/transfer';
 
 const useT = () => {
@@ -86,10 +87,11 @@ const Side = ({ chart, table, tableWidth = 380, chartWidth = 480 }: { chart: Rea
 );
 
 const minutes = (v: any) => (v === null || v === undefined ? null : Number(v));
+const elapsedText = (v: any) => (v === null || v === undefined ? '—' : durationText(Number(v)));
 
 const StepsReport = () => {
   const t = useT();
-  const { data, error, loading } = useGet<any[]>('/ppid/reports/steps');
+  const { data, meta, error, loading } = useGet<any[]>('/ppid/reports/steps');
   const bySop = React.useMemo(() => {
     const m = new Map<string, any[]>();
     for (const r of data ?? []) m.set(r.sopCode, [...(m.get(r.sopCode) ?? []), r]);
@@ -103,10 +105,18 @@ const StepsReport = () => {
     <Panel name="steps" title={t('reports.steps', 'Waktu penyelesaian langkah')} subtitle={t('reports.stepsHelp', 'Menit kerja per langkah SOP dan unit, dibandingkan dengan waktu baku (mutu baku).')}>
       {loading && !data ? <Loading /> : null}
       {error ? <ServerError message={error} /> : null}
+      {meta?.workingHours ? (
+        <Box paddingBottom={4} data-testid="ppid-working-hours">
+          <Typography tag="p" textColor="neutral700">
+            {t('reports.workingHours', 'Waktu kerja dihitung hanya pada jam kerja badan publik: {hours}. Tindakan di luar jam kerja bernilai 0 menit kerja; waktu kalender (sejak langkah aktif sampai selesai) ditampilkan di sampingnya.', { hours: meta.workingHours })}
+          </Typography>
+        </Box>
+      ) : null}
       {data && !data.length ? <Typography textColor="neutral600">{t('reports.noSteps', 'Belum ada langkah yang selesai.')}</Typography> : null}
       {bySop.map(([sop, rows]) => {
-        const label = (r: any) => `${t('reports.step', 'Langkah {n}', { n: r.stepNumber })}${r.role ? ` · ${r.role}` : ''}`;
-        const chartLabel = (r: any) => `${label(r)}${r.unitCode ? ` (${r.unitCode})` : ''}`;
+        const label = (r: any) => `${t('reports.step', 'Langkah {n}', { n: r.stepNumber })}${r.roleLabel ?? r.role ? ` · ${r.roleLabel ?? r.role}` : ''}`;
+        const chartLabel = (r: any) => `${label(r)}${r.unitName ?? r.unitCode ? ` (${r.unitName ?? r.unitCode})` : ''}`;
+        const sopName = rows[0]?.sopName ?? sop;
         const groups: BarGroup[] = rows.map((r) => ({
           label: chartLabel(r),
           values: { median: minutes(r.medianMinutes), p90: minutes(r.p90Minutes) },
@@ -115,12 +125,12 @@ const StepsReport = () => {
         }));
         return (
           <Box key={sop} paddingBottom={5}>
-            <Typography variant="omega" fontWeight="bold" tag="h3">SOP {sop}</Typography>
+            <Typography variant="omega" fontWeight="bold" tag="h3">{sopName}</Typography>
             <Box paddingTop={2}>
               <Side
                 tableWidth={1000}
                 chartWidth={760}
-                chart={<BarChart testId="ppid-chart-steps" title={t('reports.stepsChart', 'Waktu per langkah, SOP {sop}', { sop })} series={series} groups={groups} unit={t('reports.min', 'menit')} markerName={t('reports.standard', 'Waktu baku')} />}
+                chart={<BarChart testId="ppid-chart-steps" title={t('reports.stepsChart', 'Waktu per langkah, SOP {sop}', { sop: sopName })} series={series} groups={groups} unit={t('reports.min', 'menit')} markerName={t('reports.standard', 'Waktu baku')} />}
                 table={
                   <NumbersTable
                     testId="ppid-table-steps"
@@ -129,15 +139,17 @@ const StepsReport = () => {
                       ['unit', t('reports.col.unit', 'Unit')],
                       ['count', t('reports.col.count', 'Jumlah')],
                       ['median', t('reports.col.median', 'Median (mnt)')],
+                      ['elapsed', t('reports.col.elapsed', 'Median kalender')],
                       ['p90', t('reports.col.p90', 'P90 (mnt)')],
                       ['standard', t('reports.col.standard', 'Baku (mnt)')],
                       ['breached', t('reports.col.breached', 'Terlambat')],
                     ]}
                     rows={rows.map((r) => ({
                       step: label(r),
-                      unit: r.unitCode ?? '—',
+                      unit: r.unitName ?? r.unitCode ?? '—',
                       count: r.count,
                       median: r.medianMinutes,
+                      elapsed: elapsedText(r.medianElapsedMinutes),
                       p90: r.p90Minutes,
                       standard: r.standardMinutes ?? t('reports.tentatif', 'tentatif'),
                       breached: (

@@ -77,10 +77,10 @@ export const RunsPage = () => {
         {error ? <ServerError message={error} /> : null}
         {data && !data.length ? <EmptyStateLayout content={t('runs.empty', 'Tidak ada alur kerja.')} /> : null}
         {data && data.length ? (
-          <Table colCount={7} rowCount={data.length + 1}>
+          <Table colCount={5} rowCount={data.length + 1}>
             <Thead>
               <Tr>
-                {[t('col.item', 'Informasi'), 'SOP', t('col.step', 'Langkah'), 'Status', t('col.deadline', 'Batas waktu'), t('col.unit', 'Unit'), t('col.started', 'Dimulai')].map((h) => (
+                {[t('col.item', 'Informasi'), 'SOP', t('col.step', 'Langkah'), t('col.deadline', 'Batas waktu'), t('col.started', 'Dimulai')].map((h) => (
                   <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
                 ))}
               </Tr>
@@ -88,15 +88,24 @@ export const RunsPage = () => {
             <Tbody>
               {data.map((r: any) => {
                 const left = r.status === 'in_progress' || r.status === 'returned' ? timeLeft(r.stepDeadline) : null;
+                // Cells wrap (five columns, unit under the title, status with the deadline) so the
+                // step's activity does not push the deadline off screen.
                 return (
                   <Tr key={r.id} data-testid="ppid-run-row">
-                    <Td><Link to={`/plugins/ppid/runs/${r.id}`}>{r.itemTitle ?? r.itemDocumentId}</Link></Td>
-                    <Td><Typography>{r.sopCode} v{r.sopVersion}</Typography></Td>
-                    <Td><Typography>{r.currentStep}{r.currentRole ? ` · ${r.currentRole}` : ''}</Typography></Td>
-                    <Td><StatusBadge status={r.status} /></Td>
-                    <Td><Typography textColor={left?.overdue ? 'danger600' : 'neutral800'}>{left ? left.text : '—'}</Typography></Td>
-                    <Td><Typography>{r.unit?.name ?? '—'}</Typography></Td>
-                    <Td><Typography variant="pi">{formatWib(r.startedAt)}</Typography></Td>
+                    <Td style={{ whiteSpace: 'normal', minWidth: 160, maxWidth: 240 }}>
+                      <Link to={`/plugins/ppid/runs/${r.id}`}>{r.itemTitle ?? r.itemDocumentId}</Link>
+                      <Typography tag="p" variant="pi" textColor="neutral600">{r.unit?.name ?? '—'}</Typography>
+                    </Td>
+                    <Td style={{ whiteSpace: 'normal', minWidth: 120, maxWidth: 170 }}><Typography>{r.sopName ?? r.sopCode}</Typography></Td>
+                    <Td style={{ whiteSpace: 'normal', minWidth: 200, maxWidth: 300 }}>
+                      <Typography tag="p">{`${r.currentStep}. ${r.stepActivity ?? ''}`}</Typography>
+                      {r.roleLabel ? <Typography variant="pi" textColor="neutral600">{r.roleLabel}</Typography> : null}
+                    </Td>
+                    <Td style={{ whiteSpace: 'normal', maxWidth: 150 }}>
+                      <StatusBadge status={r.status} />
+                      <Typography tag="p" textColor={left?.overdue ? 'danger600' : 'neutral800'}>{left ? left.text : '—'}</Typography>
+                    </Td>
+                    <Td style={{ whiteSpace: 'normal', maxWidth: 130 }}><Typography variant="pi">{formatWib(r.startedAt)}</Typography></Td>
                   </Tr>
                 );
               })}

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError } from '../errors';
 import { REPORTS } from '../services/reports';
+import { workingHoursSentence } from '../core/calendar/describe';
 
 const FORMATS = ['json', 'csv', 'xlsx'];
 
@@ -21,8 +22,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.set('Content-Disposition', `attachment; filename="ppid-${name}.xlsx"`);
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       ctx.body = await reports.toXlsx(rows, name);
+    } else if (name === 'steps') {
+      ctx.body = await stepsView(strapi, rows);
     } else {
       ctx.body = { data: rows };
     }
   },
 });
+
+/**
+ * The steps report as the panel shows it: the SOP's name, the role's label and the unit's name
+ * beside the codes (which stay), and how working time is counted (the body's jam kerja).
+ */
+async function stepsView(strapi: Core.Strapi, rows: any[]) {
+  const sops = new Map<string, any>();
+  const units = new Map<string, string | null>();
+  for (const r of rows) {
+    if (!sops.has(r.sopCode)) sops.set(r.sopCode, (await strapi.plugin('ppid').service('sops').current(r.sopCode).catch(() => null))?.definition ?? null);
+    if (r.unitCode && !units.has(r.unitCode)) units.set(r.unitCode, (await strapi.db.query('plugin::ppid.unit').findOne({ where: { code: r.unitCode }, select: ['name'] }))?.name ?? null);
+  }
+  const data = rows.map((r) => {
+    const def = sops.get(r.sopCode);
+    return {
+      ...r,
+      sopName: def?.header?.namaSop ?? r.sopCode,
+      stepActivity: def?.steps?.[r.stepNumber - 1]?.activity ?? null,
+      roleLabel: def?.roles?.find((x: any) => x.key === r.role)?.label ?? r.role,
+      unitName: r.unitCode ? units.get(r.unitCode) ?? r.unitCode : null,
+    };
+  });
+  const cal = strapi.plugin('ppid').service('clock').calendar();
+  return { data, meta: { workingHours: workingHoursSentence(cal) } };
+}

@@ -114,13 +114,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { id: 'desc' },
           offset: (page - 1) * pageSize,
           limit: pageSize,
-          populate: ['unit'],
+          populate: ['unit', 'sop'],
           select: ['documentId', 'itemUid', 'itemDocumentId', 'itemTitle', 'sopCode', 'sopVersion', 'status', 'currentStep', 'currentRole', 'stepDeadline', 'classification', 'startedAt', 'endedAt'],
         }),
         strapi.db.query('plugin::ppid.run').count({ where }),
       ]);
       ctx.body = {
-        data: rows.map((r: any) => ({ ...r, id: r.documentId, unit: r.unit ? { name: r.unit.name, code: r.unit.code } : null })),
+        data: rows.map(({ sop, ...r }: any) => ({
+          ...r,
+          id: r.documentId,
+          unit: r.unit ? { name: r.unit.name, code: r.unit.code } : null,
+          // What a person reads: the SOP's name, the step's activity and the role's label (the codes stay).
+          sopName: sop?.definition?.header?.namaSop ?? r.sopCode,
+          stepActivity: sop?.definition?.steps?.[r.currentStep - 1]?.activity ?? null,
+          roleLabel: sop?.definition?.roles?.find((x: any) => x.key === r.currentRole)?.label ?? r.currentRole ?? null,
+        })),
         meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
       };
     },

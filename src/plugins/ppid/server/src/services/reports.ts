@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async steps(filter: { sopCode?: string } = {}): Promise<Row[]> {
       const logs = await strapi.db.query(UID.stepLog).findMany({
         where: { endedAt: { $notNull: true }, workingMinutes: { $notNull: true }, ...(filter.sopCode ? { sopCode: filter.sopCode } : {}) },
-        select: ['sopCode', 'stepNumber', 'role', 'unitCode', 'workingMinutes', 'standardMinutes', 'breached'],
+        select: ['sopCode', 'stepNumber', 'role', 'unitCode', 'workingMinutes', 'standardMinutes', 'breached', 'startedAt', 'endedAt'],
         orderBy: { id: 'asc' },
       });
       const groups = new Map<string, any[]>();
@@ -59,6 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const minutes = list.map((l) => Number(l.workingMinutes)).sort((a, b) => a - b);
         const standards = list.map((l) => l.standardMinutes).filter((m) => m !== null && m !== undefined).map(Number).sort((a, b) => a - b);
         const breached = list.filter((l) => l.breached).length;
+        // Calendar time beside working time: an act outside jam kerja takes 0 working minutes.
+        const elapsed = list.map((l) => Math.round((new Date(l.endedAt).getTime() - new Date(l.startedAt).getTime()) / 60000)).sort((a, b) => a - b);
         rows.push({
           sopCode: list[0].sopCode,
           stepNumber: list[0].stepNumber,
@@ -70,6 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           standardMinutes: median(standards),
           breached,
           breachedShare: round2(breached / list.length),
+          medianElapsedMinutes: median(elapsed),
         });
       }
       return rows.sort((a, b) =>

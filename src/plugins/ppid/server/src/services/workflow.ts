@@ -20,6 +20,7 @@ import { UID } from '../utils/uids';
 import type { ResolvedActor } from './actors';
 import { isDeadlock, isUniqueViolation } from './constraints';
 import { SYSTEM_SIGNER } from './sealing';
+import { lastReturn } from '../core/workflow/tasks';
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 export type ActRequest = ActInput & {
@@ -575,6 +576,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           step: { number: step.number, activity: step.activity, role: step.role, act: step.act },
           status: run.status,
           unit: run.unit?.name ?? null,
+          // A returned item says why it came back (the reviewer's comment from the run's history).
+          returned: lastReturn(run.sop.definition, run.state),
           dueAt,
           overdue: !!dueAt && new Date(dueAt).getTime() < Date.now(),
         });
