@@ -58,13 +58,7 @@ const env = { PPID_SKIP_BUILD: '1' };
 
 if (suites.includes('unit')) run('unit', ['--selectProjects', 'unit'], env);
 if (suites.includes('integration')) {
-  for (const db of databases) {
-    // The demo seed boots a whole demo body; it runs in a jest process of its own so that nothing
-    // it leaves in the process (it changed the next file's database behaviour on SQLite) reaches
-    // the other files.
-    run(`integration-${db}`, ['--selectProjects', 'integration', '--runInBand', '--testPathIgnorePatterns', 'demo-seed'], { ...env, DATABASE_CLIENT: db });
-    run(`integration-${db}-demo`, ['--selectProjects', 'integration', '--runInBand', 'tests/integration/demo-seed.test.ts'], { ...env, DATABASE_CLIENT: db });
-  }
+  for (const db of databases) run(`integration-${db}`, ['--selectProjects', 'integration', '--runInBand'], { ...env, DATABASE_CLIENT: db });
 }
 if (suites.includes('browser')) run('browser', ['--selectProjects', 'browser', '--runInBand', '--passWithNoTests'], env);
 
