@@ -249,7 +249,7 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     await jfu.getByTestId('ppid-published').waitFor({ timeout: 30000 });
     expect(await jfu.getByTestId('ppid-submit-run').count()).toBe(0);
     // The Content Manager's own status badge, refreshed after the act.
-    await jfu.getByText(/^(Dipublikasi|Published)$/).first().waitFor({ timeout: 30000 });
+    await jfu.getByText(/^(Diterbitkan|Published)$/).first().waitFor({ timeout: 30000 });
     await shot(jfu, 'office-05-published');
     const pub = await app.http().get('/api/information-items');
     expect(pub.body.data.map((d: any) => d.title)).toContain(TITLE);
