@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark (not a test): export a 10,000-entry DIP edition as CSV, XLSX and PDF with the
 // compiled streaming writers, each in its own child process so peak RSS is per format.
-// Usage: node scripts/build-server.js && node bench/dip-export.js [entries]
+// Usage: node bench/dip-export.js [entries] (compiles the plugin's sources with tsc on first use)
 // Writes bench/results/dip-export.json.
 const fs = require('fs');
 const os = require('os');
@@ -9,7 +9,11 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-const EXPORTS = path.join(ROOT, 'src/plugins/ppid/dist/server/src/exports');
+const OUT = path.join(ROOT, '.cache', 'ppid-tsc');
+const EXPORTS = path.join(OUT, 'server/src/dip/exports');
+if (!fs.existsSync(path.join(EXPORTS, 'index.js'))) {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'packages/strapi-plugin-ppid/server/tsconfig.json', '--outDir', OUT], { cwd: ROOT, stdio: 'inherit' });
+}
 const COUNT = Number(process.env.DIP_BENCH_ENTRIES || (process.argv[2] !== '--child' && process.argv[2]) || 10000);
 
 function* entries(n) {

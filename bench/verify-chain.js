@@ -12,13 +12,15 @@ const { execFileSync } = require('child_process');
 const { performance } = require('perf_hooks');
 
 const ROOT = path.resolve(__dirname, '..');
-const CORE = path.join(ROOT, 'src/plugins/ppid/dist/server/src/core/signature');
+// The core compiled by plain tsc (the package's bundle exports only the plugin object).
+const OUT = path.join(ROOT, '.cache', 'ppid-tsc');
+const CORE = path.join(OUT, 'server/src/core/signature');
 
 function loadCore() {
   if (!fs.existsSync(path.join(CORE, 'index.js'))) {
     // Only the plugin's tsc step of scripts/build-server.js is needed here.
-    console.error('[bench] compiling the plugin (tsc -p src/plugins/ppid)');
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'src/plugins/ppid'], { cwd: ROOT, stdio: 'inherit' });
+    console.error('[bench] compiling the plugin core (tsc)');
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'packages/strapi-plugin-ppid/server/tsconfig.json', '--outDir', OUT], { cwd: ROOT, stdio: 'inherit' });
   }
   return require(CORE);
 }

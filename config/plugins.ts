@@ -1,8 +1,9 @@
 export default ({ env }) => ({
-  // PPID_ENABLED=false boots plain Strapi (the benchmarks' baseline; see bench/).
+  // The plugin is the npm package strapi-plugin-ppid (packages/strapi-plugin-ppid, a workspace
+  // dependency of this app like any host's). PPID_ENABLED=false boots plain Strapi (the
+  // benchmarks' baseline; see bench/).
   ppid: {
     enabled: env.bool('PPID_ENABLED', true),
-    resolve: './src/plugins/ppid',
   },
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET') },

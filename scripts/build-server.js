@@ -1,14 +1,37 @@
 #!/usr/bin/env node
-// Compiles the server code: the ppid plugin (its own tsconfig, into src/plugins/ppid/dist)
-// and the app (Strapi's compileStrapi, into dist/). The admin panel is built separately.
+// Compiles the server code: the ppid plugin package (packages/strapi-plugin-ppid, built with
+// @strapi/sdk-plugin like any published plugin, into its dist/) and the app (Strapi's
+// compileStrapi, into dist/). The admin panel is built separately (`strapi build`).
+// The plugin is rebuilt only when a source file is newer than its build: a host app installs it
+// already built, and a module plugin that was never built would be skipped by Strapi.
+const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'src/plugins/ppid'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const pkg = path.join(root, 'packages', 'strapi-plugin-ppid');
+
+function newest(dir) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === '__tests__') continue;
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+const built = ['dist/server/index.js', 'dist/admin/index.mjs'].map((f) => path.join(pkg, f));
+const stale =
+  process.env.PPID_FORCE_PLUGIN_BUILD === '1' ||
+  built.some((f) => !fs.existsSync(f)) ||
+  Math.max(newest(path.join(pkg, 'server')), newest(path.join(pkg, 'admin')), fs.statSync(path.join(pkg, 'package.json')).mtimeMs) >
+    Math.min(...built.map((f) => fs.statSync(f).mtimeMs));
+if (stale) {
+  execFileSync(process.execPath, [path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json')), 'bin', 'strapi-plugin.js'), 'build'], {
+    cwd: pkg,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 require('@strapi/strapi')
   .compileStrapi({ appDir: root })
   .then(() => process.exit(0))

@@ -10,7 +10,7 @@ require(path.join(root, 'scripts', 'ensure-env.js'))();
 
 // Compile the server code when it is missing or older than the sources.
 const fs = require('fs');
-if (!fs.existsSync(path.join(root, 'dist', 'config')) || !fs.existsSync(path.join(root, 'src/plugins/ppid/dist/server'))) {
+if (!fs.existsSync(path.join(root, 'dist', 'config')) || !fs.existsSync(path.join(root, 'packages/strapi-plugin-ppid/dist/server'))) {
   const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-server.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }

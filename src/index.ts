@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-// All PPID behaviour lives in the `ppid` plugin (src/plugins/ppid). The app only runs what
+// All PPID behaviour lives in the `ppid` plugin (the package strapi-plugin-ppid, packages/strapi-plugin-ppid). The app only runs what
 // must wait until every plugin has bootstrapped (users-permissions creates its roles late).
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   testId = test.documentId;
 
   const superRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-  const { ACTIONS } = require('../../src/plugins/ppid/dist/server/src/permissions');
+  const { ACTIONS } = require('../../packages/strapi-plugin-ppid/server/src/platform/permissions');
   const noPpid = await roleWith('Akses: penyunting tanpa izin PPID', ['read', 'create', 'update'].map((a) => cm(a, UID)));
   const ppidNoRead = await roleWith('Akses: semua izin PPID tanpa baca konten', ACTIONS.map((a: any) => ppid(a.uid)));
   const tokens = app.strapi.service('admin::api-token');

@@ -1,6 +1,6 @@
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, peopleFor, Person } from '../helpers/people';
-import { INTENT_STATEMENTS } from '../../src/plugins/ppid/server/src/core/signature/intent';
+import { INTENT_STATEMENTS } from '../../packages/strapi-plugin-ppid/server/src/core/signature/intent';
 
 // Classification end to end: seeded rules and kinds, rule CRUD, suggestions on save, rule blocks
 // at workflow acts (serta merta elements, a blocking rule), the consequence test (uji
@@ -104,7 +104,7 @@ afterAll(async () => {
 
 describe('seeds', () => {
   it('seeds the default rules and information kinds once (idempotent)', async () => {
-    const { DEFAULT_RULES, DEFAULT_INFORMATION_KINDS } = require('../../src/plugins/ppid/server/src/core/classification');
+    const { DEFAULT_RULES, DEFAULT_INFORMATION_KINDS } = require('../../packages/strapi-plugin-ppid/server/src/core/classification');
     const rules = () => app.strapi.db.query('plugin::ppid.classification-rule').count({});
     const kinds = () => app.strapi.db.query('api::information-kind.information-kind').count({});
     expect(await rules()).toBe(DEFAULT_RULES.length);

@@ -3,7 +3,7 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, login, peopleFor, Person } from '../helpers/people';
-import { INTENT_STATEMENTS } from '../../src/plugins/ppid/server/src/core/signature/intent';
+import { INTENT_STATEMENTS } from '../../packages/strapi-plugin-ppid/server/src/core/signature/intent';
 
 // The DIP end to end: entries proposed from published items, an edition snapshotted and taken
 // through seed 002 (Penetapan dan Pemutakhiran DIP) to an established, signed decree with a
@@ -24,7 +24,7 @@ const PERKI_HEADERS = [
 const EXCLUDED_TEXT = 'Berkas penyidikan pelanggaran disiplin pegawai';
 const DECREE = /^000\.8\.3\.3\/(\d{4})\/BKPSDM\/\d{4}$/;
 // Loaded from the compiled plugin, the same module Strapi runs (one AsyncLocalStorage).
-const { asWorkflowPublish, itemKey } = require(path.resolve(__dirname, '../../src/plugins/ppid/dist/server/src/utils/workflow-context'));
+const { asWorkflowPublish, itemKey } = require(path.resolve(__dirname, '../../packages/strapi-plugin-ppid/server/src/workflow/context'));
 const pdfParse = require('pdf-parse/lib/pdf-parse.js');
 
 let app: TestApp;

@@ -12,7 +12,7 @@ import { pdfQrCodes } from '../helpers/pdf-images';
 const SOP = 'palaran-publikasi-website';
 const ITEM = 'api::information-item.information-item';
 const CM = `/content-manager/collection-types/${ITEM}`;
-const LOGO = 'src/plugins/ppid/assets/logo-demo.png';
+const LOGO = 'packages/strapi-plugin-ppid/assets/logo-demo.png';
 const pdfParse: (b: Uint8Array) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
 const flat = (s: string) => s.replace(/\s+/g, '');
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const editorToken = await adminUser('editor.matrix@example.go.id', (await role('strapi-editor')).id);
   // A role holding every plugin permission (and nothing of the SOP).
   const pluginRole = await app.strapi.plugin('ppid').service('directory').ensureRole('Matrix: semua izin PPID');
-  const { ACTIONS } = require('../../src/plugins/ppid/dist/server/src/permissions');
+  const { ACTIONS } = require('../../packages/strapi-plugin-ppid/server/src/platform/permissions');
   for (const a of ACTIONS) {
     await app.strapi.db.query('admin::permission').create({ data: { action: `plugin::ppid.${a.uid}`, subject: null, properties: {}, conditions: [], role: pluginRole.id } });
   }

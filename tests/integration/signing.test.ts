@@ -2,7 +2,7 @@ import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, Person } from '../helpers/people';
 import { runAtStep3, seed000, Seed000, RECORD } from '../helpers/hardening';
 import { startSecondInstance } from '../helpers/second-instance';
-import { INTENT_STATEMENTS } from '../../src/plugins/ppid/server/src/core/signature/intent';
+import { INTENT_STATEMENTS } from '../../packages/strapi-plugin-ppid/server/src/core/signature/intent';
 
 // The signature step is passed only with the signer's own confirmation: no externalRef
 // shortcut, the statement that fits the act sealed in the record, and password attempts

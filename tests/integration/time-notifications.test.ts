@@ -372,7 +372,7 @@ describe('time standards, notifications, webhooks and reports', () => {
   });
 
   it('the report CLI writes the same figures', async () => {
-    const { GROUPS } = require('../../src/plugins/ppid/server/src/cli');
+    const { GROUPS } = require('../../packages/strapi-plugin-ppid/server/src/cli');
     const out: string[] = [];
     const code = await GROUPS.report.commands.refresh.run(app.strapi, { _: [], flags: { format: 'csv' } }, { out: (l: string) => out.push(l), err: (l: string) => out.push(l) });
     expect(code).toBe(0);

@@ -259,7 +259,7 @@ describe('SOP definitions', () => {
     const bad = path.join(root, '.tmp', `bad-${process.pid}.yaml`);
     fs.writeFileSync(bad, 'formatVersion: 1\ncode: x\nroles: []\nsteps: []\n');
     try {
-      const seed = path.join(root, 'src/plugins/ppid/sops/000-palaran-publikasi-website.yaml');
+      const seed = path.join(root, 'packages/strapi-plugin-ppid/sops/000-palaran-publikasi-website.yaml');
       const ok = cli('sop', 'validate', seed);
       expect(ok.status).toBe(0);
       expect(ok.stdout).toMatch(/7 langkah/);

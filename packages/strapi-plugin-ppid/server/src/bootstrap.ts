@@ -1,0 +1,111 @@
+import type { Core } from '@strapi/strapi';
+import { ACTIONS } from './platform/permissions';
+import { UID } from './platform/uids';
+import { PPID_EVENTS } from './workflow/services/events';
+
+// The public website reads these types; the public guard decides which rows it may see, so
+// granting find/findOne to the public role is safe.
+const PUBLIC_READ = [
+  'api::information-item.information-item.find',
+  'api::information-item.information-item.findOne',
+  'api::dip-entry.dip-entry.find',
+  'api::dip-entry.dip-entry.findOne',
+  'api::information-kind.information-kind.find',
+  'api::information-kind.information-kind.findOne',
+];
+
+export async function grantPublicRead(strapi: Core.Strapi) {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  if (!role) return;
+  const existing = await strapi.db
+    .query('plugin::users-permissions.permission')
+    .findMany({ where: { role: role.id, action: { $in: PUBLIC_READ } } });
+  const have = new Set(existing.map((p: { action: string }) => p.action));
+  for (const action of PUBLIC_READ.filter((a) => !have.has(a))) {
+    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+  }
+}
+
+/** Information items run the publication SOPs; seed 000 is the default. */
+const DEFAULT_BINDINGS = [
+  { contentType: UID.informationItem, sopCode: 'palaran-publikasi-website', isDefault: true },
+  { contentType: UID.informationItem, sopCode: 'kalteng-pendokumentasian-publikasi', isDefault: false },
+  { contentType: UID.informationItem, sopCode: 'pontianak-dinsos-pengumuman', isDefault: false },
+  // A DIP edition is established by decree through seed 002 (Penetapan dan Pemutakhiran DIP).
+  { contentType: UID.dipEdition, sopCode: 'kutim-bkpsdm-penetapan-dip', isDefault: true },
+  // A consequence test is decided through the product template 100 (uji konsekuensi).
+  { contentType: UID.consequenceTest, sopCode: 'uji-konsekuensi', isDefault: true },
+];
+
+/**
+ * Adds each default binding that is missing (by type and SOP code), so an existing database gets
+ * the bindings of a newer release; existing bindings are never changed. A missing default is
+ * added as the type's default only when the type has no default yet (a body's choice stands).
+ */
+export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<string>) {
+  const q = strapi.db.query(UID.binding);
+  const rows = (await q.findMany({})) as { contentType: string; sopCode: string; isDefault: boolean }[];
+  for (const b of DEFAULT_BINDINGS.filter((d) => codes.has(d.sopCode))) {
+    if (rows.some((r) => r.contentType === b.contentType && r.sopCode === b.sopCode)) continue;
+    const isDefault = b.isDefault && !rows.some((r) => r.contentType === b.contentType && r.isDefault);
+    const row = { ...b, isDefault };
+    await q.create({ data: row });
+    rows.push(row);
+  }
+}
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  const ppid = strapi.plugin('ppid');
+  // Uniqueness as database constraints, before anything writes (services/constraints.ts: why here).
+  await ppid.service('constraints').ensure();
+  // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts);
+  // rows from before sealing began are sealed once as the baseline, before anything adds to them.
+  ppid.service('sealing').install();
+  await ppid.service('sealing').baseline();
+
+  // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
+  const imported = await ppid.service('sops').importSeeds();
+  const codes = new Set<string>(imported.map((i: { code: string }) => i.code));
+  await ensureDefaultBindings(strapi, codes);
+  await ppid.service('content').refreshBindings();
+  // Binding changes on any instance reach this one (services/settings-sync.ts).
+  await ppid.service('settings-sync').install();
+  ppid.service('keys').load();
+  await grantPublicRead(strapi);
+  // Indexes for the public filters and the guard (services/indexes.ts: why they live here).
+  await ppid.service('indexes').ensure();
+
+  // Workflow events are Strapi webhook events (Settings > Webhooks); the webhook runner listens
+  // on the event hub, where the events service emits them.
+  const webhookStore = strapi.get('webhookStore');
+  for (const e of PPID_EVENTS) webhookStore.addAllowedEvent(`PPID_${e.toUpperCase()}`, `ppid.${e}`);
+  // Reminder and mail jobs: on unless PPID_REMINDERS=false; off in tests (they call tick()).
+  const reminders = ppid.config('reminders') as { enabled?: boolean } | undefined;
+  const jobsOn = reminders?.enabled ?? (process.env.PPID_REMINDERS ? process.env.PPID_REMINDERS !== 'false' : process.env.NODE_ENV !== 'test');
+  if (jobsOn) ppid.service('reminders').schedule();
+  // Signed checkpoints of the chain head, published outside the database (services/checkpoints.ts);
+  // off in tests (they call tick()), PPID_CHECKPOINTS=false turns the job off.
+  webhookStore.addAllowedEvent('PPID_CHECKPOINT', 'ppid.checkpoint');
+  const checkpoints = ppid.service('checkpoints');
+  const interval = checkpoints.interval(); // a bad PPID_CHECKPOINT_INTERVAL stops the boot here
+  if (checkpoints.enabled()) checkpoints.schedule(interval);
+  // The public guard (services/public-filter.ts) and the classification seeds (rules, kinds).
+  ppid.service('public-filter').install();
+  await ppid.service('public-filter').syncFlags();
+  await ppid.service('classification').seed();
+  await ppid.service('dip').listen();
+  // Indonesian field labels in the Content Manager (an administrator's own labels are kept).
+  await ppid.service('cm-labels').apply();
+};
+
+/** The demo body when asked for (PPID_DEMO_SEED=true, never in production), once, after every plugin has bootstrapped (see src/index.ts). */
+export async function seedDemo(strapi: Core.Strapi) {
+  const demo = strapi.plugin('ppid').service('demo');
+  await demo.warnIfPresent();
+  if (!demo.enabled()) return;
+  const accounts = await demo.seedOnce();
+  if (!accounts) return;
+  strapi.log.info('[ppid] demo data created. Log in at /admin with any of these (password "Demo-PPID-2026!"):');
+  for (const a of accounts) strapi.log.info(`[ppid]   ${a.email.padEnd(44)} ${a.role}`);
+}

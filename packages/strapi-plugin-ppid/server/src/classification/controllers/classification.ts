@@ -1,0 +1,105 @@
+import type { Core } from '@strapi/strapi';
+import { badRequest, conflict, notFound } from '../../errors';
+import { UID } from '../../platform/uids';
+
+/** Admin routes of classification: rules, consequence tests (uji konsekuensi), queues, evaluate. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const svc = () => strapi.plugin('ppid').service('classification');
+  const rules = () => strapi.db.query(UID.classificationRule);
+  const body = (ctx: any) => (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {});
+  const ruleView = (r: any) => ({ id: r.documentId, code: r.code, name: r.name, description: r.description, enabled: r.enabled, priority: r.priority, definition: r.definition });
+  const testView = (t: any) => ({ ...t, id: t.documentId });
+  // A consequence test is about an item: the caller must read the item's type (services/admin-access.ts).
+  const access = () => strapi.plugin('ppid').service('admin-access');
+  const readable = (ctx: any) => (t: any) => access().canReadType(ctx.state.userAbility, t.itemUid);
+  async function assertTestReadable(ctx: any, documentId: string) {
+    const row = typeof documentId === 'string' ? await strapi.db.query(UID.consequenceTest).findOne({ where: { documentId }, select: ['itemUid'] }) : null;
+    if (!row) throw notFound(`Uji konsekuensi ${String(documentId).slice(0, 64)} tidak ditemukan / consequence test not found`);
+    await access().assertCanReadItem(ctx.state.userAbility, row.itemUid, null);
+  }
+
+  async function findRule(id: string) {
+    const row = await rules().findOne({ where: { $or: [{ documentId: id }, { code: id }] } });
+    if (!row) throw notFound(`Aturan ${id} tidak ditemukan / rule not found`);
+    return row;
+  }
+
+  return {
+    async listRules(ctx) {
+      ctx.body = { data: (await rules().findMany({ orderBy: [{ priority: 'desc' }, { code: 'asc' }] })).map(ruleView) };
+    },
+    async createRule(ctx) {
+      const row = svc().validatedRuleRow(body(ctx));
+      if (await rules().findOne({ where: { code: row.code } })) {
+        throw conflict(`Kode aturan "${row.code}" sudah dipakai / rule code already exists`, { field: 'code' });
+      }
+      ctx.status = 201;
+      ctx.body = { data: ruleView(await rules().create({ data: row })) };
+    },
+    async updateRule(ctx) {
+      const existing = await findRule(ctx.params.id);
+      const merged = { ...svc().ruleRow({ ...(existing.definition ?? {}), code: existing.code, name: existing.name, description: existing.description ?? '', enabled: existing.enabled, priority: existing.priority }).definition, ...body(ctx) };
+      if (merged.code !== existing.code) throw badRequest('code: kode aturan tidak dapat diubah / a rule code cannot change', { field: 'code' });
+      const row = svc().validatedRuleRow(merged);
+      ctx.body = { data: ruleView(await rules().update({ where: { id: existing.id }, data: row })) };
+    },
+    async deleteRule(ctx) {
+      const existing = await findRule(ctx.params.id);
+      await rules().delete({ where: { id: existing.id } });
+      ctx.status = 204;
+      ctx.body = null;
+    },
+
+    async listTests(ctx) {
+      const q = ctx.query as Record<string, string>;
+      const rows = await svc().listTests({ itemDocumentId: q.itemDocumentId || undefined, status: q.status || undefined });
+      ctx.body = { data: rows.filter(readable(ctx)).map(testView) };
+    },
+    async findTest(ctx) {
+      await assertTestReadable(ctx, ctx.params.id);
+      ctx.body = { data: testView(await svc().findTest(ctx.params.id)) };
+    },
+    async createTest(ctx) {
+      const b = body(ctx);
+      if (typeof b.itemUid === 'string' && b.itemUid && strapi.getModel(b.itemUid as any)) await access().assertCanReadItem(ctx.state.userAbility, b.itemUid, null);
+      else if (!b.itemUid) await access().assertCanReadItem(ctx.state.userAbility, UID.informationItem, null);
+      ctx.status = 201;
+      ctx.body = { data: testView(await svc().createTest(body(ctx))) };
+    },
+    async updateTest(ctx) {
+      await assertTestReadable(ctx, ctx.params.id);
+      ctx.body = { data: testView(await svc().updateTest(ctx.params.id, body(ctx))) };
+    },
+    /** Sends the test into its SOP run (as POST /ppid/runs): 201 with the run. */
+    async decideTest(ctx) {
+      await assertTestReadable(ctx, ctx.params.id);
+      const run = await svc().decideTest(ctx.params.id, ctx.state.user.id, { ip: ctx.request.ip, userAgent: ctx.request.header['user-agent'] ?? null });
+      ctx.status = 201;
+      ctx.body = { data: run };
+    },
+    /** The berita acara / keputusan uji konsekuensi as PDF (internal: excluded information). */
+    async decisionPdf(ctx) {
+      await assertTestReadable(ctx, ctx.params.id);
+      const { filename, pdf } = await strapi.plugin('ppid').service('decision-pdfs').renderConsequenceTest(ctx.params.id);
+      ctx.type = 'application/pdf';
+      ctx.set('Content-Disposition', `inline; filename="${filename}"`);
+      ctx.set('Cache-Control', 'no-store, private');
+      ctx.body = pdf;
+    },
+    async retest(ctx) {
+      ctx.body = { data: (await svc().retestQueue()).filter(readable(ctx)).map(testView) };
+    },
+
+    async evaluate(ctx) {
+      const { uid, documentId, locale } = ctx.query as Record<string, string>;
+      if (!uid || !strapi.getModel(uid as any)) throw badRequest('uid: tipe konten tidak dikenal / unknown content type', { field: 'uid' });
+      if (!documentId) throw badRequest('documentId: wajib diisi / required', { field: 'documentId' });
+      await access().assertCanReadItem(ctx.state.userAbility, uid, documentId);
+      const doc = await strapi.plugin('ppid').service('content').loadDraft(uid, documentId, locale || null);
+      ctx.body = { data: await svc().evaluate(uid, doc) };
+    },
+    async refreshDue(ctx) {
+      ctx.body = { data: await svc().refreshDue() };
+    },
+  };
+};

@@ -1,0 +1,342 @@
+import type { Core } from '@strapi/strapi';
+import {
+  DEFAULT_INFORMATION_KINDS,
+  DEFAULT_REFRESH_MONTHS,
+  DEFAULT_RULES,
+  checkItemAgainstRules,
+  evaluateRules,
+  exclusionStatus,
+  formatIssue,
+  refreshDueDate,
+  validateConsequenceTest,
+  validateRule,
+  type ClassifiableItem,
+  type ClassificationRule,
+  type ConsequenceTest,
+} from '../../core/classification';
+import { badRequest, conflict, notFound } from '../../errors';
+import { UID } from '../../platform/uids';
+
+/** Fields of a consequence test row that make the core ConsequenceTest. */
+const TEST_FIELDS = [
+  'informasi', 'badanPublik', 'unit', 'dasarHukum', 'konsekuensiJikaDibuka', 'konsekuensiJikaDitutup',
+  'pertimbanganKepentinganPublik', 'masaPengecualianBerakhir', 'pejabatPemutus', 'tempatKeputusan', 'tanggalKeputusan',
+] as const;
+
+/** 400 with every problem listed by path, in Strapi's own ValidationError shape. */
+const invalid = (what: string, errors: { path: string; message: string }[]) =>
+  badRequest(`${what}: ${errors.map(formatIssue).join('; ')}`, {
+    errors: errors.map((e) => ({ path: e.path ? e.path.split('.') : [], message: e.message, name: 'ValidationError' })),
+  });
+
+export type ClassifiedAct = 'submit' | 'approve' | 'publish';
+
+/**
+ * Classification adapter: rules and kinds in the database, the pure core decides. Rules only
+ * block at workflow acts (submit, approve, publish); saving a draft with missing data is always
+ * possible, the Content Manager panel shows the suggestions (evaluate).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rulesQ = () => strapi.db.query(UID.classificationRule);
+  const testsQ = () => strapi.db.query(UID.consequenceTest);
+  // The body's time zone for exclusion end dates and refresh cycles (WIB by default).
+  const timeZone = () => process.env.PPID_TIME_ZONE || 'Asia/Jakarta';
+
+  const toRule = (row: any): ClassificationRule => ({
+    ...(row.definition ?? {}),
+    code: row.code,
+    name: row.name,
+    description: row.description ?? row.definition?.description ?? '',
+    enabled: row.enabled !== false,
+    priority: Number(row.priority ?? 0),
+  });
+
+  const toTest = (row: any): ConsequenceTest => {
+    const t: Record<string, unknown> = { status: row.status ?? 'draft' };
+    for (const f of TEST_FIELDS) t[f] = row[f] ?? (f === 'masaPengecualianBerakhir' ? null : undefined);
+    return t as unknown as ConsequenceTest;
+  };
+
+  /**
+   * A consequence test is decided through its SOP run (default `uji-konsekuensi`): decided means
+   * the run reached the publish act, i.e. a run of the test with status `published` (and so its
+   * published version, which is the decided text). Unpublishing the test undoes the decision.
+   */
+  async function runsOfTests(documentIds: string[]) {
+    const out = new Map<string, { latest: any; decided: any | null }>();
+    if (!documentIds.length) return out;
+    const rows = await strapi.db.query(UID.run).findMany({
+      where: { itemUid: UID.consequenceTest, itemDocumentId: { $in: [...new Set(documentIds)] } },
+      orderBy: { id: 'desc' },
+      select: ['documentId', 'itemDocumentId', 'status', 'currentStep', 'sopCode', 'endedAt'],
+    });
+    for (const r of rows as any[]) {
+      const e = out.get(r.itemDocumentId) ?? { latest: r, decided: null };
+      if (!e.decided && r.status === 'published') e.decided = r;
+      out.set(r.itemDocumentId, e);
+    }
+    return out;
+  }
+
+  /** The API shape: the row plus `status` ('decided'|'draft') derived from its run. */
+  const present = (row: any, runs?: { latest: any; decided: any | null }) => {
+    const { publishedAt: _p, ...rest } = row;
+    const decided = runs?.decided ?? null;
+    const latest = runs?.latest ?? null;
+    return {
+      ...rest,
+      status: decided ? ('decided' as const) : ('draft' as const),
+      decidedAt: decided?.endedAt ? new Date(decided.endedAt).toISOString() : null,
+      runId: decided?.documentId ?? null,
+      run: latest ? { id: latest.documentId, status: latest.status, currentStep: latest.currentStep, sopCode: latest.sopCode } : null,
+    };
+  };
+
+  const self = {
+    /** Shipped rules and kinds, once: existing codes are never overwritten (a body may edit them). */
+    async seed() {
+      const haveRules = new Set((await rulesQ().findMany({ select: ['code'] })).map((r: any) => r.code));
+      for (const rule of DEFAULT_RULES.filter((r) => !haveRules.has(r.code))) {
+        await rulesQ().create({ data: self.ruleRow(rule) });
+      }
+      const kinds = strapi.db.query(UID.informationKind);
+      const haveKinds = new Set((await kinds.findMany({ select: ['code'] })).map((k: any) => k.code));
+      for (const k of DEFAULT_INFORMATION_KINDS.filter((k) => !haveKinds.has(k.code))) {
+        await strapi.documents(UID.informationKind as any).create({
+          data: { code: k.code, label: k.label, classification: k.class, legalBasis: k.legalBasis.slice(0, 200) } as any,
+        });
+      }
+    },
+
+    ruleRow(rule: ClassificationRule) {
+      return { code: rule.code, name: rule.name, description: rule.description, definition: rule, enabled: rule.enabled, priority: rule.priority };
+    },
+
+    /** Validates a rule input (400 listing each path) and returns its row. */
+    validatedRuleRow(input: unknown) {
+      let v: ReturnType<typeof validateRule>;
+      try {
+        v = validateRule(input);
+      } catch (e) {
+        // A rule the core cannot even read is bad input, never a 500.
+        throw invalid('Aturan tidak valid / invalid rule', [{ path: '', message: (e as Error).message }]);
+      }
+      if (!v.ok) throw invalid('Aturan tidak valid / invalid rule', v.errors);
+      return self.ruleRow(v.value);
+    },
+
+    async rules(): Promise<ClassificationRule[]> {
+      return (await rulesQ().findMany({ orderBy: [{ priority: 'desc' }, { code: 'asc' }] })).map(toRule);
+    },
+
+    /** The item as the rules see it (plain data for the core). */
+    toClassifiable(doc: Record<string, any>): ClassifiableItem {
+      const fields: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(doc)) if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) fields[k] = v;
+      const attachments = doc.attachments;
+      return {
+        title: String(doc.title ?? ''),
+        summary: String(doc.summary ?? ''),
+        kind: doc.kind?.code ?? null,
+        unit: doc.unit?.code ?? null,
+        classification: doc.classification ?? null,
+        attachmentsCount: Array.isArray(attachments) ? attachments.length : attachments ? 1 : 0,
+        fields,
+        announcement: doc.announcement ?? null,
+      };
+    },
+
+    /** Whether a type is classified at all (has the classification attribute). */
+    isClassified(uid: string) {
+      return 'classification' in ((strapi.getModel(uid as any)?.attributes as any) ?? {});
+    },
+
+    /** The item's latest decided consequence test, if any. */
+    async decidedTest(uid: string, documentId: string): Promise<ConsequenceTest | null> {
+      // The published version is the decided text; its run must have published it.
+      const rows = await testsQ().findMany({
+        where: { itemUid: uid, itemDocumentId: documentId, publishedAt: { $notNull: true } },
+        orderBy: { id: 'desc' },
+      });
+      const runs = await runsOfTests(rows.map((r: any) => r.documentId));
+      const row = rows.find((r: any) => runs.get(r.documentId)?.decided);
+      return row ? toTest({ ...row, status: 'decided' }) : null;
+    },
+
+    /** Suggestions and problems for the Content Manager panel; blocks nothing. */
+    async evaluate(uid: string, doc: Record<string, any>) {
+      const rules = await self.rules();
+      const item = self.toClassifiable(doc);
+      const evaluation = evaluateRules(item, rules);
+      const test = doc.documentId ? await self.decidedTest(uid, doc.documentId) : null;
+      const problems = checkItemAgainstRules(item, rules, test, { timeZone: timeZone() });
+      return { classification: item.classification, evaluation, problems, consequenceTest: test };
+    },
+
+    /**
+     * Refuses an act the rules block: 409 `excluded` for publishing an excluded item (never public,
+     * whatever its consequence test says), 400 naming the rule and what is missing otherwise.
+     */
+    async assertActAllowed(uid: string, doc: Record<string, any>, act: ClassifiedAct) {
+      if (uid === UID.consequenceTest) return self.assertTestActAllowed(doc, act);
+      if (!self.isClassified(uid)) return;
+      if (act === 'publish' && doc.classification === 'dikecualikan') {
+        throw conflict(
+          'Informasi yang dikecualikan tidak dapat dipublikasikan (UU 14/2008 Pasal 17) / excluded information can never be published',
+          { reason: 'excluded' }
+        );
+      }
+      const rules = await self.rules();
+      const test = await self.decidedTest(uid, doc.documentId);
+      const problems = checkItemAgainstRules(self.toClassifiable(doc), rules, test, { timeZone: timeZone() });
+      if (problems.length === 0) return;
+      throw badRequest(problems.map((p) => p.message).join(' | '), {
+        reason: 'classification',
+        problems: problems.map((p) => ({ kind: p.kind, rules: p.rules, missing: p.missing ?? [], message: p.message })),
+      });
+    },
+
+    /**
+     * A consequence test in its own run: every act (submit, paraf, tanda tangan, publish) needs a
+     * complete test (400 listing each path); a decided test is not decided again (409).
+     */
+    async assertTestActAllowed(doc: Record<string, any>, act: ClassifiedAct) {
+      if (act === 'submit' && (await runsOfTests([doc.documentId])).get(doc.documentId)?.decided) {
+        throw conflict('Uji konsekuensi sudah diputuskan / the consequence test is already decided', { reason: 'decided' });
+      }
+      const v = validateConsequenceTest({ ...toTest(doc), status: 'decided' });
+      if (!v.ok) throw invalid('Uji konsekuensi belum lengkap / the consequence test is incomplete', v.errors);
+    },
+
+    // Consequence tests (uji konsekuensi).
+    /** The test as the API shows it: the decided (published) version once decided, else the draft. */
+    async findTest(documentId: string) {
+      const rows = await testsQ().findMany({ where: { documentId }, orderBy: { id: 'asc' } });
+      if (!rows.length) throw notFound(`Uji konsekuensi ${documentId} tidak ditemukan / consequence test not found`);
+      const runs = (await runsOfTests([documentId])).get(documentId);
+      const published = rows.find((r: any) => r.publishedAt);
+      const draft = rows.find((r: any) => !r.publishedAt) ?? rows[0];
+      return present(runs?.decided && published ? published : draft, runs);
+    },
+
+    async listTests(filter: { itemDocumentId?: string; status?: string } = {}) {
+      const where: Record<string, unknown> = { publishedAt: { $null: true } };
+      if (filter.itemDocumentId) where.itemDocumentId = filter.itemDocumentId;
+      const drafts = await testsQ().findMany({ where, orderBy: { id: 'desc' }, limit: 500 });
+      const runs = await runsOfTests(drafts.map((r: any) => r.documentId));
+      const decidedIds = drafts.map((r: any) => r.documentId).filter((d: string) => runs.get(d)?.decided);
+      const published = decidedIds.length
+        ? new Map((await testsQ().findMany({ where: { documentId: { $in: decidedIds }, publishedAt: { $notNull: true } } })).map((r: any) => [r.documentId, r]))
+        : new Map();
+      return drafts
+        .map((r: any) => present(published.get(r.documentId) ?? r, runs.get(r.documentId)))
+        .filter((t: any) => !filter.status || t.status === filter.status);
+    },
+
+    testData(input: Record<string, any>) {
+      const data: Record<string, unknown> = {};
+      for (const f of TEST_FIELDS) if (input[f] !== undefined) data[f] = input[f];
+      return data;
+    },
+
+    async createTest(input: Record<string, any>) {
+      if (typeof input.itemDocumentId !== 'string' || !input.itemDocumentId) {
+        throw invalid('Uji konsekuensi tidak valid / invalid consequence test', [{ path: 'itemDocumentId', message: 'wajib diisi / required' }]);
+      }
+      const itemUid = typeof input.itemUid === 'string' && input.itemUid ? input.itemUid : UID.informationItem;
+      if (!strapi.getModel(itemUid as any) || itemUid === UID.consequenceTest) {
+        throw invalid('Uji konsekuensi tidak valid / invalid consequence test', [{ path: 'itemUid', message: 'tipe konten tidak dikenal / unknown content type' }]);
+      }
+      const exists = await strapi.db.query(itemUid as any).findOne({ where: { documentId: input.itemDocumentId }, select: ['id'] });
+      if (!exists) throw notFound(`Item ${input.itemDocumentId} tidak ditemukan / item not found`);
+      const data = self.testData(input);
+      const v = validateConsequenceTest({ ...data, status: 'draft' });
+      if (!v.ok) throw invalid('Uji konsekuensi tidak valid / invalid consequence test', v.errors);
+      // Through the document service: a draft (Draft & Publish); only its run publishes it.
+      const created = await strapi.documents(UID.consequenceTest as any).create({ data: { ...data, itemUid, itemDocumentId: input.itemDocumentId } as any });
+      return self.findTest(created.documentId);
+    },
+
+    /**
+     * Edits the draft. Through the document service, so the governance middleware applies: while
+     * the test's run is open, only its editable step (1, PPID Pelaksana) may edit it.
+     */
+    async updateTest(documentId: string, input: Record<string, any>) {
+      const row = await self.findTest(documentId);
+      if (row.status !== 'draft') throw conflict('Uji konsekuensi sudah diputuskan / the consequence test is already decided', { reason: 'decided' });
+      const data = self.testData(input);
+      const v = validateConsequenceTest({ ...toTest(row), ...data, status: 'draft' });
+      if (!v.ok) throw invalid('Uji konsekuensi tidak valid / invalid consequence test', v.errors);
+      await strapi.documents(UID.consequenceTest as any).update({ documentId, data: data as any });
+      return self.findTest(documentId);
+    },
+
+    /**
+     * Sends the test into its SOP run (default `uji-konsekuensi`), as `POST /ppid/runs` does: it
+     * is decided when the run publishes it (paraf by the PPID, tanda tangan by the Atasan PPID).
+     */
+    async decideTest(documentId: string, userId: number, meta: Record<string, unknown> = {}) {
+      const row = await self.findTest(documentId);
+      if (row.status !== 'draft') throw conflict('Uji konsekuensi sudah diputuskan / the consequence test is already decided', { reason: 'decided' });
+      const v = validateConsequenceTest({ ...toTest(row), status: 'decided' });
+      if (!v.ok) throw invalid('Uji konsekuensi belum lengkap / the consequence test is incomplete', v.errors);
+      // The consequence-test type's default binding, read fresh (a default set on another instance counts).
+      await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 });
+      const sopCode = strapi.plugin('ppid').service('content').sopCodeFor(UID.consequenceTest);
+      return strapi.plugin('ppid').service('workflow').submit({ uid: UID.consequenceTest, documentId, sopCode }, userId, meta);
+    },
+
+    /**
+     * A consequence test was just decided (its run's publish act, same transaction): the tested
+     * information is excluded, so if it is published it leaves the public at once, through the
+     * ordinary unpublish door, which the governance middleware records against the run that
+     * published it (kind `unpublish`, by the official who decided).
+     */
+    async onTestDecided(testDocumentId: string) {
+      const test = await testsQ().findOne({ where: { documentId: testDocumentId }, select: ['itemUid', 'itemDocumentId'] });
+      if (!test || !strapi.plugin('ppid').service('content').isGoverned(test.itemUid)) return;
+      const live = await strapi.db.query(test.itemUid).findMany({
+        where: { documentId: test.itemDocumentId, publishedAt: { $notNull: true } },
+        select: ['id', 'locale'].filter((f) => f === 'id' || 'locale' in ((strapi.getModel(test.itemUid as any)?.attributes as any) ?? {})),
+      });
+      for (const row of live as { locale?: string | null }[]) {
+        await strapi.documents(test.itemUid as any).unpublish({ documentId: test.itemDocumentId, ...(row.locale ? { locale: row.locale } : {}) });
+      }
+    },
+
+    /** Decided tests whose exclusion period has ended: they must be re-tested (UU 14/2008 Pasal 20). */
+    async retestQueue(now = new Date()) {
+      const published = await testsQ().findMany({ where: { publishedAt: { $notNull: true }, masaPengecualianBerakhir: { $notNull: true } }, orderBy: { id: 'asc' } });
+      const runs = await runsOfTests(published.map((r: any) => r.documentId));
+      const rows = published.filter((r: any) => runs.get(r.documentId)?.decided).map((r: any) => present(r, runs.get(r.documentId)));
+      return rows.filter((r: any) => {
+        try {
+          return exclusionStatus({ masaPengecualianBerakhir: r.masaPengecualianBerakhir }, now, timeZone()) === 'expired';
+        } catch {
+          return true; // an unreadable end date needs a person to look at it
+        }
+      });
+    },
+
+    /** Published berkala items past their refresh date, grouped by unit. */
+    async refreshDue(now = new Date()) {
+      const rows = await strapi.db.query(UID.informationItem).findMany({
+        where: { classification: 'berkala', publishedAt: { $notNull: true } },
+        populate: ['unit'],
+        select: ['documentId', 'title', 'publishedAt', 'refreshMonths'],
+      });
+      const groups = new Map<string, { unit: { code: string | null; name: string | null }; items: any[] }>();
+      for (const r of rows as any[]) {
+        const months = Number(r.refreshMonths) || DEFAULT_REFRESH_MONTHS;
+        const due = refreshDueDate(r.publishedAt, Math.min(Math.max(months, 1), 6), timeZone());
+        if (now.getTime() < due.getTime()) continue;
+        const key = r.unit?.code ?? '';
+        const g = groups.get(key) ?? { unit: { code: r.unit?.code ?? null, name: r.unit?.name ?? null }, items: [] as any[] };
+        g.items.push({ documentId: r.documentId, title: r.title, publishedAt: r.publishedAt, refreshMonths: months, dueAt: due.toISOString() });
+        groups.set(key, g);
+      }
+      return [...groups.values()];
+    },
+  };
+  return self;
+};

@@ -1,0 +1,7 @@
+import type { Core } from '@strapi/strapi';
+import { drain } from './platform/background';
+
+// Let listeners and after-commit work finish before Strapi closes the database pool.
+export default async (_: { strapi: Core.Strapi }) => {
+  await drain();
+};

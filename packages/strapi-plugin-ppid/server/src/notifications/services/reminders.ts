@@ -1,0 +1,124 @@
+import type { Core } from '@strapi/strapi';
+import { computeDeadline, deadlineStatus } from '../../core/calendar';
+import type { SopDefinition, SopStep } from '../../core/workflow';
+import { UID } from '../../platform/uids';
+
+/**
+ * Deadline reminders for open step logs, run every minute by the `ppidReminders` cron job.
+ * - near (>= nearRatio of the standard elapsed, in working time): the holders of the step role;
+ * - past the deadline: the holders of the step role;
+ * - one standard period after the deadline: the supervisor. By default that is the holders of
+ *   the NEXT step's role (the one who examines this step's work; at the last step, the first
+ *   step's role, who ordered the publication). `reminders.supervisorRoles` in the plugin config
+ *   maps an SOP code to a fixed SOP role (e.g. the PPID Utama) instead.
+ * Each reminder is claimed with a conditional UPDATE (`... WHERE id = ? AND <col> IS NULL`);
+ * only the instance whose update matched a row sends it, so it goes out exactly once however
+ * many app instances share the database.
+ */
+type Column = 'nearNotifiedAt' | 'overdueNotifiedAt' | 'supervisorNotifiedAt';
+
+export type ReminderConfig = { nearRatio: number; supervisorRoles: Record<string, string> };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const logs = () => strapi.db.query(UID.stepLog);
+
+  const config = (): ReminderConfig => {
+    const c = (strapi.plugin('ppid').config('reminders') ?? {}) as Partial<ReminderConfig>;
+    return { nearRatio: c.nearRatio ?? 0.8, supervisorRoles: c.supervisorRoles ?? {} };
+  };
+
+  async function claim(id: number, column: Column, at: Date): Promise<boolean> {
+    const { count } = await logs().updateMany({ where: { id, [column]: null }, data: { [column]: at.toISOString() } });
+    return count === 1;
+  }
+
+  function supervisorRole(def: SopDefinition, sopCode: string, step: SopStep): string {
+    const fixed = config().supervisorRoles[sopCode];
+    if (fixed) return fixed;
+    return (def.steps[step.number] ?? def.steps[0]).role;
+  }
+
+  const self = {
+    supervisorRole,
+
+    /** One pass; returns what this instance sent. */
+    async tick() {
+      const clock = svc('clock');
+      const now: Date = clock.now();
+      const calendar = clock.calendar();
+      const sent = { near: 0, overdue: 0, supervisor: 0 };
+      const open = await logs().findMany({
+        where: { endedAt: null, deadline: { $notNull: true } },
+        populate: { run: { populate: ['unit', 'sop'] } },
+        orderBy: { id: 'asc' },
+        limit: 1000,
+      });
+      for (const log of open) {
+        const run = log.run;
+        if (!run || !['in_progress', 'returned'].includes(run.status) || run.currentStep !== log.stepNumber) continue;
+        const def: SopDefinition | undefined = run.sop?.definition;
+        const step = def?.steps[log.stepNumber - 1];
+        if (!def || !step) continue;
+        const deadline = new Date(log.deadline);
+        const status = deadlineStatus(deadline, now, config().nearRatio, new Date(log.startedAt), calendar);
+        if (status === 'ok') continue;
+        const payload = {
+          runId: run.documentId,
+          sopCode: run.sopCode,
+          itemTitle: run.itemTitle,
+          step: log.stepNumber,
+          activity: step.activity,
+          dueAt: deadline.toISOString(),
+          link: `/admin/plugins/ppid/runs/${run.documentId}`,
+        };
+        const holders = () => svc('recipients').holders(run.sopCode, step.role, run.unit?.id ?? null, now);
+        if (status === 'near' && !log.nearNotifiedAt && (await claim(log.id, 'nearNotifiedAt', now))) {
+          await svc('notifications').notify('deadline_near', await holders(), payload);
+          sent.near++;
+        }
+        if (status !== 'overdue') continue;
+        if (!log.overdueNotifiedAt && (await claim(log.id, 'overdueNotifiedAt', now))) {
+          await svc('notifications').notify('deadline_overdue', await holders(), payload);
+          sent.overdue++;
+        }
+        const standard = run.fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard;
+        const escalateAt = computeDeadline(deadline, standard, calendar);
+        if (escalateAt && now.getTime() > escalateAt.getTime() && !log.supervisorNotifiedAt && (await claim(log.id, 'supervisorNotifiedAt', now))) {
+          const role = supervisorRole(def, run.sopCode, step);
+          const to = await svc('recipients').holders(run.sopCode, role, run.unit?.id ?? null, now);
+          await svc('notifications').notify('deadline_supervisor', to, { ...payload, supervisorRole: role });
+          sent.supervisor++;
+        }
+      }
+      return sent;
+    },
+
+    /** The cron jobs: reminders and immediate mails every minute, the digest once a day. */
+    schedule() {
+      const c = (strapi.plugin('ppid').config('reminders') ?? {}) as { rule?: string; digestRule?: string };
+      const tz = svc('clock').calendar().timeZone;
+      const guard = (name: string, fn: () => Promise<unknown>) => async () => {
+        try {
+          await fn();
+        } catch (e) {
+          strapi.log.error(`ppid ${name}: ${(e as Error).message}`);
+        }
+      };
+      strapi.cron.add({
+        ppidReminders: {
+          task: guard('reminders', async () => {
+            await self.tick();
+            await svc('notifications').flushMail();
+          }),
+          options: { rule: c.rule ?? '* * * * *' },
+        },
+        ppidDigest: {
+          task: guard('digest', () => svc('notifications').sendDigests()),
+          options: { rule: c.digestRule ?? '0 7 * * *', ...(tz.includes('/') ? { tz } : {}) },
+        },
+      });
+    },
+  };
+  return self;
+};

@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+import type { RunState, SopDefinition } from '../../core/workflow';
+import { standardToMs } from '../../core/workflow';
+import { UID } from '../../platform/uids';
+
+/** One row per step activation: start, deadline, end. Reports and reminders read these. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async openStep(run: { id: number; sopCode: string; unit?: { code: string } | null }, def: SopDefinition, state: RunState, stepNumber: number) {
+    const step = def.steps[stepNumber - 1];
+    const s = state.steps[stepNumber - 1];
+    const clock = strapi.plugin('ppid').service('clock');
+    const startedAt = s?.startedAt ?? clock.now().toISOString();
+    // The standard as working minutes (what reports compare against); wall time if no deadline.
+    const ms = standardToMs(state.fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard);
+    const allowed = s?.dueAt ? Math.round(clock.workingMinutes(startedAt, s.dueAt)) : ms === null ? null : Math.round(ms / 60000);
+    await strapi.db.query(UID.stepLog).create({
+      data: {
+        run: run.id,
+        sopCode: run.sopCode,
+        stepNumber,
+        role: step.role,
+        unitCode: run.unit?.code ?? null,
+        startedAt,
+        firstStartedAt: s?.firstStartedAt ?? null,
+        deadline: s?.dueAt ?? null,
+        standardMinutes: allowed,
+      },
+    });
+  },
+
+  async closeStep(run: { id: number }, stepNumber: number, outcome: string, actorId: number) {
+    const open = await strapi.db.query(UID.stepLog).findOne({
+      where: { run: run.id, stepNumber, endedAt: null },
+      orderBy: { id: 'desc' },
+    });
+    if (!open) return;
+    const clock = strapi.plugin('ppid').service('clock');
+    const ended: Date = clock.now();
+    await strapi.db.query(UID.stepLog).update({
+      where: { id: open.id },
+      data: {
+        endedAt: ended.toISOString(),
+        outcome,
+        actorId,
+        workingMinutes: Math.round(clock.workingMinutes(open.startedAt, ended)),
+        breached: !!open.deadline && ended.getTime() > new Date(open.deadline).getTime(),
+      },
+    });
+  },
+});

@@ -1,0 +1,168 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../uids';
+
+/**
+ * Indonesian field labels in the Content Manager for the information item and the DIP entry.
+ * Set through the content-manager's own configuration service (the same store the
+ * "Configure the view" screen writes), and only where a label still equals the attribute name:
+ * a label an administrator changed is never overwritten.
+ */
+export const CM_LABELS: Record<string, Record<string, string>> = {
+  [UID.informationItem]: {
+    title: 'Judul',
+    summary: 'Ringkasan Isi Informasi',
+    body: 'Isi',
+    classification: 'Klasifikasi',
+    kind: 'Jenis Informasi',
+    unit: 'Unit Kerja',
+    holder: 'Pejabat/Unit yang Menguasai Informasi',
+    responsible: 'Penanggung Jawab',
+    production: 'Waktu dan Tempat Pembuatan',
+    form: 'Bentuk Informasi',
+    retention: 'Retensi Arsip',
+    attachments: 'Lampiran',
+    publicationDate: 'Tanggal Publikasi',
+    refreshMonths: 'Periode Pemutakhiran (bulan)',
+    announcement: 'Pengumuman Serta Merta',
+  },
+  [UID.dipEntry]: {
+    nomor: 'Nomor',
+    ringkasan: 'Ringkasan Isi Informasi',
+    pejabatUnit: 'Pejabat/Unit yang Menguasai Informasi',
+    penanggungJawab: 'Penanggung Jawab',
+    waktuTempat: 'Waktu dan Tempat Pembuatan',
+    bentuk: 'Bentuk Informasi',
+    retensi: 'Retensi Arsip',
+    classification: 'Klasifikasi',
+    link: 'Tautan',
+    informationItem: 'Informasi',
+  },
+};
+
+/** The shared components' field labels (Waktu dan Tempat, Retensi Arsip, Pengumuman Serta Merta). */
+export const CM_COMPONENT_LABELS: Record<string, Record<string, string>> = {
+  'ppid.waktu-tempat': { date: 'Tanggal', period: 'Periode atau tahun', place: 'Tempat' },
+  'ppid.retensi': {
+    activeYears: 'Retensi aktif (tahun)',
+    inactiveYears: 'Retensi inaktif (tahun)',
+    disposition: 'Keterangan akhir (nasib akhir arsip)',
+    note: 'Catatan',
+  },
+  'ppid.pengumuman-serta-merta': {
+    bahayaDanDampak: 'Potensi bahaya dan/atau besaran dampak',
+    pihakTerdampak: 'Pihak yang berpotensi terkena dampak',
+    prosedurDanTempatEvakuasi: 'Prosedur dan tempat evakuasi',
+    caraMenghindariBahaya: 'Cara menghindari bahaya dan/atau dampak',
+    caraMemperolehBantuan: 'Cara memperoleh bantuan',
+    pihakYangWajibMengumumkan: 'Pihak yang wajib mengumumkan',
+    caraPengumumanDarurat: 'Tata cara pengumuman dalam keadaan darurat',
+    upayaYangDilakukan: 'Upaya yang dilakukan badan publik',
+  },
+};
+
+/**
+ * What a relation shows: the target's name, not its documentId (the officer picks "Kecamatan
+ * Palaran", not "x7k2..."). Replaced only while it is one of Strapi's defaults.
+ */
+const DEFAULT_MAIN_FIELDS = [undefined, null, '', 'id', 'documentId'];
+export const CM_MAIN_FIELDS: Record<string, Record<string, { field: string; alsoReplace?: string[] }>> = {
+  [UID.informationItem]: { unit: { field: 'name' }, kind: { field: 'label', alsoReplace: ['code'] } },
+  [UID.dipEntry]: { informationItem: { field: 'title' } },
+  [UID.official]: { unit: { field: 'name' } },
+  [UID.unit]: { parent: { field: 'name' } },
+};
+/** The types' own main field (their list view and any other relation to them). */
+export const CM_TYPE_MAIN_FIELDS: Record<string, { field: string; alsoReplace?: string[] }> = {
+  [UID.unit]: { field: 'name' },
+  [UID.informationKind]: { field: 'label', alsoReplace: ['code'] },
+};
+
+type Metadatas = Record<string, { edit?: { label?: string; mainField?: string }; list?: { label?: string } }>;
+
+/** Returns metadatas (and settings) with the relation main fields applied, and how many changed. */
+export function applyMainFields(
+  config: { settings?: { mainField?: string }; metadatas: Metadatas },
+  fields: Record<string, { field: string; alsoReplace?: string[] }>,
+  own?: { field: string; alsoReplace?: string[] },
+): { settings: any; metadatas: Metadatas; changed: number } {
+  let changed = 0;
+  const replaceable = (cur: unknown, w: { field: string; alsoReplace?: string[] }) => cur !== w.field && [...DEFAULT_MAIN_FIELDS, ...(w.alsoReplace ?? [])].includes(cur as any);
+  const metadatas: Metadatas = { ...config.metadatas };
+  for (const [attr, want] of Object.entries(fields)) {
+    const meta = metadatas[attr];
+    if (!meta?.edit || !replaceable(meta.edit.mainField, want)) continue;
+    metadatas[attr] = { ...meta, edit: { ...meta.edit, mainField: want.field } };
+    changed++;
+  }
+  let settings = config.settings;
+  if (own && settings && replaceable(settings.mainField, own)) {
+    settings = { ...settings, mainField: own.field };
+    changed++;
+  }
+  return { settings, metadatas, changed };
+}
+
+/**
+ * Returns metadatas with the default labels applied, and how many labels changed. A label is
+ * replaced only when missing or equal to the attribute name (Strapi's default).
+ */
+export function applyLabels(metadatas: Metadatas, labels: Record<string, string>): { metadatas: Metadatas; changed: number } {
+  let changed = 0;
+  const out: Metadatas = { ...metadatas };
+  for (const [field, label] of Object.entries(labels)) {
+    const meta = out[field];
+    if (!meta) continue;
+    const next = { ...meta };
+    for (const view of ['edit', 'list'] as const) {
+      const current = meta[view]?.label;
+      if (meta[view] && (current === undefined || current === field) && current !== label) {
+        next[view] = { ...meta[view], label };
+        changed++;
+      }
+    }
+    out[field] = next;
+  }
+  return { metadatas: out, changed };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async apply(): Promise<number> {
+    const cm = strapi.plugin('content-manager');
+    if (!cm) return 0;
+    const service = cm.service('content-types');
+    let total = 0;
+    const uids = new Set([...Object.keys(CM_LABELS), ...Object.keys(CM_MAIN_FIELDS), ...Object.keys(CM_TYPE_MAIN_FIELDS)]);
+    for (const uid of uids) {
+      const labels = CM_LABELS[uid] ?? {};
+      const contentType = service.findContentType(uid);
+      if (!contentType) continue;
+      let config = await service.findConfiguration(contentType);
+      // On a fresh database this may run before the content-manager created the configuration.
+      if (!config?.metadatas) {
+        await service.syncConfigurations();
+        config = await service.findConfiguration(contentType);
+      }
+      if (!config?.metadatas) continue;
+      const labelled = applyLabels(config.metadatas, labels);
+      const main = applyMainFields({ settings: config.settings, metadatas: labelled.metadatas }, CM_MAIN_FIELDS[uid] ?? {}, CM_TYPE_MAIN_FIELDS[uid]);
+      const changed = labelled.changed + main.changed;
+      if (!changed) continue;
+      const { uid: _uid, ...rest } = config;
+      await service.updateConfiguration(contentType, { ...rest, settings: main.settings, metadatas: main.metadatas });
+      total += changed;
+    }
+    const components = cm.service('components');
+    for (const [uid, labels] of Object.entries(CM_COMPONENT_LABELS)) {
+      const component = strapi.components[uid as keyof typeof strapi.components];
+      if (!component) continue;
+      const config = await components.findConfiguration(component);
+      if (!config?.metadatas) continue;
+      const { metadatas, changed } = applyLabels(config.metadatas, labels);
+      if (!changed) continue;
+      const { uid: _uid, category: _category, ...rest } = config;
+      await components.updateConfiguration(component, { ...rest, metadatas });
+      total += changed;
+    }
+    return total;
+  },
+});

@@ -1,0 +1,162 @@
+import type { Core } from '@strapi/strapi';
+import { writingRoles } from '../../core/workflow';
+import { UID } from '../uids';
+import type { RoleGrant } from './directory';
+
+/**
+ * Development demo (never in production): a body with units and officials, one admin user per
+ * SOP role of the four seed SOPs, and a few items at different steps, so a newcomer can log in
+ * and try every act at once. Runs once (marker in Strapi's store).
+ */
+export const DEMO_PASSWORD = 'Demo-PPID-2026!';
+export const DEMO_ADMIN = { email: 'admin@demo.ppid.local', password: DEMO_PASSWORD };
+/** Every demo account's e-mail ends with this; the password above is printed in the README. */
+export const DEMO_EMAIL_DOMAIN = '@demo.ppid.local';
+
+// Per SOP: its role keys and a believable jabatan for the demo official.
+const PEOPLE: { sop: string; short: string; unitName: string; roles: Record<string, string> }[] = [
+  { sop: 'palaran-publikasi-website', short: 'palaran', unitName: 'Kecamatan Palaran', roles: { camat: 'Camat Palaran', sekretaris: 'Sekretaris Kecamatan', 'kasubbag-kasi': 'Kasi Pemerintahan', staf: 'JFU Pengelola Informasi' } },
+  { sop: 'kalteng-pendokumentasian-publikasi', short: 'kalteng', unitName: 'Diskominfo Provinsi Kalimantan Tengah', roles: { 'ppid-pembantu': 'PPID Pembantu', 'ppid-utama': 'Kepala Diskominfo (PPID Utama)', 'admin-ppid': 'Admin PPID' } },
+  { sop: 'kutim-bkpsdm-penetapan-dip', short: 'kutim', unitName: 'BKPSDM Kabupaten Kutai Timur', roles: { 'petugas-informasi': 'Petugas Informasi', 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } },
+  { sop: 'pontianak-dinsos-pengumuman', short: 'pontianak', unitName: 'Dinas Sosial Kota Pontianak', roles: { 'bidang-pli': 'Kabid Pengelolaan dan Layanan Informasi', 'petugas-informasi': 'Operator PPID', 'ppid-pelaksana': 'PPID Pelaksana', 'ppid-utama': 'PPID Utama' } },
+];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const ppid = () => strapi.plugin('ppid');
+  const store = () => strapi.store({ type: 'plugin', name: 'ppid', key: 'demo-seeded' });
+
+  const roleName = (short: string, jabatan: string) => `${short}: ${jabatan}`;
+
+  /**
+   * What a demo role may do, read from its SOP: a role with an editable step writes the types
+   * the SOP governs (for the DIP SOP: the DIP entries, and it manages editions); every role
+   * reads the items, the DIP entries and the relation targets (unit, jenis informasi).
+   */
+  async function grantFor(sopCode: string, roleKey: string): Promise<RoleGrant> {
+    const def = (await ppid().service('sops').current(sopCode)).definition;
+    const writes = writingRoles(def).has(roleKey);
+    const content = ppid().service('content');
+    const types: string[] = content.governedTypes().filter((uid: string) => content.bindings(uid).some((b: { sopCode: string }) => b.sopCode === sopCode));
+    const inCm = types.filter((uid) => (strapi.contentType(uid as any) as any)?.pluginOptions?.['content-manager']?.visible !== false);
+    const dip = types.includes(UID.dipEdition);
+    return {
+      write: writes ? [...inCm, ...(dip ? [UID.dipEntry] : [])] : [],
+      read: [UID.informationItem, UID.dipEntry],
+      plugin: writes && dip ? ['dip.manage'] : [],
+    };
+  }
+
+  /**
+   * The DIP is the body's single register (services/dip.ts): its SOP's officers act for the whole
+   * body, so their roles are mapped without a unit (an edition has none).
+   */
+  const bodyWide = (sopCode: string) => {
+    const content = ppid().service('content');
+    return content.bindings(UID.dipEdition).some((b: { sopCode: string }) => b.sopCode === sopCode);
+  };
+
+  return {
+    /** Only when asked for (`npm run dev` sets PPID_DEMO_SEED=true), and never in production. */
+    enabled() {
+      return process.env.NODE_ENV !== 'production' && process.env.PPID_DEMO_SEED === 'true';
+    },
+
+    /**
+     * Outside development, demo accounts are accounts with a published password: warn loudly
+     * at every start until they are removed. Returns how many there are.
+     */
+    async warnIfPresent(): Promise<number> {
+      if (process.env.NODE_ENV === 'development') return 0;
+      const count = await strapi.db.query('admin::user').count({ where: { email: { $endsWith: DEMO_EMAIL_DOMAIN } } });
+      if (count > 0) {
+        strapi.log.warn(
+          `[ppid] WARNING / PERINGATAN: ${count} demo account(s) (*${DEMO_EMAIL_DOMAIN}) exist in this database while NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}. ` +
+            'Their password is published in the README: delete these accounts (Settings > Users) before real use. / ' +
+            'Akun demo dengan kata sandi yang dipublikasikan ada di basis data ini: hapus akun tersebut sebelum digunakan.'
+        );
+      }
+      return count;
+    },
+
+    async seedOnce(): Promise<{ email: string; role: string }[] | null> {
+      if (await store().get({})) {
+        // A database seeded by an older version gets the demo roles' current permissions.
+        await this.convergeRoles();
+        return null;
+      }
+      const accounts = await this.seed();
+      await store().set({ value: { at: new Date().toISOString() } });
+      return accounts;
+    },
+
+    /** Brings every existing demo role's permissions to what its SOP step needs (idempotent). */
+    async convergeRoles() {
+      const dir = ppid().service('directory');
+      for (const group of PEOPLE) {
+        for (const [roleKey, jabatan] of Object.entries(group.roles)) {
+          const name = roleName(group.short, jabatan);
+          const role = await strapi.db.query('admin::role').findOne({ where: { name } });
+          if (!role) continue;
+          await dir.ensureRole(name, '', await grantFor(group.sop, roleKey), { converge: true });
+          if (bodyWide(group.sop)) await dir.mapRole(group.sop, roleKey, role.id, null);
+        }
+      }
+    },
+
+    async seed() {
+      const dir = ppid().service('directory');
+      const wf = ppid().service('workflow');
+      const superRole = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+      await dir.ensureUser({ email: DEMO_ADMIN.email, firstname: 'Admin', lastname: 'PPID', password: DEMO_PASSWORD, roles: [superRole.id] });
+
+      const root = await dir.ensureUnit({ code: 'PEMDA', name: 'Pemerintah Daerah (demo)' });
+      const accounts: { email: string; role: string }[] = [{ email: DEMO_ADMIN.email, role: 'Super Admin' }];
+      const users: Record<string, number> = {};
+      let serial = 1;
+      for (const group of PEOPLE) {
+        const unit = await dir.ensureUnit({ code: group.short.toUpperCase(), name: group.unitName, parent: root.id });
+        for (const [roleKey, jabatan] of Object.entries(group.roles)) {
+          const role = await dir.ensureRole(roleName(group.short, jabatan), `Peran SOP ${roleKey} (${group.sop})`, await grantFor(group.sop, roleKey), { converge: true });
+          const email = `${roleKey}.${group.short}@demo.ppid.local`;
+          const user = await dir.ensureUser({ email, firstname: jabatan, lastname: '', password: DEMO_PASSWORD, roles: [role.id] });
+          // Valid NIPs: born 1980-01-15, appointed 2005-03, serials 001...
+          const nip = `198001152005031${String(serial++).padStart(3, '0')}`;
+          await dir.ensureOfficial({ nama: `${jabatan} (demo)`, nip, jabatan, unit: unit.id, user: user.id });
+          await dir.mapRole(group.sop, roleKey, role.id, bodyWide(group.sop) ? null : unit.id);
+          users[`${group.short}.${roleKey}`] = user.id;
+          accounts.push({ email, role: `${group.sop} / ${roleKey}` });
+        }
+      }
+
+      await ppid().service('kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
+
+      // Items of Kecamatan Palaran at different steps of seed 000.
+      const unit = await strapi.db.query(UID.unit).findOne({ where: { code: 'PALARAN' } });
+      const u = (k: string) => users[`palaran.${k}`];
+      const make = (title: string, summary: string) =>
+        strapi.documents(UID.informationItem as any).create({
+          data: { title, summary, classification: 'setiap_saat', unit: unit.id, holder: 'Kecamatan Palaran', responsible: 'Sekretaris Kecamatan' } as any,
+        });
+      const sign = { password: DEMO_PASSWORD, confirmIntent: true };
+
+      const a = await make('Jadwal pelayanan KTP keliling Desember 2026', 'Jadwal dan lokasi pelayanan perekaman KTP-el keliling.');
+      await wf.submit({ uid: UID.informationItem, documentId: a.documentId }, u('staf'));
+
+      const b = await make('Kerja bakti RT 12 Kelurahan Rawa Makmur', 'Laporan kegiatan kerja bakti warga.');
+      const runB = await wf.submit({ uid: UID.informationItem, documentId: b.documentId }, u('staf'));
+      await wf.act(runB.id, { act: 'approve' }, u('camat'));
+      await wf.act(runB.id, { act: 'submit' }, u('staf'));
+
+      const c = await make('Profil Kecamatan Palaran', 'Profil, struktur organisasi dan tugas pokok kecamatan.');
+      const runC = await wf.submit({ uid: UID.informationItem, documentId: c.documentId }, u('staf'));
+      await wf.act(runC.id, { act: 'approve' }, u('camat'));
+      await wf.act(runC.id, { act: 'submit' }, u('staf'));
+      await wf.act(runC.id, { act: 'approve' }, u('kasubbag-kasi'));
+      await wf.act(runC.id, { act: 'approve', ...sign }, u('sekretaris'));
+      await wf.act(runC.id, { act: 'approve', ...sign }, u('camat'));
+      await wf.act(runC.id, { act: 'handover' }, u('kasubbag-kasi'));
+      await wf.act(runC.id, { act: 'publish' }, u('staf'));
+      return accounts;
+    },
+  };
+};

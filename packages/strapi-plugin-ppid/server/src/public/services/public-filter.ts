@@ -1,0 +1,394 @@
+import { AsyncLocalStorage } from 'async_hooks';
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../platform/uids';
+import { badRequest } from '../../errors';
+import { INTERNAL_TYPES } from '../../content-types';
+
+/**
+ * THE public guard: the one place that decides which governed items the public may see, and
+ * the one hook that applies it to every read the content API makes.
+ *
+ * Visible to the public = a row of a governed type that is published (publishedAt set), not
+ * classified `dikecualikan`, and whose document has a run that reached its publish act
+ * (plugin::ppid.run with status 'published' and publishedHash set).
+ *
+ * Why a database lifecycle subscriber rather than (only) a document service middleware:
+ * - REST and GraphQL top-level reads go through the document service, but populate (REST
+ *   `populate=*`, deep populate) and GraphQL relation resolvers (`db.query(uid).load`) go
+ *   through the query engine only. Every one of them ends in the entity manager's
+ *   findOne/findMany/count, which run the `before*` lifecycles with the params object by
+ *   reference; so one subscriber sees top-level queries, populate trees and relation filters.
+ * - Relation filters (`filters[informationItem][title]=...` on dip-entries) are rewritten too,
+ *   so a filter on a hidden target never matches: no existence leak.
+ * - The rule is scoped to the content API (route info type 'content-api', which GraphQL sets
+ *   too): the admin panel, the workflow and plugin code read everything.
+ * Which rows the run table vouches for is kept on the row itself, in a private, unsigned
+ * `ppidPublic` flag (see PUBLIC_FLAG) that only the publish act sets: a subquery on the run table
+ * made every public read materialise the whole published set (×0.2 of plain Strapi at 10,000
+ * items), the indexed flag costs nothing. The flag is outside the content hash, never exposed or
+ * filterable by the public (private), and a row published by any other path (raw SQL, a rogue
+ * script, Strapi's publish copying a draft) does not carry it. Governed types without the flag
+ * fall back to the run-table subquery.
+ *
+ * Drafts: `publishedAt $notNull` is always part of the filter, so `status=draft` from the
+ * public (Strapi issue #25326) returns nothing.
+ * Writes: the reads a document service write makes inside itself (create reads its new draft
+ * back) are not filtered; only callers allowed to write (full-access tokens) get there, and the
+ * write itself is governed (middlewares/governance.ts).
+ */
+type Where = Record<string, any>;
+
+const READ_EVENTS = ['beforeFindOne', 'beforeFindMany', 'beforeCount'] as const;
+/**
+ * Private, unsigned flag on a governed type, written only by the workflow's publish act. Reading
+ * it through an index keeps the guard's cost flat (the subquery on the run table made every
+ * public read materialise the whole published set: ×0.2 throughput at 10,000 items).
+ */
+export const PUBLIC_FLAG = 'ppidPublic';
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const writing = new AsyncLocalStorage<boolean>();
+/**
+ * Types the plugin writes but does not govern with a run: their drafts are the plugin's working
+ * copies (a dip-entry draft is the DIP proposal made when an item is published, and it stays
+ * after the item is unpublished), so the public sees their published rows only.
+ */
+const MANAGED_DRAFT_TYPES = new Set<string>([UID.dipEntry]);
+const GROUP_OPS = new Set(['$and', '$or', '$not']);
+const UPLOAD_FILE = 'plugin::upload.file';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const governed = (uid: string) => strapi.plugin('ppid').service('content').isGoverned(uid);
+  const meta = (uid: string): any => {
+    try {
+      return strapi.db.metadata.get(uid as any);
+    } catch {
+      return null;
+    }
+  };
+
+  /**
+   * documentIds of items of one governed type whose run reached its publish act, as a SQL
+   * subquery on the run table (indexed: services/indexes.ts). The database joins it into the
+   * read; no id list is loaded into memory or sent back, however many items are published.
+   */
+  function visibleSubquery(uid: string) {
+    const runs = strapi.db.metadata.get(UID.run).tableName;
+    return strapi.db
+      .connection(runs)
+      .select('item_document_id')
+      .where({ item_uid: uid, status: 'published' })
+      .whereNotNull('published_hash');
+  }
+
+  const self = {
+    /** Whether the current request is a content-API (REST or GraphQL) request. */
+    isPublicRequest(): boolean {
+      const ctx: any = strapi.requestContext.get();
+      return ctx?.state?.route?.info?.type === 'content-api';
+    },
+
+    /**
+     * The public condition for one governed type, in query-engine `where` form. A type that
+     * carries the private `ppidPublic` flag (information-item does; see PUBLIC_FLAG) is read
+     * through it and an index; any other governed type through the run-table subquery.
+     */
+    whereFor(uid: string): Where {
+      const attrs = strapi.getModel(uid as any)?.attributes ?? {};
+      return {
+        ...(PUBLIC_FLAG in attrs ? { [PUBLIC_FLAG]: true } : { documentId: { $in: visibleSubquery(uid) } }),
+        publishedAt: { $notNull: true },
+        ...('classification' in attrs ? { classification: { $ne: 'dikecualikan' } } : {}),
+      };
+    },
+
+    /**
+     * The condition a public read adds for one type: the full public guard for a governed type,
+     * `published only` for a plugin-managed type, none for any other type.
+     */
+    guardFor(uid: string): Where | null {
+      if (governed(uid)) return self.whereFor(uid);
+      if (MANAGED_DRAFT_TYPES.has(uid)) return { publishedAt: { $notNull: true } };
+      if (uid === UPLOAD_FILE) return self.fileWhere();
+      return null;
+    },
+
+    /**
+     * An uploaded file is as public as the items it is attached to (docs/attachments.md): it is
+     * public when it is attached to no governed row, or to at least one row that is public by
+     * whereFor. Media inside a component of a governed type counts as governed and not public
+     * (the component's owner is not resolved). Subqueries on Strapi's morph table
+     * (files_related_mph); nothing is loaded into memory.
+     */
+    fileWhere(): Where | null {
+      const join = meta(UPLOAD_FILE)?.attributes?.related?.joinTable;
+      if (!join) return null;
+      const types = strapi.plugin('ppid').service('content').governedTypes() as string[];
+      const components = new Set<string>();
+      for (const t of types) {
+        for (const a of Object.values<any>(strapi.getModel(t as any)?.attributes ?? {})) {
+          if (a.type === 'component') components.add(a.component);
+          if (a.type === 'dynamiczone') for (const c of a.components ?? []) components.add(c);
+        }
+      }
+      const owners = [...types, ...components];
+      if (!owners.length) return null;
+      const knex = strapi.db.connection;
+      const fileCol = join.joinColumn.name;
+      const idCol = join.morphColumn.idColumn.name;
+      const typeCol = join.morphColumn.typeColumn.name;
+      const linked = knex(join.name).select(fileCol).whereIn(typeCol, owners);
+      const visible = knex(join.name)
+        .select(fileCol)
+        .where((q: any) => {
+          for (const t of types) {
+            const rows = strapi.db.entityManager.createQueryBuilder(t as any).select('id').where(self.whereFor(t)).getKnexQuery();
+            q.orWhere((q2: any) => q2.where(typeCol, t).whereIn(idCol, rows));
+          }
+        });
+      return { $or: [{ id: { $notIn: linked } }, { id: { $in: visible } }] };
+    },
+
+    /**
+     * Whether the public may see this item right now, by the same guard as every content-API
+     * read. The plugin's own types (a consequence test, a DIP edition...) are never public through
+     * this question: they have their own public doors, or none.
+     */
+    async isPublic(uid: string, documentId: string, locale?: string | null): Promise<boolean> {
+      if ((INTERNAL_TYPES as string[]).includes(uid) || !strapi.getModel(uid as any)) return false;
+      const guard = self.guardFor(uid);
+      if (!guard) return false;
+      const n = await strapi.db.query(uid as any).count({ where: { $and: [{ documentId, ...(locale ? { locale } : {}) }, guard] } });
+      return n > 0;
+    },
+
+    /**
+     * Keeps the flag: true on the published row of an item whose run just reached its publish
+     * act (called inside that act's transaction). Strapi's publish copies the draft row, whose
+     * flag is never set, so any other path to a published row leaves the flag false.
+     */
+    async markPublished(uid: string, documentId: string, locale: string | null) {
+      const attrs = strapi.getModel(uid as any)?.attributes ?? {};
+      if (!(PUBLIC_FLAG in attrs)) return;
+      await strapi.db.query(uid as any).updateMany({
+        where: { documentId, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) },
+        data: { [PUBLIC_FLAG]: true },
+      });
+    },
+
+    /**
+     * Boot: the flag agrees with the run table for items published before the flag existed. A
+     * row is flagged only when its content is exactly what its run's publish act sealed
+     * (publishedHash): a row changed or re-created behind the workflow's back (raw SQL) stays
+     * hidden, and `verify` reports it (services/verification.ts).
+     */
+    async syncFlags() {
+      const content = strapi.plugin('ppid').service('content');
+      const runs = strapi.db.metadata.get(UID.run).tableName;
+      for (const uid of content.governedTypes() as string[]) {
+        const attrs = strapi.getModel(uid as any)?.attributes ?? {};
+        if (!(PUBLIC_FLAG in attrs)) continue;
+        const table = strapi.db.metadata.get(uid as any).tableName;
+        const candidates = await strapi.db
+          .connection(table)
+          .select('id', 'document_id')
+          .whereNotNull('published_at')
+          .where('ppid_public', false)
+          .whereIn('document_id', visibleSubquery(uid));
+        for (const row of candidates) {
+          const run = await strapi.db
+            .connection(runs)
+            .select('published_hash', 'item_locale')
+            .where({ item_uid: uid, item_document_id: row.document_id, status: 'published' })
+            .whereNotNull('published_hash')
+            .orderBy('id', 'desc')
+            .first();
+          const live = run ? await content.loadPublished(uid, row.document_id, run.item_locale ?? null) : null;
+          if (!live || live.id !== row.id || (await content.hashOf(uid, live)) !== run.published_hash) {
+            strapi.log.warn(`[ppid] ${uid} ${row.document_id}: published content differs from what its SOP run sealed; it stays hidden (see \`ppid verify\`)`);
+            continue;
+          }
+          await strapi.db.connection(table).where({ id: row.id }).update({ ppid_public: true });
+        }
+      }
+    },
+
+    /** Rewrites one query's params in place so that hidden governed rows cannot appear or match. */
+    async guardParams(uid: string, params: any): Promise<void> {
+      const and = (a: any, b: Where): Where => (a == null || (typeof a === 'object' && !Array.isArray(a) && Object.keys(a).length === 0) ? b : { $and: [a, b] });
+
+      // Filters (where), including filters on relations.
+      const guardWhere = async (model: string, where: any): Promise<any> => {
+        if (Array.isArray(where)) return Promise.all(where.map((w) => guardWhere(model, w)));
+        if (!where || typeof where !== 'object') return where;
+        const attrs = meta(model)?.attributes ?? {};
+        const out: Where = {};
+        const extra: Where[] = [];
+        for (const [key, value] of Object.entries(where)) {
+          const attr = attrs[key];
+          if (key === '$and' || key === '$or' || key === '$not') {
+            out[key] = await guardWhere(model, value);
+          } else if (attr?.type === 'relation' && attr.target) {
+            const guard = self.guardFor(attr.target);
+            if (guard) {
+              const isObj = value !== null && typeof value === 'object' && !Array.isArray(value);
+              const ops = isObj ? Object.keys(value as Where).filter((k) => k.startsWith('$') && !GROUP_OPS.has(k)) : [];
+              if (ops.length) {
+                // An operator on the relation itself (`[informationItem][$null]=true`) compares
+                // the related id; seen by the public, a relation to a hidden row is no relation.
+                extra.push(relationOperator(model, key, attr.target, value as Where, guard));
+                continue;
+              }
+              const cond = isObj ? await guardWhere(attr.target, value) : { id: value };
+              out[key] = and(cond, guard);
+            } else {
+              out[key] = await guardWhere(attr.target, value);
+            }
+          } else {
+            out[key] = value;
+          }
+        }
+        return extra.length ? { $and: [out, ...extra] } : out;
+      };
+
+      /**
+       * `{ rel: { $op: v } }` on a guarded target, over public related rows only: `$null` /
+       * `$notNull` (and `$eq`/`$ne` null) become "has no / has a public related row" through a
+       * subquery on the parent's ids (a condition on the join rows would be wrong for to-many
+       * relations); any other operator applies to the related id, among public rows.
+       */
+      const relationOperator = (model: string, key: string, target: string, value: Where, guard: Where): Where => {
+        const ops = Object.keys(value);
+        if (ops.length !== 1) throw badRequest(`filters.${key}: satu operator saja / one operator only`, { field: key });
+        const [op] = ops;
+        const v = value[op];
+        const truthy = v === true || v === 'true' || v === 1 || v === '1';
+        const wantsNone = (op === '$null' && truthy) || (op === '$notNull' && !truthy) || (op === '$eq' && v === null);
+        const wantsSome = (op === '$notNull' && truthy) || (op === '$null' && !truthy) || (op === '$ne' && v === null);
+        if (wantsNone || wantsSome) {
+          const withPublic = strapi.db.entityManager
+            .createQueryBuilder(model as any)
+            .select('id')
+            .where({ [key]: and({ id: { $notNull: true } }, guard) })
+            .getKnexQuery();
+          return { id: { [wantsNone ? '$notIn' : '$in']: withPublic } };
+        }
+        return { [key]: and({ id: { [op]: v } }, guard) };
+      };
+
+      /**
+       * Sorting by a field of a related governed or plugin-managed row would order by hidden
+       * values (an existence and content oracle). Strapi joins the relation for the sort without
+       * any condition, and a condition in `where` would drop the parent rows instead of the sort
+       * key, so such a sort is refused (400) rather than silently half-applied.
+       */
+      const checkOrderBy = (model: string, orderBy: any, path: string[] = []): void => {
+        if (orderBy == null || typeof orderBy === 'string') return;
+        if (Array.isArray(orderBy)) return orderBy.forEach((o) => checkOrderBy(model, o, path));
+        if (typeof orderBy !== 'object') return;
+        const attrs = meta(model)?.attributes ?? {};
+        for (const [key, value] of Object.entries(orderBy)) {
+          const attr = attrs[key];
+          if (attr?.type !== 'relation' || !attr.target) continue;
+          if (self.guardFor(attr.target)) {
+            const field = [...path, key].join('.');
+            throw badRequest(`sort: tidak dapat mengurutkan menurut relasi ${field} / sorting by the related ${field} is not allowed`, { field: 'sort', reason: 'sort_on_guarded_relation' });
+          }
+          checkOrderBy(attr.target, value, [...path, key]);
+        }
+      };
+
+      // Populate trees: every relation that reaches a governed type gets the public condition.
+      const guardPopulate = async (model: string, populate: any): Promise<any> => {
+        if (populate === false || populate == null) return populate;
+        const m = meta(model);
+        if (!m) return populate;
+        let map: Record<string, any>;
+        if (populate === true || populate === '*') {
+          map = {};
+          for (const [name, a] of Object.entries<any>(m.attributes)) if (a.type === 'relation') map[name] = true;
+        } else if (typeof populate === 'string' || Array.isArray(populate)) {
+          map = {};
+          for (const path of ([] as string[]).concat(populate)) {
+            const [root, ...rest] = String(path).split('.');
+            if (!rest.length) map[root] = map[root] ?? true;
+            else {
+              const cur = map[root] === true || map[root] == null ? { populate: [] as string[] } : map[root];
+              cur.populate = [...([] as string[]).concat(cur.populate ?? []), rest.join('.')];
+              map[root] = cur;
+            }
+          }
+        } else if (typeof populate === 'object') {
+          map = { ...populate };
+        } else return populate;
+
+        for (const [name, value] of Object.entries(map)) {
+          const attr = m.attributes[name];
+          if (!attr || attr.type !== 'relation' || value === false || value == null) continue;
+          const target: string | undefined = attr.target;
+          const sub: Record<string, any> = value === true ? {} : { ...value };
+          if (sub.on && typeof sub.on === 'object') {
+            const on: Record<string, any> = {};
+            for (const [t, v] of Object.entries<any>(sub.on)) {
+              on[t] = v && typeof v === 'object' ? { ...v, where: await guardWhere(t, v.where), populate: await guardPopulate(t, v.populate) } : v;
+              const g = self.guardFor(t);
+              // `on: { type: true }` (Strapi's own form for a morph populate) needs an object too.
+              if (g && on[t] === true) on[t] = {};
+              if (g && on[t] && typeof on[t] === 'object') on[t].where = and(on[t].where, g);
+            }
+            sub.on = on;
+          }
+          if (!target) {
+            // A polymorphic relation (an upload file's `related`) with no `on`: every type is
+            // listed so that guarded types get their condition (Strapi drops unlisted types).
+            if (!sub.on && String(attr.relation).startsWith('morph')) {
+              const { on: _on, ...typePopulate } = sub;
+              const on: Record<string, any> = {};
+              for (const t of strapi.db.metadata.keys()) {
+                const g = self.guardFor(t);
+                on[t] = g ? { ...typePopulate, where: and(typePopulate.where, g) } : { ...typePopulate };
+              }
+              sub.on = on;
+            }
+            map[name] = value === true && !sub.on ? value : sub;
+            continue;
+          }
+          if (sub.where !== undefined) sub.where = await guardWhere(target, sub.where);
+          if (sub.orderBy !== undefined) checkOrderBy(target, sub.orderBy);
+          if (sub.populate !== undefined) sub.populate = await guardPopulate(target, sub.populate);
+          const g = self.guardFor(target);
+          if (g) sub.where = and(sub.where, g);
+          map[name] = value === true && Object.keys(sub).length === 0 ? true : sub;
+        }
+        return map;
+      };
+
+      if (params.where !== undefined) params.where = await guardWhere(uid, params.where);
+      if (params.orderBy !== undefined) checkOrderBy(uid, params.orderBy);
+      if (params.populate !== undefined) params.populate = await guardPopulate(uid, params.populate);
+      const own = self.guardFor(uid);
+      if (own) params.where = and(params.where, own);
+    },
+
+    /** Installs the subscriber (bootstrap). */
+    install() {
+      const subscriber: Record<string, any> = {};
+      for (const action of READ_EVENTS) {
+        subscriber[action] = async (event: { model: { uid: string }; params: any }) => {
+          if (!self.isPublicRequest() || writing.getStore()) return;
+          // The guard's own query on the run table must not recurse.
+          if (event.model.uid === UID.run) return;
+          // Bindings changed on another instance: checked at most every few seconds (services/settings-sync.ts);
+          // not from that check's own reads.
+          if (event.model.uid === UID.counter || event.model.uid === UID.binding) return;
+          await strapi.plugin('ppid').service('settings-sync').ensureFresh();
+          event.params = event.params ?? {};
+          await self.guardParams(event.model.uid, event.params);
+        };
+      }
+      strapi.db.lifecycles.subscribe(subscriber as any);
+      strapi.documents.use(((ctx: { action: string }, next: () => Promise<unknown>) =>
+        WRITE_ACTIONS.has(ctx.action) ? writing.run(true, next) : next()) as any);
+    },
+  };
+  return self;
+};

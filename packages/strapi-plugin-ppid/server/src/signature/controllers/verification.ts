@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { notFound } from '../../errors';
+import { validate } from '../../workflow/validation';
+import { verifySchema } from '../validation';
+import { NOT_FOUND_MESSAGE, renderNotFoundPage, renderVerificationPage } from '../page/page';
+
+// The public page carries its own CSS inline and loads nothing else.
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const wantsHtml = (ctx: any) => ctx.query.format === 'html' || (ctx.query.format !== 'json' && ctx.accepts('json', 'html') === 'html');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const verification = () => strapi.plugin('ppid').service('verification');
+  return {
+    /**
+     * Admin (permission `verify`): with `{ code }`, that code's record, run and content; without,
+     * the whole chain and every published item.
+     */
+    async verify(ctx) {
+      const { code } = await validate<{ code?: string }>(verifySchema, ctx.request.body);
+      if (!code) {
+        ctx.body = { data: await verification().verifyAll() };
+        return;
+      }
+      // A code shows its item and record: the caller must read the item's type; personal data is masked.
+      const access = strapi.plugin('ppid').service('admin-access');
+      const result = await verification().checkCode(code);
+      if (result?.run?.item?.uid && !(await access.canReadItem(ctx.state.userAbility, result.run.item.uid, result.run.item.documentId))) {
+        throw notFound(NOT_FOUND_MESSAGE);
+      }
+      ctx.body = { data: access.redactView(result, ctx.state.userAbility) };
+    },
+
+    /** Admin: the formulir persetujuan publikasi of a run as PDF (permission `runs.read`). */
+    async form(ctx) {
+      await strapi.plugin('ppid').service('admin-access').assertCanReadRun(ctx.state.userAbility, ctx.params.id);
+      const { filename, pdf } = await strapi.plugin('ppid').service('approval-form').render(ctx.params.id);
+      ctx.type = 'application/pdf';
+      ctx.set('Content-Disposition', `inline; filename="${filename}"`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = pdf;
+    },
+
+    /** Public: what a verification code on a form covers, as JSON or as the page the QR code opens. */
+    async publicVerify(ctx) {
+      const view = await verification().publicView(ctx.params.code);
+      const html = wantsHtml(ctx);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('X-Robots-Tag', 'noindex');
+      ctx.vary('Accept');
+      if (!view) {
+        if (!html) throw notFound(NOT_FOUND_MESSAGE);
+        ctx.status = 404;
+        ctx.set('Content-Security-Policy', PAGE_CSP);
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = renderNotFoundPage();
+        return;
+      }
+      if (html) {
+        ctx.set('Content-Security-Policy', PAGE_CSP);
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = renderVerificationPage(view);
+        return;
+      }
+      ctx.body = { data: view };
+    },
+  };
+};

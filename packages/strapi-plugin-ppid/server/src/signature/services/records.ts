@@ -1,0 +1,152 @@
+import type { Core } from '@strapi/strapi';
+import {
+  sealRecord,
+  verifyChains,
+  type SignatureRecord,
+  type SignatureRecordInput,
+  type StoredRecordColumns,
+} from '../../core/signature';
+import { UID } from '../../platform/uids';
+
+/**
+ * The append-only store of signature records. Nothing here updates or deletes a record; the
+ * global chain head (seq, hash) lives in a counter row that is locked while a record is added,
+ * so two acts in parallel never take the same seq.
+ */
+export type NewRecord = Omit<SignatureRecordInput, 'seq' | 'runSeq'>;
+
+async function* inspected(
+  rows: AsyncIterable<{ columns: StoredRecordColumns; record: SignatureRecord }>,
+  inspect: (columns: StoredRecordColumns, record: SignatureRecord) => void
+): AsyncGenerator<SignatureRecord> {
+  for await (const { columns, record } of rows) {
+    inspect(columns, record);
+    yield record;
+  }
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => strapi.db.metadata.get(UID.record).tableName;
+  const counterTable = () => strapi.db.metadata.get(UID.counter).tableName;
+  const CHAIN = 'signature-chain';
+
+  async function lockHead(trx: any): Promise<{ value: number; lastHash: string | null }> {
+    const knex = strapi.db.connection;
+    let row = await knex(counterTable()).transacting(trx).where({ name: CHAIN }).forUpdate().first();
+    if (!row) {
+      // First record ever: create the head row; the unique name makes a racing twin fail.
+      await knex(counterTable()).transacting(trx).insert({ name: CHAIN, value: 0, last_hash: null, document_id: `ctr-${CHAIN}` });
+      row = await knex(counterTable()).transacting(trx).where({ name: CHAIN }).forUpdate().first();
+    }
+    return { value: Number(row.value), lastHash: row.last_hash ?? null };
+  }
+
+  const toRow = (r: SignatureRecord) => ({
+    seq: r.seq,
+    runSeq: r.runSeq,
+    runDocumentId: r.runId,
+    kind: r.kind,
+    itemUid: r.itemUid,
+    itemDocumentId: r.itemDocumentId,
+    stepNumber: r.stepNumber,
+    signerUserId: Number(r.signer.userId) || null,
+    signedAt: r.signedAt,
+    verificationCode: r.verificationCode,
+    contentHash: r.contentHash,
+    hash: r.hash,
+    body: r,
+  });
+
+  const self = {
+    /** Seals and stores one record; must run inside the act's transaction. */
+    async append(input: NewRecord, runId?: number): Promise<SignatureRecord> {
+      return strapi.db.transaction(async ({ trx }) => {
+        const head = await lockHead(trx);
+        const last = await strapi.db.query(UID.record).findOne({
+          where: { runDocumentId: input.runId },
+          orderBy: { runSeq: 'desc' },
+          select: ['runSeq', 'hash'],
+        });
+        const keyring = strapi.plugin('ppid').service('keys').load();
+        const record = sealRecord(
+          { ...input, seq: head.value + 1, runSeq: (last?.runSeq ?? 0) + 1 } as SignatureRecordInput,
+          head.lastHash,
+          last?.hash ?? null,
+          keyring.active
+        );
+        await strapi.db.query(UID.record).create({ data: { ...toRow(record), ...(runId ? { run: runId } : {}) } });
+        await strapi.db
+          .connection(counterTable())
+          .transacting(trx)
+          .where({ name: CHAIN })
+          .update({ value: record.seq, last_hash: record.hash });
+        return record;
+      });
+    },
+
+    async forRun(runDocumentId: string): Promise<SignatureRecord[]> {
+      const rows = await strapi.db.query(UID.record).findMany({ where: { runDocumentId }, orderBy: { runSeq: 'asc' } });
+      return rows.map((r: any) => r.body as SignatureRecord);
+    },
+
+    async byCode(code: string): Promise<SignatureRecord | null> {
+      const row = await strapi.db.query(UID.record).findOne({ where: { verificationCode: code } });
+      return (row?.body as SignatureRecord) ?? null;
+    },
+
+    /** Streams every record in seq order, a page at a time (memory stays flat). */
+    async *all(pageSize = 2000): AsyncGenerator<SignatureRecord> {
+      let after = 0;
+      for (;;) {
+        const rows = await strapi.db
+          .connection(table())
+          .select('seq', 'body')
+          .where('seq', '>', after)
+          .orderBy('seq', 'asc')
+          .limit(pageSize);
+        if (!rows.length) return;
+        for (const r of rows) yield (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as SignatureRecord;
+        after = Number(rows[rows.length - 1].seq);
+      }
+    },
+
+    /**
+     * Like all(), with each record's stored columns and the documentId of the run its relation
+     * points to, for `verify` to compare with the sealed body (core/signature/stored.ts).
+     */
+    async *allStored(pageSize = 2000): AsyncGenerator<{ columns: StoredRecordColumns; record: SignatureRecord }> {
+      const meta: any = strapi.db.metadata.get(UID.record);
+      const link = meta.attributes.run?.joinTable;
+      const runsTable = strapi.db.metadata.get(UID.run).tableName;
+      let after = 0;
+      for (;;) {
+        let query = strapi.db.connection(`${table()} as r`).select('r.*').where('r.seq', '>', after).orderBy('r.seq', 'asc').limit(pageSize);
+        if (link) {
+          query = query
+            .leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, 'r.id')
+            .leftJoin(`${runsTable} as x`, 'x.id', `l.${link.inverseJoinColumn.name}`)
+            .select({ linked_run: 'x.document_id' });
+        }
+        const rows = await query;
+        if (!rows.length) return;
+        for (const r of rows) {
+          yield { columns: r as StoredRecordColumns, record: (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as SignatureRecord };
+        }
+        after = Number(rows[rows.length - 1].seq);
+      }
+    },
+
+    async head(): Promise<{ seq: number; hash: string } | null> {
+      const row = await strapi.db.connection(counterTable()).where({ name: CHAIN }).first();
+      return row && row.last_hash ? { seq: Number(row.value), hash: row.last_hash } : null;
+    },
+
+    /** `inspect`, when given, also sees each record's stored columns (one pass for verify). */
+    async verifyChains(inspect?: (columns: StoredRecordColumns, record: SignatureRecord) => void) {
+      const head = await self.head();
+      const source = inspect ? inspected(self.allStored(), inspect) : self.all();
+      return verifyChains(source, strapi.plugin('ppid').service('keys').load(), head ? { expectedHead: head } : {});
+    },
+  };
+  return self;
+};

@@ -1,7 +1,0 @@
-import type { Core } from '@strapi/strapi';
-import { drain } from './utils/background';
-
-// Let listeners and after-commit work finish before Strapi closes the database pool.
-export default async (_: { strapi: Core.Strapi }) => {
-  await drain();
-};

@@ -1,6 +1,0 @@
-import { portal } from './portal';
-
-// Koa middlewares the app can enable by name in config/middlewares.ts (`plugin::ppid.<name>`).
-// The document service middlewares (governance, official-nip, dip-freeze) are registered in
-// register.ts instead.
-export default { portal };
