@@ -1,0 +1,21 @@
+import { adminAuth as auth, open } from '../routes/helpers';
+
+// The dip domain's routes: admin panel (under /ppid) and public content API (under /api/ppid).
+export default {
+  admin: [
+    { method: 'GET', path: '/dip/editions', handler: 'dip.list', config: auth('dip.read') },
+    { method: 'POST', path: '/dip/editions', handler: 'dip.create', config: auth('dip.manage') },
+    { method: 'GET', path: '/dip/editions/:id', handler: 'dip.findOne', config: auth('dip.read') },
+    { method: 'GET', path: '/dip/editions/:id/diff', handler: 'dip.diff', config: auth('dip.read') },
+    { method: 'GET', path: '/dip/editions/:id/export', handler: 'dip.export', config: auth('dip.read') },
+    { method: 'GET', path: '/dip/editions/:id/decree.pdf', handler: 'dip.decree', config: auth('dip.read') },
+    { method: 'POST', path: '/dip/import', handler: 'dip.import', config: auth('dip.manage') },
+  ],
+  contentApi: [
+    { method: 'GET', path: '/dip/current', handler: 'dip.publicCurrent', config: open },
+    { method: 'GET', path: '/dip/editions', handler: 'dip.publicList', config: open },
+    { method: 'GET', path: '/dip/editions/:documentId', handler: 'dip.publicFindOne', config: open },
+    { method: 'GET', path: '/dip/editions/:documentId/export', handler: 'dip.publicExport', config: open },
+    { method: 'GET', path: '/dip/editions/:documentId/decree.pdf', handler: 'dip.publicDecree', config: open },
+  ],
+};

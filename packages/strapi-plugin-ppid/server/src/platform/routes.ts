@@ -1,0 +1,11 @@
+import { adminAuth as auth, open } from '../routes/helpers';
+
+// The platform domain's routes: admin panel (under /ppid) and public content API (under /api/ppid).
+export default {
+  admin: [
+    { method: 'GET', path: '/info', handler: 'info.describe', config: auth() },
+  ],
+  contentApi: [
+    { method: 'GET', path: '/info', handler: 'info.describe', config: open },
+  ],
+};
