@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The whole test suite: unit tests once, the integration suite on SQLite, PostgreSQL and
-// MariaDB (each file on its own fresh database), then the browser tests. Ends with the
+// The whole test suite: unit tests once, the plugin package's own check (`strapi-plugin
+// verify` on the built package), the integration suite on SQLite, PostgreSQL and MariaDB (each
+// file on its own fresh database), then the browser tests. Ends with the
 // totals as `N passed, N failed`.
 //   node scripts/run-tests.js                  everything
 //   TEST_DATABASES=sqlite node scripts/run-tests.js   one engine only
@@ -12,7 +13,7 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const jest = require.resolve('jest/bin/jest');
 const databases = (process.env.TEST_DATABASES || 'sqlite,postgres,mysql').split(',').filter(Boolean);
-const suites = (process.env.TEST_SUITES || 'unit,integration,browser').split(',').filter(Boolean);
+const suites = (process.env.TEST_SUITES || 'unit,package,integration,browser').split(',').filter(Boolean);
 const outDir = path.join(root, 'tests', 'artifacts');
 fs.mkdirSync(outDir, { recursive: true });
 
@@ -57,6 +58,17 @@ if (suites.some((s) => s !== 'unit')) {
 const env = { PPID_SKIP_BUILD: '1' };
 
 if (suites.includes('unit')) run('unit', ['--selectProjects', 'unit'], env);
+if (suites.includes('package')) {
+  // The package as a host app would install it: exports resolve to built files (CJS and ESM).
+  console.log('\n=== package ===');
+  const started = Date.now();
+  const sdk = path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json')), 'bin', 'strapi-plugin.js');
+  const v = spawnSync(process.execPath, [sdk, 'verify'], { cwd: path.join(root, 'packages', 'strapi-plugin-ppid'), stdio: 'inherit' });
+  const ok = v.status === 0;
+  totals.passed += ok ? 1 : 0;
+  totals.failed += ok ? 0 : 1;
+  lines.push(`${'package (verify)'.padEnd(24)} ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+}
 if (suites.includes('integration')) {
   // Files whose subject does not depend on the engine (HTTP authorization, printed documents,
   // file downloads) run on the first engine only, to keep the suite within its time.
