@@ -1,4 +1,4 @@
-// Reads SOP files from a folder (the plugin ships its seeds in src/plugins/ppid/sops). The
+// Reads SOP files from a folder (the plugin ships its seeds in its sops/ folder). The
 // caller passes the folder: where it sits differs between src and the built plugin.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -95,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The shipped SOPs (src/plugins/ppid/sops) are imported when their code is new to this
+     * The shipped SOPs (the package's sops/ folder) are imported when their code is new to this
      * database. A code the body already has is left alone: its own edits (newer versions) must
      * not be overwritten at the next boot; an updated shipped file is imported on purpose, with
      * `npm run ppid -- sop import FILE`.
