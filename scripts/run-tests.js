@@ -72,9 +72,14 @@ if (suites.includes('package')) {
 if (suites.includes('integration')) {
   // Files whose subject does not depend on the engine (HTTP authorization, printed documents,
   // file downloads) run on the first engine only, to keep the suite within its time.
-  const ENGINE_INDEPENDENT = ['admin-authorization', 'documents-kop', 'admin-files', 'decision-pdfs'];
+  const ENGINE_INDEPENDENT = ['admin-authorization', 'documents-kop', 'admin-files', 'decision-pdfs', 'hardening-input', 'hardening-permissions'];
+  // MariaDB runs the files where the engine changes behaviour (locks, constraints, generated
+  // columns, the public guard's SQL, concurrency, migrations); the workflow's rules over plain
+  // reads and writes are proven on SQLite and PostgreSQL.
+  const ALSO_NOT_ON_MYSQL = ['classification', 'demo-seed', 'integrity-sealing', 'safe-defaults', 'time-notifications', 'workflow-seed-000', 'admin-bindings'];
   databases.forEach((db, i) => {
-    const skip = i === 0 ? [] : ['--testPathIgnorePatterns', ...ENGINE_INDEPENDENT.map((f) => `${f}\\.test\\.ts$`)];
+    const names = i === 0 ? [] : [...ENGINE_INDEPENDENT, ...(db === 'mysql' ? ALSO_NOT_ON_MYSQL : [])];
+    const skip = names.length ? ['--testPathIgnorePatterns', ...names.map((f) => `${f}\\.test\\.ts$`)] : [];
     run(`integration-${db}`, ['--selectProjects', 'integration', '--runInBand', ...skip], { ...env, DATABASE_CLIENT: db });
   });
 }
