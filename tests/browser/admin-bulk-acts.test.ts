@@ -118,7 +118,8 @@ describe('bulk acts from Tugas Saya', () => {
     expect(await results.count()).toBe(3);
     for (let i = 0; i < 3; i++) {
       const text = await results.nth(i).innerText();
-      expect(text).toContain('Berhasil');
+      expect(await results.nth(i).getAttribute('data-ok')).toBe('true');
+      expect(text).toMatch(/Berhasil/i); // the badge is set in capitals
       expect(text).toContain('Diteruskan ke langkah 4');
     }
     await shot(page, 'bulk-paraf-results');
@@ -176,8 +177,30 @@ describe('bulk acts from Tugas Saya', () => {
     await row(page, TITLES[1]).waitFor({ timeout: 60000 });
     await select(page, TITLES[1]);
     await page.getByTestId('ppid-bulk-open').click();
-    await page.getByRole('dialog').getByTestId('ppid-bulk-titles').waitFor();
-    await shot(page, 'bulk-sign-dialog-phone');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('ppid-bulk-titles').waitFor();
+    await page.waitForTimeout(800); // the dialog fades in
+    expect(await dialog.locator('input[type="password"]').count()).toBe(1);
+    const box = (await dialog.getByTestId('ppid-bulk-confirm').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, 'bulk-sign-dialog-phone.png') });
+
+    // Meanwhile the drafting officer withdraws the item: its own refusal is shown, in words.
+    const cancel = await app.http().post(`/ppid/runs/${runIds[1]}/acts`).set(as('staf')).send({ act: 'cancel', reason: 'Ditarik oleh penyusun' });
+    expect(cancel.status).toBe(200);
+    await dialog.getByRole('checkbox').click();
+    await dialog.locator('input[type="password"]').fill(PASSWORD);
+    await dialog.getByTestId('ppid-bulk-confirm').click();
+    await dialog.getByTestId('ppid-bulk-results').waitFor({ timeout: 60000 });
+    expect(await dialog.getByTestId('ppid-bulk-summary').innerText()).toBe('0 berhasil dicatat, 1 tidak');
+    const failed = dialog.getByTestId('ppid-bulk-result');
+    expect(await failed.getAttribute('data-ok')).toBe('false');
+    expect(await failed.innerText()).toMatch(/Gagal/i);
+    expect(await failed.innerText()).toContain(TITLES[1]);
+    expect(await failed.innerText()).toContain('Alur kerja item ini sudah selesai atau dibatalkan.');
+    await page.screenshot({ path: path.join(SHOTS, 'bulk-sign-results-phone.png') });
+    const after = await app.http().get(`/ppid/runs/${runIds[1]}`).set(as('sekretaris'));
+    expect(after.body.data.records.filter((r: any) => r.kind === 'tanda_tangan')).toHaveLength(0);
     const { scroll, inner } = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, inner: window.innerWidth }));
     expect(scroll).toBeLessThanOrEqual(inner);
   });

@@ -146,6 +146,24 @@ export const TasksPage = () => {
   );
 };
 
+/** Why an item of a bulk act was refused, in words (the engine's reason; the server's message otherwise). */
+const REFUSALS: Record<string, [string, string]> = {
+  wrong_role: ['bulk.why.wrongRole', 'Langkah item ini bukan untuk Anda (lagi); mungkin sudah ditindaklanjuti.'],
+  not_current_step: ['bulk.why.moved', 'Item ini sudah berpindah langkah.'],
+  step_skipped: ['bulk.why.moved', 'Item ini sudah berpindah langkah.'],
+  stale_version: ['bulk.why.stale', 'Alur kerja baru saja diubah orang lain; muat ulang lalu coba lagi.'],
+  run_closed: ['bulk.why.closed', 'Alur kerja item ini sudah selesai atau dibatalkan.'],
+  separation_of_duties: ['bulk.why.own', 'Anda menyusun item ini, sehingga tidak dapat menyetujuinya sendiri.'],
+  content_changed: ['bulk.why.changed', 'Isi item berubah sejak diajukan; periksa kembali item ini.'],
+  wrong_act: ['bulk.why.wrongAct', 'Langkah item ini tidak ditindaklanjuti dengan paraf atau tanda tangan.'],
+};
+const refusalText = (r: any, t: T): string => {
+  const known = REFUSALS[r.error?.details?.reason];
+  if (known) return t(known[0], known[1]);
+  if (r.status === 404) return t('bulk.why.notFound', 'Alur kerja tidak ditemukan.');
+  return r.error?.message ?? t('bulk.why.unknown', 'Tidak dapat dicatat.');
+};
+
 /**
  * One confirmation for several acts: the titles listed, the statement confirmed once, the
  * password asked once where the step requires it; then each item's own outcome.
@@ -209,7 +227,7 @@ const BulkDialog = ({ tasks, t, onClose }: { tasks: any[]; t: T; onClose: (acted
                         <Typography tag="p" variant="pi" textColor="neutral700">
                           {r.ok
                             ? t('bulk.nextStep', 'Diteruskan ke langkah {step}', { step: r.run?.currentStep })
-                            : r.error?.message}
+                            : refusalText(r, t)}
                         </Typography>
                       </Box>
                     </Flex>
