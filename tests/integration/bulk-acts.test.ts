@@ -98,7 +98,17 @@ describe('bulk acts', () => {
     // The Kasi's items are at step 4 now: a second paraf on them is not the Kasi's to give.
     const res = await bulk('kasubbag-kasi', { act: 'approve', runIds: [atStep3[0]], confirmIntent: true });
     expect(res.status).toBe(200);
-    expect(res.body.data.results[0]).toMatchObject({ ok: false, status: 403 });
+    expect(res.body.data.results[0]).toMatchObject({ ok: false, status: 403, error: { details: { reason: 'wrong_role' } } });
+    // With the step the Kasi saw (as the panel sends it): the run moved on, a 409 for that item alone.
+    const seen = await bulk('kasubbag-kasi', { act: 'approve', runIds: [atStep3[0], atStep1], steps: { [atStep3[0]]: 3, [atStep1]: 1 }, confirmIntent: true });
+    expect(seen.status).toBe(200);
+    expect(seen.body.data.results.map((r: any) => [r.status, r.error?.details?.reason])).toEqual([[409, 'not_current_step'], [403, 'wrong_role']]);
+    // Steps only for the listed runs, as whole numbers.
+    for (const steps of [{ other: 3 }, { [atStep3[0]]: 'tiga' }, [3]]) {
+      const bad = await bulk('kasubbag-kasi', { act: 'approve', runIds: [atStep3[0]], steps, confirmIntent: true });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body.error)).toContain('steps');
+    }
   });
 
   it('the Sekretaris signs: a wrong password records nothing and counts once against them', async () => {

@@ -183,7 +183,13 @@ const BulkDialog = ({ tasks, t, onClose }: { tasks: any[]; t: T; onClose: (acted
     setBusy(true);
     setError(null);
     try {
-      const body: Record<string, unknown> = { act: 'approve', runIds: tasks.map((x) => x.runId), confirmIntent: confirm };
+      const body: Record<string, unknown> = {
+        act: 'approve',
+        runIds: tasks.map((x) => x.runId),
+        // The step each item was at on this screen: one that moved on meanwhile is refused on its own.
+        steps: Object.fromEntries(tasks.map((x) => [x.runId, x.step.number])),
+        confirmIntent: confirm,
+      };
       if (needsPassword) body.password = password;
       const res: any = await post('/ppid/acts/bulk', body);
       setOutcome(res.data.data);

@@ -35,8 +35,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async bulkAct(ctx) {
       const body = await validate<any>(bulkActSchema, ctx.request.body);
-      const { runIds, ...req } = body;
-      ctx.body = { data: await wf().bulkAct(runIds, req, ctx.state.user.id, meta(ctx), (runId: string) => access().assertCanReadRun(ctx.state.userAbility, runId)) };
+      const { runIds, steps, ...req } = body;
+      const guard = (runId: string) => access().assertCanReadRun(ctx.state.userAbility, runId);
+      ctx.body = { data: await wf().bulkAct(runIds, req, ctx.state.user.id, meta(ctx), guard, steps ?? {}) };
     },
     /** An administrator (`runs.cancel`) cancels any open run; the reason is required and sealed in a cancel record. */
     async cancel(ctx) {

@@ -413,10 +413,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * is refused on its own (403 not your step, 409 moved on) without touching the others.
      * `guard` refuses a run the caller may not read (the Tugas Saya list hides it too).
      */
-    async bulkAct(runIds: string[], req: ActRequest, userId: number, meta: RequestMeta = {}, guard?: (runId: string) => Promise<unknown>) {
+    async bulkAct(
+      runIds: string[],
+      req: ActRequest,
+      userId: number,
+      meta: RequestMeta = {},
+      guard?: (runId: string) => Promise<unknown>,
+      steps: Record<string, number> = {}
+    ) {
       let signs = false;
       for (const runId of runIds) {
         if (await wouldSign(runId, req, userId).catch(() => false)) signs = true;
+        if (signs) break;
       }
       if (signs) {
         if (req.confirmIntent !== true) throw fieldError('confirmIntent', 'Pernyataan harus dikonfirmasi untuk semua item yang dipilih / the intent statement must be confirmed');
@@ -429,7 +437,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           if (guard) await guard(runId);
           title = (await runs().findOne({ where: { documentId: runId }, select: ['itemTitle'] }))?.itemTitle ?? null;
-          const done = await self.act(runId, req, userId, meta, { passwordChecked: signs });
+          const one: ActRequest = steps[runId] !== undefined ? { ...req, step: steps[runId] } : req;
+          const done = await self.act(runId, one, userId, meta, { passwordChecked: signs });
           results.push({
             runId,
             title,
