@@ -86,6 +86,8 @@ const table = (): { route: string; url: string; body?: unknown; expect: Expect }
   { route: 'GET /runs/:id/form.pdf', url: `/ppid/runs/${runId}/form.pdf`, expect: { super: 200, staff: 200, reviewer: 200, noPpid: 403, ppidNoRead: 403 } },
   // Step 3 is not the publish step: every admin reaches the engine, which refuses the act.
   { route: 'POST /runs/:id/acts', url: `/ppid/runs/${runId}/acts`, body: { act: 'publish' }, expect: { others: 400 } },
+  // Bulk acts: every admin reaches the validation (an empty body is a 400); who may act is decided per item.
+  { route: 'POST /acts/bulk', url: '/ppid/acts/bulk', body: {}, expect: { others: 400 } },
   { route: 'POST /runs/:id/cancel', url: `/ppid/runs/${runId}/cancel`, body: {}, expect: manage(400) },
   { route: 'GET /items/:uid/:documentId/runs', url: `/ppid/items/${UID}/${itemId}/runs`, expect: itemRead },
   { route: 'GET /items/:uid/steps', url: `/ppid/items/${UID}/steps?documentIds=${itemId}`, expect: itemRead },

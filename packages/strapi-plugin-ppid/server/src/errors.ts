@@ -24,3 +24,20 @@ export const isHttpError = (e: unknown): e is { status: number } =>
 /** 429: the caller must wait (e.g. signing locked after wrong passwords); details say how long. */
 export const tooManyRequests = (message: string, details?: ErrorDetails) =>
   createError(429, message, { name: 'TooManyRequestsError', details: details ?? {}, expose: true });
+
+/**
+ * The HTTP status Strapi's error middleware would answer for this error (its own mapping of
+ * application errors, 400 by default; http-errors carry theirs), or null for anything else.
+ * Used where one request reports several outcomes (bulk acts).
+ */
+export function statusOf(e: unknown): number | null {
+  if (isHttpError(e)) return e.status;
+  if (!(e instanceof errors.ApplicationError)) return null;
+  if (e instanceof errors.UnauthorizedError) return 401;
+  if (e instanceof errors.ForbiddenError) return 403;
+  if (e instanceof errors.NotFoundError) return 404;
+  if (e instanceof errors.PayloadTooLargeError) return 413;
+  if (e instanceof errors.RateLimitError) return 429;
+  if (e instanceof errors.NotImplementedError) return 501;
+  return 400;
+}

@@ -9,6 +9,8 @@ export default {
     { method: 'POST', path: '/runs', handler: 'workflow.submit', config: auth() },
     { method: 'GET', path: '/runs/:id', handler: 'workflow.findOne', config: auth() },
     { method: 'POST', path: '/runs/:id/acts', handler: 'workflow.act', config: auth() },
+    // Bulk acts (Tugas Saya): the same act on several runs, each through the single act's path.
+    { method: 'POST', path: '/acts/bulk', handler: 'workflow.bulkAct', config: auth() },
     { method: 'POST', path: '/runs/:id/cancel', handler: 'workflow.cancel', config: auth('runs.cancel') },
     { method: 'GET', path: '/items/:uid/:documentId/runs', handler: 'workflow.forItem', config: auth() },
     { method: 'GET', path: '/items/:uid/steps', handler: 'workflow.stepsFor', config: auth() },

@@ -34,6 +34,45 @@ export const actSchema = yup
   .noUnknown()
   .strict();
 
+/** How many runs one bulk act may take (POST /ppid/acts/bulk). */
+export const BULK_ACT_MAX = 50;
+
+/**
+ * A bulk act (POST /ppid/acts/bulk): the forward act (approve: paraf, tanda tangan) on up to
+ * BULK_ACT_MAX runs, with the password and the confirmed statement given once.
+ */
+export const bulkActSchema = yup
+  .object({
+    runIds: yup
+      .array()
+      .of(yup.string().required().max(64))
+      .required()
+      .min(1, 'runIds: pilih paling sedikit satu item / choose at least one item')
+      .max(BULK_ACT_MAX, `runIds: paling banyak ${BULK_ACT_MAX} item sekaligus / at most ${BULK_ACT_MAX} items at once`)
+      .test('unique', 'runIds: item yang sama dipilih dua kali / the same run is listed twice', (v) => !v || new Set(v).size === v.length),
+    act: yup.string().oneOf(['approve']).required(),
+    // The step each run was at on the official's screen: a run that moved on is a 409 for it alone.
+    steps: yup
+      .mixed()
+      .test(
+        'steps',
+        'steps: { runId: nomor langkah } untuk run yang dipilih / step numbers of the listed runs',
+        function (v: unknown) {
+          if (v === undefined) return true;
+          if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+          const ids: string[] = (this.parent as { runIds?: string[] }).runIds ?? [];
+          return Object.entries(v as Record<string, unknown>).every(
+            ([k, n]) => ids.includes(k) && typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 1000
+          );
+        }
+      ),
+    comment: yup.string().max(5000),
+    password: yup.string().max(200),
+    confirmIntent: yup.boolean(),
+  })
+  .noUnknown()
+  .strict();
+
 /** An administrator's cancel (POST /ppid/runs/:id/cancel): the reason is required. */
 export const cancelSchema = yup
   .object({ reason: yup.string().trim().required().min(1).max(5000) })

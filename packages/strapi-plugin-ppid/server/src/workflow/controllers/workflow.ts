@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { actSchema, cancelSchema, submitSchema, validate } from '../validation';
+import { actSchema, bulkActSchema, cancelSchema, submitSchema, validate } from '../validation';
 import { notFound } from '../../errors';
 
 // The CM panel asks about any content type (ungoverned ones answer governed: false); a uid that
@@ -28,6 +28,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async act(ctx) {
       const body = await validate<any>(actSchema, ctx.request.body);
       ctx.body = { data: shown(ctx, await wf().act(ctx.params.id, body, ctx.state.user.id, meta(ctx))) };
+    },
+    /**
+     * Bulk acts from Tugas Saya: 200 with each item's outcome (done, or its own refusal); the
+     * whole request fails only for what concerns all items (bad body, wrong password, lock).
+     */
+    async bulkAct(ctx) {
+      const body = await validate<any>(bulkActSchema, ctx.request.body);
+      const { runIds, steps, ...req } = body;
+      const guard = (runId: string) => access().assertCanReadRun(ctx.state.userAbility, runId);
+      ctx.body = { data: await wf().bulkAct(runIds, req, ctx.state.user.id, meta(ctx), guard, steps ?? {}) };
     },
     /** An administrator (`runs.cancel`) cancels any open run; the reason is required and sealed in a cancel record. */
     async cancel(ctx) {

@@ -14,7 +14,7 @@ import {
 } from '../../core/workflow';
 import { intentStatement, type IntentSubject, type SignatureKind, type SignatureRecord, type SignerSnapshot } from '../../core/signature';
 import type { NewRecord } from '../../signature/services/records';
-import { badRequest, conflict, fieldError, forbidden, isHttpError, notFound } from '../../errors';
+import { badRequest, conflict, fieldError, forbidden, isHttpError, notFound, statusOf } from '../../errors';
 import { asWorkflowPublish, itemKey } from '../context';
 import { UID } from '../../platform/uids';
 import type { ResolvedActor } from './actors';
@@ -28,6 +28,17 @@ export type ActRequest = ActInput & {
   /** Signatures: the signer re-enters their password and confirms the intent statement. */
   password?: string;
   confirmIntent?: boolean;
+};
+
+/** One item's outcome in a bulk act: done, or its own refusal (status, name, message, details). */
+export type BulkItemResult = {
+  runId: string;
+  title: string | null;
+  ok: boolean;
+  status: number;
+  run?: { status: string; currentStep: number };
+  records?: { kind: string; stepNumber: number | null; verificationCode: string | null }[];
+  error?: { name: string; message: string; details: Record<string, unknown> };
 };
 
 /** What a signer's statement is about: the DIP decree, a consequence test, else a publication. */
@@ -132,18 +143,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * and the signer sent a password and confirmed, check it, throttled per user (429 when locked).
    */
   async function precheckSignerPassword(runDocumentId: string, req: ActRequest, userId: number, meta: RequestMeta): Promise<boolean> {
-    if (!req.password || req.confirmIntent !== true || req.act === 'return' || req.act === 'cancel' || req.act === 'edit') return false;
+    if (!req.password || req.confirmIntent !== true) return false;
+    if (!(await wouldSign(runDocumentId, req, userId))) return false;
+    await svc('signing').verifyPassword(userId, req.password, { ip: meta.ip });
+    return true;
+  }
+
+  /**
+   * Whether this act on this run would sign (a paraf/tanda tangan that needs the password) by
+   * someone who holds the step's role. Someone who holds no role at the step is refused by the
+   * engine (403); their password is neither checked nor counted against them.
+   */
+  async function wouldSign(runDocumentId: string, req: ActRequest, userId: number): Promise<boolean> {
+    if (req.act === 'return' || req.act === 'cancel' || req.act === 'edit') return false;
     const run = await loadRun(runDocumentId);
     const step = run.sop.definition.steps[run.state.currentStep - 1];
     if (!step || !needsSecret(recordKindOf(step))) return false;
-    // Someone who holds no role at this step is refused by the engine (403); their password is
-    // neither checked nor counted against them.
     const content = svc('content');
     const doc = await content.loadDraft(run.itemUid, run.itemDocumentId, run.itemLocale);
     const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, content.unitIdOf(doc));
-    if (!actor.roles.includes(step.role)) return false;
-    await svc('signing').verifyPassword(userId, req.password, { ip: meta.ip });
-    return true;
+    return actor.roles.includes(step.role);
   }
 
   async function applyEffects(run: RunRow, next: RunState, effects: Effect[], actor: ResolvedActor, req: ActRequest, meta: RequestMeta) {
@@ -324,8 +343,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** `administrator`: the caller holds `runs.cancel` (checked by the route); it adds the power to cancel only. */
-    async act(runDocumentId: string, req: ActRequest, userId: number, meta: RequestMeta = {}, opts: { administrator?: boolean } = {}) {
-      const passwordChecked = await precheckSignerPassword(runDocumentId, req, userId, meta);
+    async act(
+      runDocumentId: string,
+      req: ActRequest,
+      userId: number,
+      meta: RequestMeta = {},
+      opts: { administrator?: boolean; passwordChecked?: boolean } = {}
+    ) {
+      // A bulk act (bulkAct below) checked the password once for all its items.
+      const passwordChecked = opts.passwordChecked ?? (await precheckSignerPassword(runDocumentId, req, userId, meta));
       return strapi.db.transaction(async () => {
         const run = await loadRun(runDocumentId);
         const def = run.sop.definition;
@@ -377,6 +403,69 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const records = await applyEffects(run, next, result.effects, actor, req, meta);
         return { ...(await self.view(run.documentId, userId)), written: records };
       });
+    },
+
+    /**
+     * Bulk acts (issue #18): the same act on several runs at once, e.g. a Kasi's paraf on every
+     * item waiting at their step. The intent statement is confirmed and the password checked once
+     * (throttled as a single act; a wrong one records nothing and counts once); then each run
+     * takes the single act's own path in its own transaction, so each act is its own record and
+     * is refused on its own (403 not your step, 409 moved on) without touching the others.
+     * `guard` refuses a run the caller may not read (the Tugas Saya list hides it too).
+     */
+    async bulkAct(
+      runIds: string[],
+      req: ActRequest,
+      userId: number,
+      meta: RequestMeta = {},
+      guard?: (runId: string) => Promise<unknown>,
+      steps: Record<string, number> = {}
+    ) {
+      let signs = false;
+      for (const runId of runIds) {
+        if (await wouldSign(runId, req, userId).catch(() => false)) signs = true;
+        if (signs) break;
+      }
+      if (signs) {
+        if (req.confirmIntent !== true) throw fieldError('confirmIntent', 'Pernyataan harus dikonfirmasi untuk semua item yang dipilih / the intent statement must be confirmed');
+        if (!req.password) throw fieldError('password', 'Kata sandi wajib diisi untuk tanda tangan / password is required to sign');
+        await svc('signing').verifyPassword(userId, req.password, { ip: meta.ip });
+      }
+      const results: BulkItemResult[] = [];
+      for (const runId of runIds) {
+        let title: string | null = null;
+        try {
+          if (guard) await guard(runId);
+          title = (await runs().findOne({ where: { documentId: runId }, select: ['itemTitle'] }))?.itemTitle ?? null;
+          const one: ActRequest = steps[runId] !== undefined ? { ...req, step: steps[runId] } : req;
+          const done = await self.act(runId, one, userId, meta, { passwordChecked: signs });
+          results.push({
+            runId,
+            title,
+            ok: true,
+            status: 200,
+            run: { status: done.status, currentStep: done.currentStep.number },
+            records: done.written.map((r: SignatureRecord) => ({ kind: r.kind, stepNumber: r.stepNumber, verificationCode: r.verificationCode ?? null })),
+          });
+        } catch (e: unknown) {
+          // The item's own answer, as the single act would have given it; a crash is a 500 for it alone.
+          const status = statusOf(e);
+          if (status === null) strapi.log.error(`[ppid] bulk act on run ${runId} failed: ${(e as Error)?.stack ?? e}`);
+          const err = e as { name?: string; message?: string; details?: Record<string, unknown> };
+          results.push({
+            runId,
+            title,
+            ok: false,
+            status: status ?? 500,
+            error: {
+              name: status === null ? 'InternalServerError' : err.name ?? 'Error',
+              message: status === null ? 'Kesalahan server / internal error' : String(err.message),
+              details: status === null ? {} : err.details ?? {},
+            },
+          });
+        }
+      }
+      return { results, done: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
     },
 
     /** The run, its steps, its records and the acts this user may take now. */
@@ -573,7 +662,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           runId: run.documentId,
           item: { uid: run.itemUid, documentId: run.itemDocumentId, locale: run.itemLocale, title: run.itemTitle },
           sop: { code: run.sopCode, name: run.sop.definition.header.namaSop },
-          step: { number: step.number, activity: step.activity, role: step.role, act: step.act },
+          step: {
+            number: step.number,
+            activity: step.activity,
+            role: step.role,
+            act: step.act,
+            // For bulk acts: rows of the same kind are acted on together, with one statement.
+            recordKind: recordKindOf(step),
+            requiresPassword: needsSecret(recordKindOf(step)),
+            intentStatement: intentStatement(recordKindOf(step), intentSubjectOf(run.itemUid)),
+          },
           status: run.status,
           unit: run.unit?.name ?? null,
           // A returned item says why it came back (the reviewer's comment from the run's history).
