@@ -36,7 +36,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     ...db.env,
     ...extraEnv,
   });
-  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  const created = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  // The ungoverned baseline type `api::plain-item.plain-item` (bench/lib/plain-item.js): a test
+  // fixture registered on this instance only, never part of the app.
+  require('../../bench/lib/plain-item').registerPlainItem(created);
+  const strapi = await created.load();
   strapi.server.mount();
   const httpServer = strapi.server.httpServer;
   return {
