@@ -2,8 +2,7 @@ import * as React from 'react';
 import { Link } from 'react-router-dom';
 import { Layouts } from '@strapi/strapi/admin';
 import { Badge, Box, EmptyStateLayout, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { Loading, ServerError, useGet } from '../components/Shared';
+import { Loading, ServerError, useGet, useT } from '../components/Shared';
 import { cmEditUrl, formatWib, timeLeft } from '../utils/api';
 
 const ALL = '__all__';
@@ -13,8 +12,7 @@ const ALL = '__all__';
  * the deadline and unit stay on screen from a phone to a desktop.
  */
 export const TasksPage = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, d: string) => formatMessage({ id: `ppid.${id}`, defaultMessage: d });
+  const t = useT();
   const { data, error, loading } = useGet<any[]>('/ppid/tasks');
   const [sop, setSop] = React.useState(ALL);
   const [unit, setUnit] = React.useState(ALL);
