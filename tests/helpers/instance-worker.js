@@ -8,8 +8,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 (async () => {
   const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
-  // The ungoverned baseline type of the tests and the bench (not part of the app).
-  require('../../bench/lib/plain-item').registerPlainItem(app);
+  // The fixture types of the test that started it (PPID_TEST_FIXTURES, inherited; see strapi.ts).
+  if ((process.env.PPID_TEST_FIXTURES || '').split(',').includes('plain-item')) require('../../bench/lib/plain-item').registerPlainItem(app);
   const strapi = await app.load();
   const ppid = strapi.plugin('ppid');
   process.on('message', async (msg) => {

@@ -37,9 +37,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     ...extraEnv,
   });
   const created = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
-  // The ungoverned baseline type `api::plain-item.plain-item` (bench/lib/plain-item.js): a test
-  // fixture registered on this instance only, never part of the app.
-  require('../../bench/lib/plain-item').registerPlainItem(created);
+  // PPID_TEST_FIXTURES=plain-item: the ungoverned baseline type `api::plain-item.plain-item`
+  // (bench/lib/plain-item.js), a fixture registered on this test's instances only, never part of the app.
+  if (process.env.PPID_TEST_FIXTURES?.split(',').includes('plain-item')) require('../../bench/lib/plain-item').registerPlainItem(created);
   const strapi = await created.load();
   strapi.server.mount();
   const httpServer = strapi.server.httpServer;
