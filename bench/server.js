@@ -12,7 +12,10 @@ async function main() {
   process.chdir(ROOT);
   const t0 = performance.now();
   const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  // The plain-Strapi baseline type lives in the bench, not in the app (bench/lib/plain-item.js).
+  require('./lib/plain-item').registerPlainItem(app);
+  const strapi = await app.load();
   strapi.server.mount();
   const port = Number(process.env.PORT || 0);
   await new Promise((resolve, reject) => {

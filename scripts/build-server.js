@@ -32,6 +32,14 @@ if (stale) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
+// compileStrapi is incremental and never deletes: an API whose source folder is gone (e.g. the
+// benchmark fixture `plain-item`, now registered by bench/lib/plain-item.js) must not linger in dist.
+const distApi = path.join(root, 'dist', 'src', 'api');
+if (fs.existsSync(distApi)) {
+  for (const name of fs.readdirSync(distApi)) {
+    if (!fs.existsSync(path.join(root, 'src', 'api', name))) fs.rmSync(path.join(distApi, name), { recursive: true, force: true });
+  }
+}
 require('@strapi/strapi')
   .compileStrapi({ appDir: root })
   .then(() => process.exit(0))

@@ -7,7 +7,10 @@ const { createStrapi } = require('@strapi/strapi');
 const ROOT = path.resolve(__dirname, '..', '..');
 
 (async () => {
-  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  // The fixture types of the test that started it (PPID_TEST_FIXTURES, inherited; see strapi.ts).
+  if ((process.env.PPID_TEST_FIXTURES || '').split(',').includes('plain-item')) require('../../bench/lib/plain-item').registerPlainItem(app);
+  const strapi = await app.load();
   const ppid = strapi.plugin('ppid');
   process.on('message', async (msg) => {
     try {

@@ -36,7 +36,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     ...db.env,
     ...extraEnv,
   });
-  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  const created = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  // PPID_TEST_FIXTURES=plain-item: the ungoverned baseline type `api::plain-item.plain-item`
+  // (bench/lib/plain-item.js), a fixture registered on this test's instances only, never part of the app.
+  if (process.env.PPID_TEST_FIXTURES?.split(',').includes('plain-item')) require('../../bench/lib/plain-item').registerPlainItem(created);
+  const strapi = await created.load();
   strapi.server.mount();
   const httpServer = strapi.server.httpServer;
   return {

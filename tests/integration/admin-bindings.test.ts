@@ -9,6 +9,7 @@ import { startSecondInstance, type SecondInstance } from '../helpers/second-inst
 // core/workflow/bindings.ts (one default per type; no change that strands open runs), the
 // consequence-test type's default binding used by /decide, and binding changes reaching every
 // instance through the settings version (services/settings-sync.ts).
+// An ungoverned Draft & Publish type: the bench's fixture, registered for this test only.
 const PLAIN = 'api::plain-item.plain-item';
 const CT = 'plugin::ppid.consequence-test';
 const SOP = 'palaran-publikasi-website';
@@ -26,7 +27,7 @@ const del = (id: unknown) => app.http().delete(`/ppid/bindings/${id}`).set(admin
 const fieldOf = (res: any) => res.body?.error?.details?.field ?? res.body?.error?.details?.errors?.[0]?.path?.[0];
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ PPID_TEST_FIXTURES: 'plain-item' });
   s = await seed000(app, 'IKAT', 1);
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
   const password = 'Super-Ikat-123';
@@ -126,7 +127,7 @@ describe('changes that would strand open runs are refused (409)', () => {
 
 describe('consequence tests run on the type’s default binding', () => {
   it('a body’s own SOP made the default is the one /decide starts', async () => {
-    const file = path.join(__dirname, '..', '..', 'src', 'plugins', 'ppid', 'sops', '100-uji-konsekuensi.yaml');
+    const file = path.join(__dirname, '..', '..', 'packages', 'strapi-plugin-ppid', 'sops', '100-uji-konsekuensi.yaml');
     const text = fs.readFileSync(file, 'utf8').replace(/^code: uji-konsekuensi$/m, 'code: uji-konsekuensi-badan');
     const imported = await app.http().post('/ppid/sops/import').set(admin).send({ text, format: 'yaml' });
     expect(imported.status).toBeLessThan(300);

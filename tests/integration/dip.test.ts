@@ -350,12 +350,21 @@ describe('DIP: editions established through seed 002', () => {
     const root = path.resolve(__dirname, '..', '..');
     const out = path.join(root, '.tmp', `dip-cli-${process.pid}.csv`);
     const bad = path.join(root, '.tmp', `dip-cli-bad-${process.pid}.csv`);
+    const outDefault = path.join(root, '.tmp', `dip-cli-current-${process.pid}.csv`);
     const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts/ppid.js'), ...args], { cwd: root, env: process.env, encoding: 'utf8' });
     try {
       const exp = cli('dip', 'export', '--edition', ed1, '--format', 'csv', '--out', out);
       expect(exp.status).toBe(0);
       const header = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
       expect(header.split(',').slice(0, 7)).toEqual(PERKI_HEADERS);
+      // Without --edition: the current established edition (the one /api/ppid/dip/current serves).
+      const current = (await app.http().get('/api/ppid/dip/current')).body.data;
+      expect(current.documentId).toBe(ed1);
+      const dflt = cli('dip', 'export', '--out', outDefault);
+      expect(dflt.status).toBe(0);
+      expect(dflt.stdout).toContain(`csv ${current.title} (`);
+      expect(fs.readFileSync(outDefault, 'utf8')).toBe(fs.readFileSync(out, 'utf8'));
+      expect(cli('dip', 'export', '--edition').status).toBe(2);
       fs.writeFileSync(bad, `${PERKI_HEADERS.join(',')},Klasifikasi\n1,,Unit,PJ,"2026, Sangatta",Softcopy,"Aktif 1 tahun, inaktif 1 tahun, musnah",Berkala\n`);
       const entries = await app.strapi.db.query(ENTRY).count({});
       const imp = cli('dip', 'import', bad);
@@ -363,7 +372,7 @@ describe('DIP: editions established through seed 002', () => {
       expect(imp.stderr).toMatch(/baris\/row 2/);
       expect(await app.strapi.db.query(ENTRY).count({})).toBe(entries);
     } finally {
-      for (const f of [out, bad]) fs.rmSync(f, { force: true });
+      for (const f of [out, bad, outDefault]) fs.rmSync(f, { force: true });
     }
   });
 });

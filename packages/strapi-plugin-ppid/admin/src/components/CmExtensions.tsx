@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { Typography } from '@strapi/design-system';
 import { getFetchClient } from '@strapi/strapi/admin';
 import { STATUS_LABELS, isGovernedType } from '../utils/api';
+import { useT } from './Shared';
 
 export function useGovernedType(uid?: string) {
   const [governed, setGoverned] = React.useState<boolean | null>(null);
@@ -24,12 +24,12 @@ export function governPublishAction(Original: any) {
   const Governed = (props: any) => {
     const base = Original(props);
     const governed = useGovernedType(props.model);
-    const { formatMessage } = useIntl();
+    const t = useT();
     if (!base || !governed) return base;
     return {
       ...base,
       disabled: true,
-      label: formatMessage({ id: 'ppid.publish.viaSop', defaultMessage: 'Terbitkan melalui SOP' }),
+      label: t('publish.viaSop', 'Terbitkan melalui SOP'),
     };
   };
   Governed.type = Original.type;

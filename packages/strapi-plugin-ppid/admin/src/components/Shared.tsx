@@ -1,9 +1,21 @@
 import * as React from 'react';
 import { Alert, Badge, Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import { CAPACITY_LABELS, KIND_LABELS, errorMessage, formatWib } from '../utils/api';
 
-/** GET a PPID route; the server's error message is kept as written. */
+/**
+ * The plugin's translator, the one every page and panel uses: t(id, default, values) reads
+ * `ppid.<id>` from the translations (Bahasa Indonesia first); `t.en` is true when the admin
+ * reads English (for texts that carry both languages).
+ */
+export function useT() {
+  const { formatMessage, locale } = useIntl();
+  const t = (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
+  return Object.assign(t, { en: locale.startsWith('en') });
+}
+
+/** GET a PPID route with Strapi's fetch client (admin JWT, token refresh); the server's error message is kept as written. */
 export function useGet<T = any>(url: string | null, params?: Record<string, unknown>) {
   const { get } = useFetchClient();
   const [state, setState] = React.useState<{ data: T | null; meta?: any; error: string | null; loading: boolean }>({

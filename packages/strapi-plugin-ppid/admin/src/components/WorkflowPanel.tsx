@@ -5,34 +5,17 @@ import { useDispatch } from 'react-redux';
 import {
   Badge, Box, Button, Checkbox, Divider, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { RecordEntry } from './Shared';
+import { RecordEntry, useGet, useT } from './Shared';
 import { STATUS_LABELS, errorMessage, formatWib, timeLeft } from '../utils/api';
 import { useDownload } from '../utils/transfer';
 
 type ItemRuns = { governed: boolean; sopCodes: string[]; active: any | null; runs: any[] };
 
-const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
-};
 
+/** The runs of one item (and what the viewer may do), through the shared useGet. */
 export function useItemRuns(uid: string | undefined, documentId: string | undefined, locale?: string | null) {
-  const { get } = useFetchClient();
-  const [state, setState] = React.useState<{ data: ItemRuns | null; error: string | null }>({ data: null, error: null });
-  const [tick, setTick] = React.useState(0);
-  React.useEffect(() => {
-    if (!uid || !documentId || documentId === 'create') return;
-    let live = true;
-    get(`/ppid/items/${encodeURIComponent(uid)}/${documentId}/runs`, { params: locale ? { locale } : {} })
-      .then((r: any) => live && setState({ data: r.data.data, error: null }))
-      .catch((e: any) => live && setState({ data: null, error: errorMessage(e) }));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [uid, documentId, locale, tick]);
-  return { ...state, refetch: () => setTick((t) => t + 1) };
+  const url = uid && documentId && documentId !== 'create' ? `/ppid/items/${encodeURIComponent(uid)}/${documentId}/runs` : null;
+  return useGet<ItemRuns>(url, locale ? { locale } : undefined);
 }
 
 type ActKind = 'approve' | 'submit' | 'return' | 'handover' | 'publish' | 'cancel';

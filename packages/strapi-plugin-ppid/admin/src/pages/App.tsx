@@ -2,7 +2,7 @@ import * as React from 'react';
 import { NavLink, Routes, Route } from 'react-router-dom';
 import { Page, Layouts } from '@strapi/strapi/admin';
 import { Box, SubNav, SubNavHeader, SubNavLink, SubNavSection, SubNavSections, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { useT } from '../components/Shared';
 import { TasksPage } from './Tasks';
 import { RunsPage, RunDetailPage } from './Runs';
 import { SopsPage, SopDetailPage } from './Sops';
@@ -32,15 +32,15 @@ const LINKS: { to: string; id: string; label: string }[] = [
 ];
 
 const PpidNav = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   return (
     <SubNav aria-label="PPID">
       <SubNavHeader label="PPID" />
       <SubNavSections>
-        <SubNavSection label={formatMessage({ id: 'ppid.nav.section', defaultMessage: 'Publikasi informasi' })}>
+        <SubNavSection label={t('nav.section', 'Publikasi informasi')}>
           {LINKS.map((l) => (
             <SubNavLink key={l.to} tag={NavLink as any} to={`/plugins/ppid/${l.to}`} data-testid={`ppid-nav-${l.to}`}>
-              {formatMessage({ id: `ppid.${l.id}`, defaultMessage: l.label })}
+              {t(l.id, l.label)}
             </SubNavLink>
           ))}
         </SubNavSection>
@@ -50,16 +50,16 @@ const PpidNav = () => {
 };
 
 const Home = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   return (
     <>
       <Layouts.Header
-        title={formatMessage({ id: 'ppid.plugin.name', defaultMessage: 'PPID' })}
-        subtitle={formatMessage({ id: 'ppid.home.subtitle', defaultMessage: 'Alur kerja SOP publikasi informasi publik' })}
+        title={t('plugin.name', 'PPID')}
+        subtitle={t('home.subtitle', 'Alur kerja SOP publikasi informasi publik')}
       />
       <Layouts.Content>
         <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-          <Typography>{formatMessage({ id: 'ppid.home.body', defaultMessage: 'Pilih halaman pada menu PPID.' })}</Typography>
+          <Typography>{t('home.body', 'Pilih halaman pada menu PPID.')}</Typography>
         </Box>
       </Layouts.Content>
     </>

@@ -3,15 +3,10 @@ import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
   Badge, Box, Button, EmptyStateLayout, Flex, Switch, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import { ruleSentence } from '../../../server/src/core/classification/describe';
-import { Loading, ServerError, useGet } from '../components/Shared';
+import { Loading, ServerError, useGet, useT } from '../components/Shared';
 import { errorMessage, formatWib } from '../utils/api';
 
-const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
-};
 
 /** Days before an exclusion ends that it is flagged as near its end. */
 export const NEAR_DAYS = 90;

@@ -3,8 +3,7 @@ import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
   Badge, Box, Button, EmptyStateLayout, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { Loading, ServerError, useGet } from '../components/Shared';
+import { Loading, ServerError, useGet, useT } from '../components/Shared';
 import { errorMessage, formatWib } from '../utils/api';
 import { useDownload, useUpload } from '../utils/transfer';
 import { WorkflowPanelContent, useItemRuns } from '../components/WorkflowPanel';
@@ -33,11 +32,6 @@ const EditionWorkflow = ({ id, onChange }: { id: string; onChange: () => void })
 };
 import { DIP_COLUMNS, formatCell } from '../../../server/src/core/dip/columns';
 
-const useT = () => {
-  const { formatMessage, locale } = useIntl();
-  const t = (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
-  return Object.assign(t, { en: locale.startsWith('en') });
-};
 
 /** The seven Perki 1/2021 columns in order, then Klasifikasi. */
 const SHOWN = DIP_COLUMNS.filter((c) => c.key !== 'tautan');

@@ -2,16 +2,12 @@ import * as React from 'react';
 import { Layouts } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { Loading, ServerError, useGet } from '../components/Shared';
+import { Loading, ServerError, useGet, useT } from '../components/Shared';
 import { BarChart, type BarGroup, type Series } from '../components/Charts';
 import { formatWib } from '../utils/api';
 import { durationText } from '../../../server/src/core/calendar/describe';
 import { useDownload } from '../utils/transfer';
 
-const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
-};
 
 const CLASS_COLORS: Record<string, string> = { berkala: '#4945FF', serta_merta: '#EE5E52', setiap_saat: '#328048', dikecualikan: '#8E8EA9' };
 const CLASS_LABELS: Record<string, [string, string]> = {

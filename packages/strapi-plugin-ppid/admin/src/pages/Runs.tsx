@@ -5,15 +5,10 @@ import {
   Badge, Box, Button, Checkbox, EmptyStateLayout, Flex, Grid, LinkButton, SingleSelect, SingleSelectOption,
   Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { Loading, RecordEntry, ServerError, useGet } from '../components/Shared';
+import { Loading, RecordEntry, ServerError, useGet, useT } from '../components/Shared';
 import { STATUS_LABELS, cmEditUrl, formatWib, timeLeft } from '../utils/api';
 import { RunDocuments } from '../components/WorkflowPanel';
 
-const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
-};
 
 export const StatusBadge = ({ status }: { status: string }) => (
   <Badge active={status === 'published'} textColor={status === 'returned' || status === 'cancelled' ? 'danger600' : undefined}>

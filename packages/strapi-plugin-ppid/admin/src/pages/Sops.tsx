@@ -4,14 +4,9 @@ import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
   Badge, Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { Loading, ServerError, useGet } from '../components/Shared';
+import { Loading, ServerError, useGet, useT } from '../components/Shared';
 import { errorMessage, formatWib } from '../utils/api';
 
-const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
-};
 
 const SopImport = ({ onImported }: { onImported: () => void }) => {
   const t = useT();

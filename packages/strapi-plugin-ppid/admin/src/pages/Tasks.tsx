@@ -4,8 +4,7 @@ import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import {
   Badge, Box, Button, Checkbox, EmptyStateLayout, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput, Typography,
 } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { Loading, ServerError, useGet } from '../components/Shared';
+import { Loading, ServerError, useGet, useT } from '../components/Shared';
 import { cmEditUrl, errorMessage, formatWib, timeLeft } from '../utils/api';
 
 const ALL = '__all__';
@@ -28,8 +27,7 @@ const bulkGroup = (task: any): string | null =>
  * the deadline and unit stay on screen from a phone to a desktop.
  */
 export const TasksPage = () => {
-  const { formatMessage } = useIntl();
-  const t: T = (id, d, v) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
+  const t: T = useT();
   const { data, error, loading, refetch } = useGet<any[]>('/ppid/tasks');
   // Bulk acts: rows of one kind of step, chosen by checkbox, acted on with one confirmation.
   const [selected, setSelected] = React.useState<string[]>([]);

@@ -1,15 +1,10 @@
 import * as React from 'react';
-import { Layouts } from '@strapi/strapi/admin';
+import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Field, Flex, Loader, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { RecordEntry, ServerError } from '../components/Shared';
-import { formatWib } from '../utils/api';
-import { useJsonRequest } from '../utils/transfer';
+import { RecordEntry, ServerError, useT } from '../components/Shared';
+import { errorMessage, formatWib } from '../utils/api';
+import { serverText } from '../utils/transfer';
 
-const useT = () => {
-  const { formatMessage } = useIntl();
-  return (id: string, d: string, v?: Record<string, any>) => formatMessage({ id: `ppid.${id}`, defaultMessage: d }, v);
-};
 
 const Panel = ({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) => (
   <Box background="neutral0" padding={5} marginBottom={5} shadow="filterShadow" hasRadius data-testid={testId}>
@@ -31,9 +26,21 @@ const useElapsed = (running: boolean) => {
   return s;
 };
 
+/** The `data` of a JSON answer; a failed one throws the server's own words. */
+function jsonAnswer(status: number, text: string) {
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  if (status >= 400) throw new Error(serverText(status, json, text));
+  return json?.data ?? json;
+}
+
 const FullVerification = () => {
   const t = useT();
-  const request = useJsonRequest();
+  const { post } = useFetchClient();
   const [busy, setBusy] = React.useState(false);
   const [report, setReport] = React.useState<any>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -44,10 +51,11 @@ const FullVerification = () => {
     setError(null);
     setReport(null);
     try {
-      setReport(await request('POST', '/ppid/verify', {}));
+      const r: any = await post('/ppid/verify', {});
+      setReport(r.data?.data ?? r.data);
       setAt(new Date().toISOString());
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -111,7 +119,7 @@ const FullVerification = () => {
 
 const CodeCheck = () => {
   const t = useT();
-  const request = useJsonRequest();
+  const { get } = useFetchClient();
   const [code, setCode] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<any>(null);
@@ -123,8 +131,15 @@ const CodeCheck = () => {
     setError(null);
     setResult(null);
     try {
-      // The public route, as the QR code on a printed form opens it (JSON).
-      setResult(await request('GET', `/api/ppid/verify/${encodeURIComponent(code.trim())}`, undefined, { auth: false }));
+      // The public route, as the QR code on a printed form opens it: without the admin's token
+      // (the content API would refuse an admin JWT), read as text so a non-JSON error body
+      // (a plain "Not Found") keeps its words.
+      const r: any = await get(`/api/ppid/verify/${encodeURIComponent(code.trim())}`, {
+        headers: { Authorization: '' },
+        responseType: 'text',
+        validateStatus: () => true,
+      } as any);
+      setResult(jsonAnswer(Number(r.status ?? 200), String(r.data ?? '')));
     } catch (er) {
       setError((er as Error).message);
     } finally {

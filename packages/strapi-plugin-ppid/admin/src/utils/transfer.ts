@@ -102,27 +102,3 @@ export function serverText(status: number, body: any, text: string): string {
   const plain = text.trim().slice(0, 300);
   return plain ? `HTTP ${status}: ${plain}` : `HTTP ${status}`;
 }
-
-/**
- * A JSON request with the admin JWT that keeps non-JSON error bodies (e.g. a plain "Not Found"
- * from a route that does not exist yet), which the panel's fetch client turns into a parse error.
- */
-export function useJsonRequest() {
-  const token = useAuth('PpidJsonRequest', (s) => s.token);
-  return async (method: string, path: string, body?: unknown, opts: { auth?: boolean } = {}) => {
-    const base = (window as any).strapi?.backendURL ?? '';
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (opts.auth !== false && token) headers.Authorization = `Bearer ${token}`;
-    const r = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    let json: any = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON */
-    }
-    if (!r.ok) throw new Error(serverText(r.status, json, text));
-    return json?.data ?? json;
-  };
-}

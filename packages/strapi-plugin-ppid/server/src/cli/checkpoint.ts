@@ -1,15 +1,12 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
-import type { CliArgs, CliGroup, CliIO } from './index';
+import type { CliArgs, CliHandlers, CliIO } from './index';
 import { parseCheckpoints } from '../core/signature';
 import type { CheckReport, CreateResult } from '../signature/services/checkpoints';
 
-const checkpoint: CliGroup = {
-  description: 'Signed checkpoint of the signature chain head (printed as JSON)',
-  default: 'create',
+const checkpoint: CliHandlers = {
   commands: {
     create: {
-      usage: 'checkpoint                       # seal the chain head now; prints the checkpoint as JSON',
       async run(strapi, _args, io) {
         const svc = strapi.plugin('ppid').service('checkpoints');
         const result: CreateResult = await svc.create();

@@ -1,18 +1,17 @@
 import fs from 'fs';
-import type { CliGroup } from './index';
+import type { CliHandlers } from './index';
 
-const dip: CliGroup = {
-  description: 'Daftar Informasi Publik (export an edition, import entries)',
+const dip: CliHandlers = {
   commands: {
     export: {
-      usage: 'dip export --edition DOCUMENT_ID --format csv|xlsx|pdf --out FILE',
       async run(strapi, args, io) {
-        const { edition, format = 'csv', out } = args.flags as Record<string, string>;
-        if (typeof edition !== 'string' || typeof out !== 'string') return io.err('usage: dip export --edition ID --format csv|xlsx|pdf --out FILE'), 2;
+        const { edition, format = 'csv', out } = args.flags as Record<string, string | boolean>;
+        if (edition === true || typeof out !== 'string' || typeof format !== 'string') return io.err('usage: dip export [--edition ID] [--format csv|xlsx|pdf] --out FILE'), 2;
         try {
           const svc = strapi.plugin('ppid').service('dip');
-          // The established edition when there is one, else the draft being prepared.
-          const row = await svc.get(edition, { established: true }).catch(() => svc.get(edition));
+          // No --edition: the current established edition (what the public reads). With one: that
+          // edition as established when it is, else the draft being prepared.
+          const row = typeof edition === 'string' ? await svc.get(edition, { established: true }).catch(() => svc.get(edition)) : await svc.current();
           await svc.exportTo(row, format, fs.createWriteStream(out));
           io.out(`${format} ${row.title} (${row.entries?.length ?? 0} entri) → ${out}`);
           return 0;
@@ -23,7 +22,6 @@ const dip: CliGroup = {
       },
     },
     import: {
-      usage: 'dip import FILE (.csv|.xlsx; all rows valid or nothing is imported)',
       async run(strapi, args, io) {
         const file = args._[0];
         if (!file || !fs.existsSync(file)) return io.err(`file not found: ${file ?? '(none)'}`), 2;

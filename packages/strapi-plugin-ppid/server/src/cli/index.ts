@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import TABLE from './commands.json';
 import sop from './sop';
 import report from './report';
 import dip from './dip';
@@ -8,50 +9,42 @@ import checkpoint from './checkpoint';
 
 /**
  * Administrator command line: `npm run ppid -- <group> <command> [args] [--flag value]`.
- * scripts/ppid.js boots the app and calls run(); each group lives in its own file here.
- * A handler prints with `out` and returns an exit code (0 = success).
+ * The command table (groups, descriptions, usage lines, default commands) is the plain JSON
+ * `commands.json`, so scripts/ppid.js parses argv and answers help and bad groups without
+ * booting Strapi; it boots the app only for a real command and calls run() with the command it
+ * resolved. Each group's handlers live in their own file here. A handler prints with `out` and
+ * returns an exit code (0 = success).
  */
 export type CliArgs = { _: string[]; flags: Record<string, string | boolean> };
 export type CliIO = { out: (line: string) => void; err: (line: string) => void };
 export type CliHandler = (strapi: Core.Strapi, args: CliArgs, io: CliIO) => Promise<number>;
+/** A group's handlers, by command name (the names in commands.json). */
+export type CliHandlers = { commands: Record<string, { run: CliHandler }> };
 /** `default` names the command run when the group is given alone (`ppid verify`). */
 export type CliGroup = { description: string; default?: string; commands: Record<string, { usage: string; run: CliHandler }> };
+/** One command as scripts/ppid.js resolved it: args._ holds the arguments after group and command. */
+export type CliCommand = { group: string; command: string; args: CliArgs };
 
-export const GROUPS: Record<string, CliGroup> = { sop, report, dip, verify, keys, checkpoint };
+type TableGroup = { description: string; default?: string; commands: Record<string, string> };
+const HANDLERS: Record<string, CliHandlers> = { sop, report, dip, verify, keys, checkpoint };
 
-export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { _: [], flags: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2);
-      if (v !== undefined) out.flags[k] = v;
-      else if (argv[i + 1] && !argv[i + 1].startsWith('--')) out.flags[k] = argv[++i];
-      else out.flags[k] = true;
-    } else out._.push(a);
-  }
-  return out;
-}
+/** The table joined with its handlers; a command without a handler (or the reverse) fails at load. */
+export const GROUPS: Record<string, CliGroup> = Object.fromEntries(
+  Object.entries(TABLE as Record<string, TableGroup>).map(([name, g]) => {
+    const handlers = HANDLERS[name]?.commands ?? {};
+    const missing = [...Object.keys(g.commands).filter((c) => !handlers[c]), ...Object.keys(handlers).filter((c) => !g.commands[c])];
+    if (missing.length || !HANDLERS[name]) throw new Error(`ppid cli: commands.json and the handlers of "${name}" disagree (${missing.join(', ') || 'no handlers'})`);
+    const commands = Object.fromEntries(Object.entries(g.commands).map(([c, usage]) => [c, { usage, run: handlers[c].run }]));
+    return [name, { description: g.description, ...(g.default ? { default: g.default } : {}), commands }];
+  }),
+);
 
-export function usage(): string {
-  const lines = ['Usage: npm run ppid -- <group> <command> [options]', ''];
-  for (const [name, g] of Object.entries(GROUPS)) {
-    lines.push(`${name}: ${g.description}`);
-    for (const c of Object.values(g.commands)) lines.push(`  ${c.usage}`);
-  }
-  return lines.join('\n');
-}
-
-export async function run(strapi: Core.Strapi, argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv);
-  const [group, command] = args._;
-  const g = Object.hasOwn(GROUPS, group ?? '') ? GROUPS[group] : undefined;
-  const name = command ?? g?.default;
-  const c = g && name && Object.hasOwn(g.commands, name) ? g.commands[name] : undefined;
+export async function run(strapi: Core.Strapi, { group, command, args }: CliCommand, io: CliIO): Promise<number> {
+  const g = Object.hasOwn(GROUPS, group) ? GROUPS[group] : undefined;
+  const c = g && Object.hasOwn(g.commands, command) ? g.commands[command] : undefined;
   if (!c) {
-    io.err(usage());
+    io.err(`unknown command: ${group} ${command} (npm run ppid -- --help)`);
     return 2;
   }
-  args._ = args._.slice(command === undefined ? 1 : 2);
   return c.run(strapi, args, io);
 }

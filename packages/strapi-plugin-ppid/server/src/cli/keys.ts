@@ -1,10 +1,8 @@
-import type { CliGroup } from './index';
+import type { CliHandlers } from './index';
 
-const keys: CliGroup = {
-  description: 'Signing keys of the signature records (list, rotate)',
+const keys: CliHandlers = {
   commands: {
     list: {
-      usage: 'keys list',
       async run(strapi, _args, io) {
         const { activeKeyId, keys: jwks } = strapi.plugin('ppid').service('keys').jwks();
         for (const k of jwks) io.out(`${k.kid}\t${k.kid === activeKeyId ? 'active' : 'retired'}`);
@@ -12,7 +10,6 @@ const keys: CliGroup = {
       },
     },
     rotate: {
-      usage: 'keys rotate',
       async run(strapi, _args, io) {
         try {
           const { keyId, retired } = strapi.plugin('ppid').service('keys').rotate();

@@ -1,5 +1,5 @@
 import fs from 'fs';
-import type { CliGroup, CliHandler } from './index';
+import type { CliHandlers, CliHandler } from './index';
 import { REPORTS, type ReportName } from '../notifications/services/reports';
 
 /** npm run ppid -- report steps|published|refresh|yearly [--format json|csv|xlsx] [--out FILE] [--sop CODE] */
@@ -25,11 +25,8 @@ const runReport = (name: ReportName): CliHandler => async (strapi, args, io) => 
   return 0;
 };
 
-const group: CliGroup = {
-  description: 'Laporan waktu tahap dan publikasi / reports',
-  commands: Object.fromEntries(
-    REPORTS.map((name) => [name, { usage: `report ${name} [--format json|csv|xlsx] [--out FILE]${name === 'steps' ? ' [--sop CODE]' : ''}`, run: runReport(name) }]),
-  ),
+const group: CliHandlers = {
+  commands: Object.fromEntries(REPORTS.map((name) => [name, { run: runReport(name) }])),
 };
 
 export default group;

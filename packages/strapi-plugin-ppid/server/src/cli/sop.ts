@@ -1,14 +1,12 @@
 import fs from 'fs';
 import YAML from 'yaml';
-import type { CliGroup } from './index';
+import type { CliHandlers } from './index';
 
 const formatOf = (file: string) => (file.endsWith('.json') ? 'json' : 'yaml') as 'json' | 'yaml';
 
-const sop: CliGroup = {
-  description: 'SOP definitions (validate, import, list, export)',
+const sop: CliHandlers = {
   commands: {
     validate: {
-      usage: 'sop validate FILE',
       async run(strapi, args, io) {
         const file = args._[0];
         if (!file || !fs.existsSync(file)) return io.err(`file not found: ${file ?? '(none)'}`), 2;
@@ -23,7 +21,6 @@ const sop: CliGroup = {
       },
     },
     import: {
-      usage: 'sop import FILE',
       async run(strapi, args, io) {
         const file = args._[0];
         if (!file || !fs.existsSync(file)) return io.err(`file not found: ${file ?? '(none)'}`), 2;
@@ -39,7 +36,6 @@ const sop: CliGroup = {
       },
     },
     list: {
-      usage: 'sop list',
       async run(strapi, _args, io) {
         for (const s of await strapi.plugin('ppid').service('sops').list()) {
           io.out(`${s.id}\t${s.code}@${s.version}\t${s.definition.steps.length} langkah\t${s.name}`);
@@ -48,7 +44,6 @@ const sop: CliGroup = {
       },
     },
     export: {
-      usage: 'sop export ID|CODE[@VERSION] [--format yaml|json] [--out FILE]',
       async run(strapi, args, io) {
         const ref = args._[0];
         if (!ref) return io.err('missing ID'), 2;

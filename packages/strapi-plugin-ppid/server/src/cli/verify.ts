@@ -1,13 +1,10 @@
-import type { CliGroup } from './index';
+import type { CliHandlers } from './index';
 import type { VerificationReport } from '../signature/services/verification';
 import { reportCheckpoints } from './checkpoint';
 
-const verify: CliGroup = {
-  description: 'Verify the signature records chain and the published items (exit 1 on any problem)',
-  default: 'all',
+const verify: CliHandlers = {
   commands: {
     all: {
-      usage: 'verify [--json] [--checkpoint FILE|URL]   # --checkpoint: a kept checkpoint (JSON or JSONL) must still be in the chain',
       async run(strapi, args, io) {
         const report: VerificationReport = await strapi.plugin('ppid').service('verification').verifyAll();
         // Checkpoints: the anchor outside the database (a rollback or a cut tail leaves the chain green).

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { run, type CliIO } from '../../cli';
+import { run, type CliCommand, type CliIO } from '../../cli';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  run: (argv: string[], io: CliIO) => run(strapi, argv, io),
+  /** One command already resolved by scripts/ppid.js from argv and commands.json. */
+  run: (command: CliCommand, io: CliIO) => run(strapi, command, io),
 });

@@ -1,11 +1,22 @@
-{
+// The benchmark's (and the tests') baseline type: `api::plain-item.plain-item`, an ungoverned
+// copy of Informasi Publik (same attributes, Draft & Publish, no SOP). It is NOT part of the app
+// or the plugin: a bench or test entry registers it on its own Strapi instance, after
+// createStrapi() and before load(), so no real body's schema or API ever has it.
+//   const app = createStrapi({ appDir, distDir });
+//   require('../bench/lib/plain-item').registerPlainItem(app);
+//   await app.load();
+const { factories } = require('@strapi/strapi');
+
+const UID = 'api::plain-item.plain-item';
+
+const schema = {
   "kind": "collectionType",
   "collectionName": "plain_items",
   "info": {
     "singularName": "plain-item",
     "pluralName": "plain-items",
-    "displayName": "Plain Item (benchmark baseline)",
-    "description": "Ungoverned copy of Informasi Publik: the benchmarks' plain-Strapi baseline (bench/)"
+    "displayName": "Plain Item (benchmark fixture)",
+    "description": "Ungoverned copy of Informasi Publik: the plain-Strapi baseline of the benchmarks and tests; registered by bench/lib/plain-item.js, never part of the app"
   },
   "options": {
     "draftAndPublish": true
@@ -96,4 +107,26 @@
       "component": "ppid.pengumuman-serta-merta"
     }
   }
+};
+
+/** Adds the fixture API (content type, core controller/service/routes) to a not-yet-loaded app. */
+function registerPlainItem(strapi) {
+  if (strapi.get('apis').get('plain-item')) return;
+  strapi.get('apis').add('plain-item', {
+    config: {},
+    contentTypes: {
+      'plain-item': {
+        schema: { ...JSON.parse(JSON.stringify(schema)), apiName: 'plain-item', globalId: 'PlainItem' },
+        actions: {},
+        lifecycles: {},
+      },
+    },
+    controllers: { 'plain-item': factories.createCoreController(UID) },
+    services: { 'plain-item': factories.createCoreService(UID) },
+    routes: { 'plain-item': factories.createCoreRouter(UID) },
+    policies: {},
+    middlewares: {},
+  });
 }
+
+module.exports = { UID, schema, registerPlainItem };
