@@ -74,11 +74,15 @@ beforeAll(async () => {
       stdio: ['ignore', 'ignore', 'pipe'],
     })
   );
+  // The host's package.json lists its own dependencies again (Strapi finds installed plugins
+  // there), next to the entry npm wrote for the plugin.
+  const after = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8'));
+  expect(after.dependencies['strapi-plugin-ppid']).toBeDefined();
+  fs.writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ ...after, dependencies: { ...hostPkg.dependencies, ...after.dependencies } }, null, 2));
   const installed = JSON.parse(fs.readFileSync(path.join(appDir, 'node_modules', 'strapi-plugin-ppid', 'package.json'), 'utf8'));
   expect(installed.version).toBe(JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8')).version);
   // A real install, not a link to the workspace package.
   expect(fs.lstatSync(path.join(appDir, 'node_modules', 'strapi-plugin-ppid')).isSymbolicLink()).toBe(false);
-  expect(JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')).dependencies['strapi-plugin-ppid']).toBeDefined();
 
   // 3. Compile and boot the host on a fresh database.
   db = await createTestDatabase();
