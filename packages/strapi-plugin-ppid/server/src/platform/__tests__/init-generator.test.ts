@@ -52,9 +52,13 @@ describe('templates', () => {
     }
   });
 
+  it('the admin panel strings a host copies (translations/id.json) are the reference app’s', () => {
+    expect(fs.readFileSync(path.join(PKG, 'translations', 'id.json'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'src', 'admin', 'translations', 'id.json'), 'utf8'));
+  });
+
   it('ship with the package (package.json "files")', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
-    expect(pkg.files).toEqual(expect.arrayContaining(['bin', 'templates']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['bin', 'templates', 'translations', 'README.md', 'CHANGELOG.md']));
     expect(pkg.bin['strapi-plugin-ppid']).toBe('./bin/strapi-plugin-ppid.js');
   });
 });
