@@ -25,6 +25,7 @@ const PASSWORD = 'Rahasia-Host-2026!';
 
 type Person = { key: string; email: string; password: string; token: string; roleId: number };
 
+let work: string;
 let appDir: string;
 let db: TestDatabase;
 let strapi: Core.Strapi;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   for (const f of ['dist/server/index.js', 'dist/admin/index.mjs']) {
     if (!fs.existsSync(path.join(PKG, f))) throw new Error(`${f} missing: build the package first (node scripts/build-server.js)`);
   }
-  const work = path.join(ROOT, '.tmp', `foreign-${process.pid}-${crypto.randomBytes(3).toString('hex')}`);
+  work = path.join(ROOT, '.tmp', `foreign-${process.pid}-${crypto.randomBytes(3).toString('hex')}`);
   const packDir = path.join(work, 'pack');
   fs.mkdirSync(packDir, { recursive: true });
   const packed = timed('pack', () =>
@@ -117,7 +118,7 @@ afterAll(async () => {
   await new Promise((r) => setTimeout(r, 250));
   await strapi?.destroy();
   await db?.drop();
-  if (appDir) fs.rmSync(path.dirname(appDir), { recursive: true, force: true });
+  if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
 const act = (who: Person, runId: string, body: Record<string, unknown>) => http().post(`/ppid/runs/${runId}/acts`).set(as(who)).send(body);
@@ -126,6 +127,10 @@ const signature = (who: Person) => ({ act: 'approve', password: who.password, co
 describe('a foreign Strapi app with strapi-plugin-ppid installed from its tarball', () => {
   it('boots with the plugin loaded from its node_modules, next to its own article type', async () => {
     expect(strapi.plugin('ppid')).toBeDefined();
+    // Loaded from the copy npm installed from the tarball, not from the workspace package.
+    const loaded = (strapi.config.get('enabledPlugins') as any).ppid;
+    expect(fs.realpathSync(loaded.pathToPlugin)).toBe(fs.realpathSync(path.join(appDir, 'node_modules', 'strapi-plugin-ppid')));
+    expect(loaded.packageInfo.version).toBe(JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8')).version);
     expect(strapi.contentType(ARTICLE as any)).toBeDefined();
     // This repository's reference types are not in the host.
     expect(strapi.contentTypes['api::information-item.information-item' as any]).toBeUndefined();
