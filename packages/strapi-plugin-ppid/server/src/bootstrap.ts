@@ -15,13 +15,17 @@ const PUBLIC_READ = [
 ];
 
 export async function grantPublicRead(strapi: Core.Strapi) {
+  // A host without users-permissions, or without the reference types, has nothing to grant.
+  if (!strapi.contentTypes['plugin::users-permissions.role' as any]) return;
+  const actions = PUBLIC_READ.filter((a) => strapi.contentTypes[a.slice(0, a.lastIndexOf('.')) as any]);
+  if (!actions.length) return;
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) return;
   const existing = await strapi.db
     .query('plugin::users-permissions.permission')
-    .findMany({ where: { role: role.id, action: { $in: PUBLIC_READ } } });
+    .findMany({ where: { role: role.id, action: { $in: actions } } });
   const have = new Set(existing.map((p: { action: string }) => p.action));
-  for (const action of PUBLIC_READ.filter((a) => !have.has(a))) {
+  for (const action of actions.filter((a) => !have.has(a))) {
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
 }
@@ -45,7 +49,8 @@ const DEFAULT_BINDINGS = [
 export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<string>) {
   const q = strapi.db.query(UID.binding);
   const rows = (await q.findMany({})) as { contentType: string; sopCode: string; isDefault: boolean }[];
-  for (const b of DEFAULT_BINDINGS.filter((d) => codes.has(d.sopCode))) {
+  // A host without the reference information-item type binds its own types (POST /ppid/bindings).
+  for (const b of DEFAULT_BINDINGS.filter((d) => codes.has(d.sopCode) && strapi.contentTypes[d.contentType as any])) {
     if (rows.some((r) => r.contentType === b.contentType && r.sopCode === b.sopCode)) continue;
     const isDefault = b.isDefault && !rows.some((r) => r.contentType === b.contentType && r.isDefault);
     const row = { ...b, isDefault };

@@ -99,6 +99,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const rule of DEFAULT_RULES.filter((r) => !haveRules.has(r.code))) {
         await rulesQ().create({ data: self.ruleRow(rule) });
       }
+      // A host without the reference information-kind type (strapi-plugin-ppid init) has no kinds.
+      if (!strapi.contentTypes[UID.informationKind as any]) return;
       const kinds = strapi.db.query(UID.informationKind);
       const haveKinds = new Set((await kinds.findMany({ select: ['code'] })).map((k: any) => k.code));
       for (const k of DEFAULT_INFORMATION_KINDS.filter((k) => !haveKinds.has(k.code))) {
