@@ -70,6 +70,9 @@ export default [
   { method: 'POST', path: '/consequence-tests/:id/decide', handler: 'classification.decideTest', config: auth('classification.manage') },
   { method: 'GET', path: '/consequence-tests/:id/decision.pdf', handler: 'classification.decisionPdf', config: auth('classification.manage') },
 
+  // The first-run checklist of the body's administrator (core/setup.ts).
+  { method: 'GET', path: '/setup/checklist', handler: 'settings.checklist', config: auth('settings.manage') },
+
   // The kop (letterhead) of printed documents: the body's and a unit's own.
   { method: 'GET', path: '/settings/kop', handler: 'kop.get', config: auth('settings.manage') },
   { method: 'PUT', path: '/settings/kop', handler: 'kop.put', config: auth('settings.manage') },

@@ -34,6 +34,7 @@ import adminAccess from './admin-access';
 import settingsSync from './settings-sync';
 import bindings from './bindings';
 import signing from './signing';
+import setup from './setup';
 
 export default {
   info,
@@ -68,6 +69,7 @@ export default {
   'settings-sync': settingsSync,
   bindings,
   signing,
+  setup,
   constraints,
   sealing,
   attachments,
