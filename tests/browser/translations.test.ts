@@ -145,6 +145,23 @@ test('a new entry: header, fields, relations, save', async () => {
   expect(text).toMatch(/maks\. \d+ karakter/);
 });
 
+test('the lists beside an item (Jenis Informasi, Unit Kerja) name their columns in Indonesian', async () => {
+  // Column and field labels of these types come from their attribute names (label, code, name,
+  // parent, legalBasis), which no translation file reaches: the plugin labels them (cm-labels).
+  for (const [uid, heading, expected] of [
+    ['api::information-kind.information-kind', 'Jenis Informasi', 'Nama Jenis Informasi'],
+    ['plugin::ppid.unit', 'Unit Kerja', 'Nama Unit'],
+  ] as const) {
+    await page.goto(`${base}/admin/content-manager/collection-types/${uid}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 60000 });
+    await page.locator('thead th').first().waitFor();
+    const headers = (await page.locator('thead th').allTextContents()).map((h) => h.trim()).filter(Boolean);
+    await capture(`list-${uid.split('.').pop()}`);
+    expect(headers).toContain(expected);
+    for (const raw of ['label', 'code', 'name', 'parent', 'legalBasis', 'classification']) expect(headers).not.toContain(raw);
+  }
+});
+
 test('media library', async () => {
   await page.goto(`${base}/admin/plugins/upload`);
   await page.getByText('Pustaka Media').first().waitFor({ timeout: 60000 });

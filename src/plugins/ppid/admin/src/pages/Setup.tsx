@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Link } from 'react-router-dom';
 import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Badge, Box, Button, Field, Flex, Grid, TextInput, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Grid, LinkButton, TextInput, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Loading, ServerError, useGet } from '../components/Shared';
 import { errorMessage } from '../utils/api';
@@ -55,6 +55,7 @@ const PROBLEMS: Record<string, string> = {
   'officials.userWithoutOfficial': 'Pengguna {user} (peran {role}) bertindak dalam SOP tetapi belum tercatat sebagai pejabat dengan NIP.',
   'roleMappings.unmapped': 'Peran "{role}" pada SOP "{sop}" belum dipetakan ke peran admin.',
   'roleMappings.noUser': 'Peran "{role}" pada SOP "{sop}"{unit, select, none {} other { untuk {unit}}} dipetakan ke peran admin "{adminRole}", tetapi peran itu belum memiliki pengguna aktif.',
+  'roleMappings.unmappedMany': 'Peran "{role}" pada SOP "{sop}" belum dipetakan ke peran admin.',
   'roleMappings.unitUncovered': 'Peran "{role}" pada SOP "{sop}" belum dipetakan untuk {unit}.',
   'bindings.unbound': 'Tipe konten "{type}" belum diikat ke SOP mana pun.',
   'bindings.noDefault': 'Tipe konten "{type}" belum memiliki tepat satu SOP bawaan.',
@@ -159,6 +160,18 @@ const ItemCard = ({ item }: { item: Item }) => {
   );
 };
 
+/** The summary reads one line per SOP for its unmapped roles ("Camat, Sekretaris, Staf"). */
+function grouped(missing: Problem[]): Problem[] {
+  const out: Problem[] = [];
+  for (const p of missing) {
+    const prev = out[out.length - 1];
+    if (p.code === 'roleMappings.unmapped' && prev && prev.code.startsWith('roleMappings.unmapped') && prev.params.sopCode === p.params.sopCode) {
+      out[out.length - 1] = { ...prev, code: 'roleMappings.unmappedMany', params: { ...prev.params, role: `${prev.params.role}", "${p.params.role}` } };
+    } else out.push(p);
+  }
+  return out;
+}
+
 const Summary = ({ c }: { c: Checklist }) => {
   const t = useT();
   const text = useProblemText();
@@ -182,7 +195,7 @@ const Summary = ({ c }: { c: Checklist }) => {
         {t('setup.missingTitle', 'Yang masih kurang sebelum informasi pertama dapat diterbitkan ({count})', { count: c.missing.length })}
       </Typography>
       <Box tag="ol" paddingTop={2} paddingLeft={5} style={{ listStyle: 'decimal' }}>
-        {c.missing.map((p, i) => (
+        {grouped(c.missing).map((p, i) => (
           <li key={i} data-testid="ppid-setup-missing">
             <Typography>
               <strong>{t(`setup.item.${p.item}`, TITLES[p.item!] ?? p.item!)}:</strong> {text(p)}
@@ -310,7 +323,9 @@ export const SetupWidget = () => {
           </Flex>
         ))}
       </Flex>
-      <Link to="/plugins/ppid/setup">{t('setup.widget.open', 'Buka daftar persiapan')}</Link>
+      <LinkButton tag={Link as any} to="/plugins/ppid/setup" variant="secondary" size="S">
+        {t('setup.widget.open', 'Buka daftar persiapan')}
+      </LinkButton>
     </Flex>
   );
 };
