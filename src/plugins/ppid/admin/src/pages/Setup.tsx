@@ -189,13 +189,14 @@ const Summary = ({ c }: { c: Checklist }) => {
       </Box>
     );
   }
+  const lines = grouped(c.missing);
   return (
     <Box background="danger100" borderColor="danger200" padding={5} hasRadius marginBottom={5} data-testid="ppid-setup-summary" data-ready="false">
       <Typography variant="delta" tag="h2" textColor="danger700">
-        {t('setup.missingTitle', 'Yang masih kurang sebelum informasi pertama dapat diterbitkan ({count})', { count: c.missing.length })}
+        {t('setup.missingTitle', 'Yang masih kurang sebelum informasi pertama dapat diterbitkan ({count})', { count: lines.length })}
       </Typography>
       <Box tag="ol" paddingTop={2} paddingLeft={5} style={{ listStyle: 'decimal' }}>
-        {grouped(c.missing).map((p, i) => (
+        {lines.map((p, i) => (
           <li key={i} data-testid="ppid-setup-missing">
             <Typography>
               <strong>{t(`setup.item.${p.item}`, TITLES[p.item!] ?? p.item!)}:</strong> {text(p)}
