@@ -314,7 +314,7 @@ export const SetupWidget = () => {
       <Typography tag="p">
         {c.data.ready
           ? t('setup.widget.ready', 'Semua yang wajib sudah tersedia.')
-          : t('setup.widget.missing', '{count, plural, other {# hal}} masih kurang sebelum informasi pertama dapat diterbitkan.', { count: c.data.missing.length })}
+          : t('setup.widget.missing', '{count, plural, other {# hal}} masih kurang sebelum informasi pertama dapat diterbitkan.', { count: grouped(c.data.missing).length })}
       </Typography>
       <Flex gap={2} wrap="wrap">
         {c.data.items.map((i) => (
