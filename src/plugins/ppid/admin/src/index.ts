@@ -1,7 +1,7 @@
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/WorkflowPanel';
-import { governPublishAction, injectStepColumn } from './components/CmExtensions';
+import { governPublishAction, injectStepColumn, prefetchGovernedTypes } from './components/CmExtensions';
 import { ENUM_LABELS } from './translations/enums';
 
 const READ_ACTIONS = ['tasks.read', 'runs.read', 'sops.read', 'dip.read', 'classification.manage', 'verify', 'reports.read', 'settings.manage'];
@@ -38,6 +38,7 @@ export default {
       cm.addDocumentAction((actions: any[]) => actions.map((a) => (a?.type === 'publish' ? governPublishAction(a) : a)));
     }
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectStepColumn);
+    app.registerHook('Admin/CM/pages/App/mutate-collection-types-links', prefetchGovernedTypes);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
