@@ -561,6 +561,7 @@ async function loadItem() {
             unit: { fields: ['name'] },
             production: true,
             retention: true,
+            announcement: true,
             attachments: { fields: ['name', 'url', 'mime', 'ext', 'size'] },
           },
         })
@@ -633,6 +634,7 @@ function renderItem({ focus = false } = {}) {
 
   const files = Array.isArray(item.attachments) ? item.attachments : item.attachments ? [item.attachments] : [];
   const blocks = Array.isArray(item.body) ? item.body : [];
+  const announcement = cls === 'serta_merta' ? announcementElements(item.announcement) : [];
 
   box.append(
     h(
@@ -642,6 +644,14 @@ function renderItem({ focus = false } = {}) {
       h('h2', { id: 'item-title', class: 'item-title', tabindex: '-1', text: item.title }),
       item.summary ? h('p', { class: 'item-summary', text: item.summary }) : null
     ),
+    announcement.length
+      ? h(
+          'section',
+          { class: 'item-section item-announcement', 'aria-labelledby': 'item-announcement-title' },
+          h('h3', { id: 'item-announcement-title', text: t('detail.announcement') }),
+          h('dl', { class: 'announcement-list' }, announcement.map(([k, v]) => h('div', { dataset: { element: k } }, h('dt', { text: t(`announcement.${k}`) }), h('dd', { text: v }))))
+        )
+      : null,
     h(
       'section',
       { class: 'item-section item-body', 'aria-labelledby': 'item-body-title' },
@@ -667,6 +677,24 @@ function renderItem({ focus = false } = {}) {
     )
   );
   if (focus) $('item-title').focus();
+}
+
+// The eight elements of a serta merta announcement (Perki 1/2021), in the regulation's order.
+const ANNOUNCEMENT_ELEMENTS = [
+  'bahayaDanDampak',
+  'pihakTerdampak',
+  'prosedurDanTempatEvakuasi',
+  'caraMenghindariBahaya',
+  'caraMemperolehBantuan',
+  'pihakYangWajibMengumumkan',
+  'caraPengumumanDarurat',
+  'upayaYangDilakukan',
+];
+
+/** The filled elements of an announcement as the public API returned it ([key, text] pairs). */
+function announcementElements(a) {
+  if (!a || typeof a !== 'object') return [];
+  return ANNOUNCEMENT_ELEMENTS.map((k) => [k, typeof a[k] === 'string' ? a[k].trim() : '']).filter(([, v]) => v);
 }
 
 function retentionText(r) {

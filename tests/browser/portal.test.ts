@@ -584,4 +584,83 @@ describe('public portal (/portal)', () => {
     await shot(page, 'portal-id-print');
     await context.close();
   });
+  it('a serta merta item shows its announcement (the eight elements, labelled in Indonesian); another class never does', async () => {
+    // Last in this file: the two items added here would change the counts the tests above read.
+    const unitId = (await app.strapi.db.query('plugin::ppid.unit').findOne({ where: { code: 'DISKOMINFO' } })).id;
+    const ANNOUNCEMENT = {
+      bahayaDanDampak: 'Banjir setinggi 1 meter di Kelurahan Bukit Tunggal; air diperkirakan naik dalam 24 jam.',
+      pihakTerdampak: 'Warga RT 01-RT 09 Kelurahan Bukit Tunggal.',
+      prosedurDanTempatEvakuasi: 'Ikuti arahan petugas BPBD.\nTempat evakuasi: Aula Kantor Kelurahan Bukit Tunggal.',
+      caraMenghindariBahaya: 'Matikan listrik rumah dan jauhi aliran sungai.',
+      caraMemperolehBantuan: 'Hubungi Pusdalops BPBD di 112.',
+      pihakYangWajibMengumumkan: 'Badan Penanggulangan Bencana Daerah',
+      caraPengumumanDarurat: 'Pengeras suara masjid, radio daerah dan pesan singkat.',
+      upayaYangDilakukan: 'Pompa air dan perahu karet disiagakan; dapur umum dibuka.',
+    };
+    const flood = await publishThroughSeed001({
+      title: 'Peringatan dini banjir Kelurahan Bukit Tunggal',
+      summary: 'Peringatan dini banjir dan petunjuk evakuasi bagi warga.',
+      classification: 'serta_merta',
+      unit: unitId,
+      holder: 'Bidang Kedaruratan',
+      announcement: ANNOUNCEMENT,
+    });
+    const ordinary = await publishThroughSeed001({
+      title: 'Jadwal pelayanan informasi Desember 2026',
+      summary: 'Jam pelayanan meja informasi selama bulan Desember.',
+      classification: 'setiap_saat',
+      unit: unitId,
+      holder: 'Sub Bagian Umum dan Kepegawaian',
+      // Left over from an earlier classification: not an announcement of this item.
+      announcement: { bahayaDanDampak: 'Teks lama yang tidak berlaku' },
+    });
+
+    for (const lang of ['id', 'en']) {
+      const { context, page } = await newPage({ width: 1280, height: 900 });
+      await page.goto(`${base}/portal/?item=${flood}${lang === 'en' ? '&lang=en' : ''}`);
+      await page.waitForFunction(() => document.getElementById('item-view')?.getAttribute('aria-busy') === 'false' && document.getElementById('item-title'));
+      const section = page.locator('.item-announcement');
+      await expect(section.locator('h3').textContent()).resolves.toBe(lang === 'id' ? 'Pengumuman Serta Merta' : 'Immediate announcement');
+      // Exactly what the public API returned, in the regulation's order, each under its label.
+      const api = (await app.http().get(`/api/information-items/${flood}?populate[announcement]=true`)).body.data.announcement;
+      const keys = Object.keys(ANNOUNCEMENT);
+      expect(await section.locator('dl > div').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.element))).toEqual(keys);
+      expect(await section.locator('dd').allTextContents()).toEqual(keys.map((k) => api[k]));
+      if (lang === 'id') {
+        expect(await section.locator('dt').allTextContents()).toEqual([
+          'Potensi bahaya dan/atau besaran dampak',
+          'Pihak yang berpotensi terkena dampak',
+          'Prosedur dan tempat evakuasi',
+          'Cara menghindari bahaya dan/atau dampak',
+          'Cara memperoleh bantuan dari pihak yang berwenang',
+          'Pihak yang wajib mengumumkan informasi',
+          'Tata cara pengumuman dalam keadaan darurat',
+          'Upaya yang sedang dilakukan untuk menanggulangi',
+        ]);
+        // Line breaks the officer typed are kept.
+        expect(await section.locator('[data-element="prosedurDanTempatEvakuasi"] dd').innerText()).toBe('Ikuti arahan petugas BPBD.\nTempat evakuasi: Aula Kantor Kelurahan Bukit Tunggal.');
+        // Above the body: the first thing a citizen reads after the summary.
+        const top = async (sel: string) => (await page.locator(sel).boundingBox())!.y;
+        expect(await top('.item-announcement')).toBeLessThan(await top('.item-body'));
+        await shot(page, 'portal-item-serta-merta-id-desktop');
+      }
+      expectNothingHidden(await everything(page));
+      expect((page as any).problems).toEqual([]);
+      await context.close();
+    }
+
+    // Another class: the component's leftover text is not shown as an announcement.
+    const { context, page } = await newPage({ width: 390, height: 844 }, { isMobile: true });
+    await page.goto(`${base}/portal/?item=${ordinary}`);
+    await page.waitForFunction(() => document.getElementById('item-title')?.textContent?.startsWith('Jadwal'));
+    expect(await page.locator('.item-announcement').count()).toBe(0);
+    expect(await page.locator('#item-view').innerText()).not.toContain('Teks lama yang tidak berlaku');
+    // The flood warning on a phone: the announcement fits the screen.
+    await page.goto(`${base}/portal/?item=${flood}`);
+    await page.waitForFunction(() => !!document.querySelector('.item-announcement'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await shot(page, 'portal-item-serta-merta-id-mobile');
+    expect((page as any).problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -112,6 +112,11 @@ test('Content Manager list of Informasi Publik', async () => {
   const text = await capture('list');
   expectNoEnglish(text, ['Create new entry', 'Filters', 'Search', 'entries found', 'Collection Types', 'Single Types', 'Published', 'Modified', 'Draft', 'Row actions']);
   expectIndonesian(text, ['Buat entri baru', 'Filter', 'Tipe Koleksi']);
+  // Enumerations read as labels in the list too ("Setiap saat (Pasal 11)", not `setiap_saat`),
+  // and the SOP step column is there for this governed type.
+  expect(text).not.toMatch(/setiap_saat|serta_merta/);
+  expect(text).toContain('Setiap saat (Pasal 11)');
+  expect(text).toMatch(/Langkah SOP/i);
 
   await page.getByRole('button', { name: 'Filter' }).first().click();
   await page.waitForTimeout(500);
@@ -143,6 +148,30 @@ test('a new entry: header, fields, relations, save', async () => {
   // The length hint of a limited text field ("min. 3 / max. 300 characters" in English).
   expect(text).not.toMatch(/max\. \d+ characters?/);
   expect(text).toMatch(/maks\. \d+ karakter/);
+});
+
+test('the lists beside an item (Jenis Informasi, Unit Kerja) name their columns in Indonesian', async () => {
+  // Column and field labels of these types come from their attribute names (label, code, name,
+  // parent, legalBasis), which no translation file reaches: the plugin labels them (cm-labels).
+  for (const [uid, heading, expected] of [
+    ['api::information-kind.information-kind', 'Jenis Informasi', 'Nama Jenis Informasi'],
+    ['plugin::ppid.unit', 'Unit Kerja', 'Nama Unit'],
+  ] as const) {
+    await page.goto(`${base}/admin/content-manager/collection-types/${uid}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 60000 });
+    await page.locator('thead th').first().waitFor();
+    const headers = (await page.locator('thead th').allTextContents()).map((h) => h.trim()).filter(Boolean);
+    const text = await capture(`list-${uid.split('.').pop()}`);
+    expect(headers).toContain(expected);
+    for (const raw of ['label', 'code', 'name', 'parent', 'legalBasis', 'classification']) expect(headers).not.toContain(raw);
+    // No SOP governs these types: no "Langkah SOP" column of dashes.
+    expect(headers).not.toContain('Langkah SOP');
+    if (uid.startsWith('api::information-kind')) {
+      // The class reads as its label, not the stored value.
+      expect(text).toContain('Serta merta (Pasal 10)');
+      expect(text).not.toMatch(/serta_merta|setiap_saat/);
+    }
+  }
 });
 
 test('media library', async () => {

@@ -108,6 +108,7 @@ const table = (): { route: string; url: string; body?: unknown; expect: Expect }
   { route: 'PUT /bindings/:id', url: '/ppid/bindings/999999', body: { isDefault: true }, expect: manage(404) },
   { route: 'DELETE /bindings/:id', url: '/ppid/bindings/999999', expect: manage(404) },
   // The body's kop (letterhead): settings.manage, held by the super admin and the all-PPID role.
+  { route: 'GET /setup/checklist', url: '/ppid/setup/checklist', expect: manage(200) },
   { route: 'GET /settings/kop', url: '/ppid/settings/kop', expect: manage(200) },
   { route: 'PUT /settings/kop', url: '/ppid/settings/kop', body: {}, expect: manage(400) },
   { route: 'PUT /settings/kop/units/:unit', url: '/ppid/settings/kop/units/999999', body: {}, expect: manage(404) },

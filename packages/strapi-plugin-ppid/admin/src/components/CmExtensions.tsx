@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 import { getFetchClient } from '@strapi/strapi/admin';
 import { STATUS_LABELS, isGovernedType } from '../utils/api';
 import { useT } from './Shared';
@@ -103,7 +104,35 @@ const currentListUid = () => {
   return m ? decodeURIComponent(m[1]) : null;
 };
 
-export const injectStepColumn = ({ displayedHeaders, layout }: any) => {
+/**
+ * Before any list shows: whether each content type is governed, asked for as the Content
+ * Manager builds its menu, so the list's step column is added only where an SOP governs.
+ */
+export const prefetchGovernedTypes = (args: any) => {
+  for (const link of args?.ctLinks ?? []) {
+    const uid = typeof link?.uid === 'string' ? link.uid : null;
+    if (uid && uid.startsWith('api::') && !knownGoverned.has(uid)) isGovernedType(uid).then((g) => knownGoverned.set(uid, g));
+  }
+  return args;
+};
+
+/** An enumeration value in a list cell: its label (translations/enums.ts), not `setiap_saat`. */
+const EnumCell = ({ value }: { value: unknown }) => {
+  const { formatMessage } = useIntl();
+  if (value === null || value === undefined || value === '') return <Typography textColor="neutral800">-</Typography>;
+  const raw = String(value);
+  return <Typography textColor="neutral800">{formatMessage({ id: raw, defaultMessage: raw })}</Typography>;
+};
+
+const labelEnumerations = (headers: any[]) =>
+  headers.map((h) =>
+    h?.attribute?.type === 'enumeration' && typeof h.cellFormatter !== 'function'
+      ? { ...h, cellFormatter: (row: any) => <EnumCell value={row?.[String(h.name).split('.')[0]]} /> }
+      : h
+  );
+
+export const injectStepColumn = ({ displayedHeaders: headers, layout }: any) => {
+  const displayedHeaders = labelEnumerations(headers ?? []);
   const uid = currentListUid();
   if (!uid || !uid.startsWith('api::')) return { displayedHeaders, layout };
   if (!knownGoverned.has(uid)) {

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { NavLink, Routes, Route } from 'react-router-dom';
-import { Page, Layouts } from '@strapi/strapi/admin';
+import { Page, Layouts, useAuth } from '@strapi/strapi/admin';
 import { Box, SubNav, SubNavHeader, SubNavLink, SubNavSection, SubNavSections, Typography } from '@strapi/design-system';
 import { useT } from '../components/Shared';
 import { TasksPage } from './Tasks';
@@ -10,6 +10,7 @@ import { DipPage } from './Dip';
 import { ClassificationPage } from './Classification';
 import { VerifyPage } from './Verify';
 import { ReportsPage } from './Reports';
+import { SetupPage } from './Setup';
 
 export const PERMS = {
   tasks: [{ action: 'plugin::ppid.tasks.read', subject: null }],
@@ -19,9 +20,10 @@ export const PERMS = {
   classification: [{ action: 'plugin::ppid.classification.manage', subject: null }],
   verify: [{ action: 'plugin::ppid.verify', subject: null }],
   reports: [{ action: 'plugin::ppid.reports.read', subject: null }],
+  setup: [{ action: 'plugin::ppid.settings.manage', subject: null }],
 };
 
-const LINKS: { to: string; id: string; label: string }[] = [
+const LINKS: { to: string; id: string; label: string; perm?: keyof typeof PERMS }[] = [
   { to: 'tasks', id: 'nav.tasks', label: 'Tugas Saya' },
   { to: 'runs', id: 'nav.runs', label: 'Alur Kerja' },
   { to: 'sops', id: 'nav.sops', label: 'SOP' },
@@ -29,16 +31,20 @@ const LINKS: { to: string; id: string; label: string }[] = [
   { to: 'classification', id: 'nav.classification', label: 'Klasifikasi' },
   { to: 'verify', id: 'nav.verify', label: 'Verifikasi' },
   { to: 'reports', id: 'nav.reports', label: 'Laporan' },
+  { to: 'setup', id: 'nav.setup', label: 'Persiapan', perm: 'setup' },
 ];
 
 const PpidNav = () => {
   const t = useT();
+  // Links with a permission of their own (Persiapan: settings.manage) show only to its holders.
+  const held = useAuth('PpidNav', (s) => s.permissions) ?? [];
+  const may = (perm?: keyof typeof PERMS) => !perm || PERMS[perm].some((p) => held.some((h: any) => h.action === p.action));
   return (
     <SubNav aria-label="PPID">
       <SubNavHeader label="PPID" />
       <SubNavSections>
         <SubNavSection label={t('nav.section', 'Publikasi informasi')}>
-          {LINKS.map((l) => (
+          {LINKS.filter((l) => may(l.perm)).map((l) => (
             <SubNavLink key={l.to} tag={NavLink as any} to={`/plugins/ppid/${l.to}`} data-testid={`ppid-nav-${l.to}`}>
               {t(l.id, l.label)}
             </SubNavLink>
@@ -82,6 +88,7 @@ export const App = () => (
         <Route path="classification" element={guard('classification', <ClassificationPage />)} />
         <Route path="verify" element={guard('verify', <VerifyPage />)} />
         <Route path="reports" element={guard('reports', <ReportsPage />)} />
+        <Route path="setup" element={guard('setup', <SetupPage />)} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Page.Main>

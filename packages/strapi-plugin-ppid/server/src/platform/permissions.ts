@@ -11,7 +11,7 @@ export const ACTIONS = [
   { uid: 'verify', displayName: 'Verifikasi (verification)' },
   { uid: 'reports.read', displayName: 'Laporan (reports)' },
   { uid: 'records.personal-data', displayName: 'Catatan: NIP lengkap, alamat IP, peramban penanda tangan (signers\' personal data)' },
-  { uid: 'settings.manage', displayName: 'Pengaturan: kop naskah dinas (settings: letterhead)' },
+  { uid: 'settings.manage', displayName: 'Pengaturan: kop naskah dinas, daftar persiapan (settings: letterhead, first-run checklist)' },
 ].map((a) => ({ section: 'plugins' as const, pluginName: 'ppid', ...a }));
 
 export const perm = (uid: string) => `plugin::ppid.${uid}`;

@@ -33,6 +33,7 @@ import checkpoints from '../signature/services/checkpoints';
 import adminAccess from '../platform/services/admin-access';
 import settingsSync from '../platform/services/settings-sync';
 import bindings from '../workflow/services/bindings';
+import setup from '../platform/services/setup';
 import signing from '../signature/services/signing';
 
 export default {
@@ -68,6 +69,7 @@ export default {
   'settings-sync': settingsSync,
   bindings,
   signing,
+  setup,
   constraints,
   sealing,
   attachments,

@@ -5,6 +5,10 @@ import { UID } from '../uids';
 
 /** Role mappings (SOP pelaksana → admin role, optionally per unit), delegations, bindings. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The first-run checklist: what is still missing before the first item can be published. */
+  async checklist(ctx) {
+    ctx.body = { data: await strapi.plugin('ppid').service('setup').checklist() };
+  },
   async listRoleMappings(ctx) {
     const where = typeof ctx.query.sopCode === 'string' ? { sopCode: ctx.query.sopCode } : {};
     const rows = await strapi.db.query(UID.roleMapping).findMany({ where, populate: ['adminRole', 'unit'], orderBy: { id: 'asc' } });

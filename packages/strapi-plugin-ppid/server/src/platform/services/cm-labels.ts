@@ -2,7 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
 
 /**
- * Indonesian field labels in the Content Manager for the information item and the DIP entry.
+ * Indonesian field labels in the Content Manager for the information item, the DIP entry, and
+ * the lists an officer or the body's administrator opens beside them (Unit Kerja, Pejabat,
+ * Jenis Informasi), whose attribute names (name, code, parent, user, active, legalBasis) are
+ * English and beyond the reach of the admin's translation files.
  * Set through the content-manager's own configuration service (the same store the
  * "Configure the view" screen writes), and only where a label still equals the attribute name:
  * a label an administrator changed is never overwritten.
@@ -37,6 +40,9 @@ export const CM_LABELS: Record<string, Record<string, string>> = {
     link: 'Tautan',
     informationItem: 'Informasi',
   },
+  [UID.unit]: { name: 'Nama Unit', code: 'Kode', parent: 'Unit Induk' },
+  [UID.official]: { nama: 'Nama', nip: 'NIP', jabatan: 'Jabatan', unit: 'Unit Kerja', user: 'Akun Admin', active: 'Aktif' },
+  [UID.informationKind]: { code: 'Kode', label: 'Nama Jenis Informasi', classification: 'Klasifikasi', legalBasis: 'Dasar Hukum' },
 };
 
 /** The shared components' field labels (Waktu dan Tempat, Retensi Arsip, Pengumuman Serta Merta). */
