@@ -21,6 +21,11 @@ const PEOPLE: { sop: string; short: string; unitName: string; roles: Record<stri
   { sop: 'pontianak-dinsos-pengumuman', short: 'pontianak', unitName: 'Dinas Sosial Kota Pontianak', roles: { 'bidang-pli': 'Kabid Pengelolaan dan Layanan Informasi', 'petugas-informasi': 'Operator PPID', 'ppid-pelaksana': 'PPID Pelaksana', 'ppid-utama': 'PPID Utama' } },
 ];
 
+// The product's consequence-test SOP (sops/100-uji-konsekuensi.yaml) is run by the officers of
+// the DIP SOP (BKPSDM Kutai Timur), whose roles carry the same names; body-wide, as a decision
+// on excluded information is the body's.
+const CONSEQUENCE_TEST = { sop: 'uji-konsekuensi', short: 'kutim', roles: { 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } };
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ppid = () => strapi.plugin('ppid');
   const store = () => strapi.store({ type: 'plugin', name: 'ppid', key: 'demo-seeded' });
@@ -54,6 +59,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const content = ppid().service('content');
     return content.bindings(UID.dipEdition).some((b: { sopCode: string }) => b.sopCode === sopCode);
   };
+
+  async function mapConsequenceTestRoles() {
+    const dir = ppid().service('directory');
+    for (const [roleKey, jabatan] of Object.entries(CONSEQUENCE_TEST.roles)) {
+      const role = await strapi.db.query('admin::role').findOne({ where: { name: roleName(CONSEQUENCE_TEST.short, jabatan) } });
+      if (role) await dir.mapRole(CONSEQUENCE_TEST.sop, roleKey, role.id, null);
+    }
+  }
 
   return {
     /** Only when asked for (`npm run dev` sets PPID_DEMO_SEED=true), and never in production. */
@@ -101,6 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (bodyWide(group.sop)) await dir.mapRole(group.sop, roleKey, role.id, null);
         }
       }
+      await mapConsequenceTestRoles();
     },
 
     async seed() {
@@ -128,6 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
+      await mapConsequenceTestRoles();
       await ppid().service('kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
 
       // Items of Kecamatan Palaran at different steps of seed 000.
