@@ -1,5 +1,7 @@
 import fs from 'fs';
 import type { CliGroup } from './index';
+import { getService } from '../services/get-service';
+import type { ExportFormat } from '../dip/services/dip';
 
 const dip: CliGroup = {
   description: 'Daftar Informasi Publik (export an edition, import entries)',
@@ -10,10 +12,10 @@ const dip: CliGroup = {
         const { edition, format = 'csv', out } = args.flags as Record<string, string>;
         if (typeof edition !== 'string' || typeof out !== 'string') return io.err('usage: dip export --edition ID --format csv|xlsx|pdf --out FILE'), 2;
         try {
-          const svc = strapi.plugin('ppid').service('dip');
+          const svc = getService(strapi, 'dip');
           // The established edition when there is one, else the draft being prepared.
           const row = await svc.get(edition, { established: true }).catch(() => svc.get(edition));
-          await svc.exportTo(row, format, fs.createWriteStream(out));
+          await svc.exportTo(row, format as ExportFormat, fs.createWriteStream(out));
           io.out(`${format} ${row.title} (${row.entries?.length ?? 0} entri) → ${out}`);
           return 0;
         } catch (e: any) {
@@ -28,7 +30,7 @@ const dip: CliGroup = {
         const file = args._[0];
         if (!file || !fs.existsSync(file)) return io.err(`file not found: ${file ?? '(none)'}`), 2;
         try {
-          const r = await strapi.plugin('ppid').service('dip').importFile(file, fs.readFileSync(file));
+          const r = await getService(strapi, 'dip').importFile(file, fs.readFileSync(file));
           io.out(`OK: ${r.created} dibuat / created, ${r.updated} diperbarui / updated`);
           return 0;
         } catch (e: any) {

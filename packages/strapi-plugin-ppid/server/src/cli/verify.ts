@@ -1,6 +1,7 @@
 import type { CliGroup } from './index';
 import type { VerificationReport } from '../signature/services/verification';
 import { reportCheckpoints } from './checkpoint';
+import { getService } from '../services/get-service';
 
 const verify: CliGroup = {
   description: 'Verify the signature records chain and the published items (exit 1 on any problem)',
@@ -9,7 +10,7 @@ const verify: CliGroup = {
     all: {
       usage: 'verify [--json] [--checkpoint FILE|URL]   # --checkpoint: a kept checkpoint (JSON or JSONL) must still be in the chain',
       async run(strapi, args, io) {
-        const report: VerificationReport = await strapi.plugin('ppid').service('verification').verifyAll();
+        const report: VerificationReport = await getService(strapi, 'verification').verifyAll();
         // Checkpoints: the anchor outside the database (a rollback or a cut tail leaves the chain green).
         const checkpoints = await reportCheckpoints(strapi, args, io);
         if (!checkpoints) return 2;

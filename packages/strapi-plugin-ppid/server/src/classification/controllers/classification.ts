@@ -1,16 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { badRequest, conflict, notFound } from '../../errors';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /** Admin routes of classification: rules, consequence tests (uji konsekuensi), queues, evaluate. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = () => strapi.plugin('ppid').service('classification');
+  const svc = () => getService(strapi, 'classification');
   const rules = () => strapi.db.query(UID.classificationRule);
   const body = (ctx: any) => (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {});
   const ruleView = (r: any) => ({ id: r.documentId, code: r.code, name: r.name, description: r.description, enabled: r.enabled, priority: r.priority, definition: r.definition });
   const testView = (t: any) => ({ ...t, id: t.documentId });
   // A consequence test is about an item: the caller must read the item's type (services/admin-access.ts).
-  const access = () => strapi.plugin('ppid').service('admin-access');
+  const access = () => getService(strapi, 'admin-access');
   const readable = (ctx: any) => (t: any) => access().canReadType(ctx.state.userAbility, t.itemUid);
   async function assertTestReadable(ctx: any, documentId: string) {
     const row = typeof documentId === 'string' ? await strapi.db.query(UID.consequenceTest).findOne({ where: { documentId }, select: ['itemUid'] }) : null;
@@ -80,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The berita acara / keputusan uji konsekuensi as PDF (internal: excluded information). */
     async decisionPdf(ctx) {
       await assertTestReadable(ctx, ctx.params.id);
-      const { filename, pdf } = await strapi.plugin('ppid').service('decision-pdfs').renderConsequenceTest(ctx.params.id);
+      const { filename, pdf } = await getService(strapi, 'decision-pdfs').renderConsequenceTest(ctx.params.id);
       ctx.type = 'application/pdf';
       ctx.set('Content-Disposition', `inline; filename="${filename}"`);
       ctx.set('Cache-Control', 'no-store, private');
@@ -95,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!uid || !strapi.getModel(uid as any)) throw badRequest('uid: tipe konten tidak dikenal / unknown content type', { field: 'uid' });
       if (!documentId) throw badRequest('documentId: wajib diisi / required', { field: 'documentId' });
       await access().assertCanReadItem(ctx.state.userAbility, uid, documentId);
-      const doc = await strapi.plugin('ppid').service('content').loadDraft(uid, documentId, locale || null);
+      const doc = await getService(strapi, 'content').loadDraft(uid, documentId, locale || null);
       ctx.body = { data: await svc().evaluate(uid, doc) };
     },
     async refreshDue(ctx) {

@@ -16,6 +16,7 @@ import {
 } from '../../core/classification';
 import { badRequest, conflict, notFound } from '../../errors';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /** Fields of a consequence test row that make the core ConsequenceTest. */
 const TEST_FIELDS = [
@@ -281,9 +282,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const v = validateConsequenceTest({ ...toTest(row), status: 'decided' });
       if (!v.ok) throw invalid('Uji konsekuensi belum lengkap / the consequence test is incomplete', v.errors);
       // The consequence-test type's default binding, read fresh (a default set on another instance counts).
-      await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 });
-      const sopCode = strapi.plugin('ppid').service('content').sopCodeFor(UID.consequenceTest);
-      return strapi.plugin('ppid').service('workflow').submit({ uid: UID.consequenceTest, documentId, sopCode }, userId, meta);
+      await getService(strapi, 'settings-sync').ensureFresh({ maxAgeMs: 0 });
+      const sopCode = getService(strapi, 'content').sopCodeFor(UID.consequenceTest);
+      return getService(strapi, 'workflow').submit({ uid: UID.consequenceTest, documentId, sopCode }, userId, meta);
     },
 
     /**
@@ -294,7 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async onTestDecided(testDocumentId: string) {
       const test = await testsQ().findOne({ where: { documentId: testDocumentId }, select: ['itemUid', 'itemDocumentId'] });
-      if (!test || !strapi.plugin('ppid').service('content').isGoverned(test.itemUid)) return;
+      if (!test || !getService(strapi, 'content').isGoverned(test.itemUid)) return;
       const live = await strapi.db.query(test.itemUid).findMany({
         where: { documentId: test.itemDocumentId, publishedAt: { $notNull: true } },
         select: ['id', 'locale'].filter((f) => f === 'id' || 'locale' in ((strapi.getModel(test.itemUid as any)?.attributes as any) ?? {})),

@@ -29,6 +29,7 @@ import { badRequest, conflict, notFound } from '../../errors';
 import { asSystem } from '../../workflow/context';
 import { UID } from '../../platform/uids';
 import { maskNip } from '../../core/nip';
+import { getService } from '../../services/get-service';
 
 /**
  * Daftar Informasi Publik: entries proposed from approved items, editions snapshotted from
@@ -146,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     place: cfg('ditetapkanDi', 'PPID_DITETAPKAN_DI', ''),
   });
   // One place builds verification links (PUBLIC_URL aware): the verification service.
-  const verificationUrl = (code: string): string => strapi.plugin('ppid').service('verification').verificationUrl(code);
+  const verificationUrl = (code: string): string => getService(strapi, 'verification').verificationUrl(code);
 
   /** Runs `fn` once the surrounding transaction (if any) has committed. */
   function afterCommit(fn: () => Promise<unknown>) {
@@ -560,7 +561,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!EXPORT_FORMATS.includes(format))
         throw badRequest(`format: gunakan csv, xlsx atau pdf / use csv, xlsx or pdf`, { field: 'format' });
       // The PDF of an established edition prints a QR code: not without PUBLIC_URL in production.
-      if (format === 'pdf' && row.signer?.verificationCode) strapi.plugin('ppid').service('verification').assertPrintableLinks();
+      if (format === 'pdf' && row.signer?.verificationCode) getService(strapi, 'verification').assertPrintableLinks();
       const pass = new PassThrough();
       self.exportTo(row, format, pass).catch((e) => pass.destroy(e));
       return pass;

@@ -5,6 +5,7 @@ import { notFound } from '../../errors';
 import { approvalRowsFromRecords, renderApprovalForm, type ApprovalFormData } from '../pdf';
 import { UID } from '../../platform/uids';
 import { classificationLabel, finalPublish } from '../../signature/services/verification';
+import { getService, type ServiceName } from '../../services/get-service';
 
 type RunRow = {
   id: number;
@@ -27,7 +28,7 @@ type RunRow = {
  * verification page of the run's latest record.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
 
   async function loadItem(run: RunRow): Promise<Record<string, any> | null> {
     const content = svc('content');

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { delegationSchema, roleMappingSchema, validate } from '../../workflow/validation';
 import { badRequest, notFound } from '../../errors';
 import { UID } from '../uids';
+import { getService } from '../../services/get-service';
 
 /** Role mappings (SOP pelaksana → admin role, optionally per unit), delegations, bindings. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   async createRoleMapping(ctx) {
     const body = await validate<any>(roleMappingSchema, ctx.request.body);
-    const sop = await strapi.plugin('ppid').service('sops').current(body.sopCode);
+    const sop = await getService(strapi, 'sops').current(body.sopCode);
     if (!sop.definition.roles.some((r: any) => r.key === body.sopRole)) {
       throw badRequest(`sopRole: peran "${body.sopRole}" tidak ada dalam SOP ${body.sopCode} / unknown role`, { field: 'sopRole' });
     }
@@ -71,13 +72,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async createBinding(ctx) {
     const body = ctx.request.body && typeof ctx.request.body === 'object' && !Array.isArray(ctx.request.body) ? ctx.request.body : {};
     ctx.status = 201;
-    ctx.body = { data: await strapi.plugin('ppid').service('bindings').create(body) };
+    ctx.body = { data: await getService(strapi, 'bindings').create(body) };
   },
   async updateBinding(ctx) {
     const body = ctx.request.body && typeof ctx.request.body === 'object' && !Array.isArray(ctx.request.body) ? ctx.request.body : {};
-    ctx.body = { data: await strapi.plugin('ppid').service('bindings').update(ctx.params.id, body) };
+    ctx.body = { data: await getService(strapi, 'bindings').update(ctx.params.id, body) };
   },
   async deleteBinding(ctx) {
-    ctx.body = { data: await strapi.plugin('ppid').service('bindings').remove(ctx.params.id) };
+    ctx.body = { data: await getService(strapi, 'bindings').remove(ctx.params.id) };
   },
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { notFound } from '../../errors';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /** Public facts only: whether an item was published through its SOP, and the signing keys. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -13,9 +14,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     // Only for an item the public guard shows right now (published through its run, not
     // excluded, not a plugin type such as a consequence test), so nothing else leaks.
-    const live = run ? await strapi.plugin('ppid').service('public-filter').isPublic(run.itemUid, documentId) : false;
+    const live = run ? await getService(strapi, 'public-filter').isPublic(run.itemUid, documentId) : false;
     if (!run || !live) throw notFound('Tidak ada publikasi / no publication');
-    const sop = await strapi.plugin('ppid').service('sops').get(`${run.sopCode}@${run.sopVersion}`);
+    const sop = await getService(strapi, 'sops').get(`${run.sopCode}@${run.sopVersion}`);
     const last = await strapi.db.query(UID.record).findOne({ where: { runDocumentId: run.documentId, kind: 'publish' }, select: ['verificationCode'] });
     ctx.body = {
       data: {
@@ -29,6 +30,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
   async keys(ctx) {
-    ctx.body = strapi.plugin('ppid').service('keys').jwks();
+    ctx.body = getService(strapi, 'keys').jwks();
   },
 });

@@ -17,6 +17,7 @@ import { itemKey } from '../../workflow/context';
 import { UID } from '../../platform/uids';
 import { conflict, notFound } from '../../errors';
 import { NOT_FOUND_MESSAGE, type PublicSigner, type PublicVerification } from '../page/page';
+import { getService, type ServiceName } from '../../services/get-service';
 
 /**
  * Verification of what the signature records claim:
@@ -125,7 +126,7 @@ function normaliseCode(code: string): string | null {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const runs = () => strapi.db.query(UID.run);
 
   /**

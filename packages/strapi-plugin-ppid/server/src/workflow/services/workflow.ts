@@ -21,6 +21,7 @@ import type { ResolvedActor } from './actors';
 import { isDeadlock, isUniqueViolation } from '../../platform/services/constraints';
 import { SYSTEM_SIGNER } from '../../signature/services/sealing';
 import { lastReturn } from '../../core/workflow/tasks';
+import { getService, type ServiceName } from '../../services/get-service';
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 export type ActRequest = ActInput & {
@@ -95,7 +96,7 @@ function runRecordInput(
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const runs = () => strapi.db.query(UID.run);
 
   async function loadRun(documentId: string): Promise<RunRow> {
