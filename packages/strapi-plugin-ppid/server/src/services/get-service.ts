@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import type services from './index';
+import type { ServiceFactories } from './index';
 
 /** The plugin's services by name, each typed as what its factory returns. */
-export type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
+export type Services = { [K in keyof ServiceFactories]: ReturnType<ServiceFactories[K]> };
 export type ServiceName = keyof Services;
 
 /** A ppid service, typed: `getService(strapi, 'workflow').submit(...)`. */
