@@ -392,7 +392,7 @@ describe('time standards, notifications, webhooks and reports', () => {
       .http()
       .post('/ppid/delegations')
       .set(bearer(admin))
-      .send({ delegator: camat.id, delegate: delegate.id, capacity: 'plt', validFrom: '2025-01-01T00:00:00.000Z', validUntil: '2027-12-31T00:00:00.000Z' });
+      .send({ delegator: camat.id, delegate: delegate.id, capacity: 'plt', validFrom: '2026-01-01T00:00:00.000Z', validUntil: '2026-12-31T00:00:00.000Z' });
     expect(created.status).toBe(201);
     const users = app.strapi.db.query('admin::user');
     await users.update({ where: { id: p.camat.id }, data: { isActive: false } });

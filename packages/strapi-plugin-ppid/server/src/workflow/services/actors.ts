@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { SignerCapacity, SignerSnapshot, OnBehalfOf } from '../../core/signature';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 import { actingCapacities, type ActingDelegation, type RoleMappingRow } from '../../core/workflow';
 
 /** Who is acting, with the SOP roles they hold for one item, and in what capacity. */
@@ -97,7 +98,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return out;
     },
 
-    async resolve(userId: number, sopCode: string, itemUnitId: number | null, now = new Date()): Promise<ResolvedActor> {
+    /** `now` defaults to the plugin clock, the time the workflow and the notifications read. */
+    async resolve(userId: number, sopCode: string, itemUnitId: number | null, now: Date = getService(strapi, 'clock').now()): Promise<ResolvedActor> {
       const user = await loadUser(userId);
       const isSuperAdmin = (user?.roles ?? []).some((r: { code: string }) => r.code === 'strapi-super-admin');
       const [mappings, lineage, delegations] = await Promise.all([
