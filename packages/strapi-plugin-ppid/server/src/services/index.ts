@@ -34,6 +34,7 @@ import adminAccess from '../platform/services/admin-access';
 import settingsSync from '../platform/services/settings-sync';
 import bindings from '../workflow/services/bindings';
 import signing from '../signature/services/signing';
+import runs from '../workflow/services/runs';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -73,6 +74,7 @@ export type ServiceFactories = {
   'settings-sync': typeof settingsSync;
   bindings: typeof bindings;
   signing: typeof signing;
+  runs: typeof runs;
   constraints: typeof constraints;
   sealing: typeof sealing;
   attachments: typeof attachments;
@@ -112,6 +114,7 @@ const services: ServiceFactories = {
   'settings-sync': settingsSync,
   bindings,
   signing,
+  runs,
   constraints,
   sealing,
   attachments,

@@ -6,21 +6,7 @@ import { approvalRowsFromRecords, renderApprovalForm, type ApprovalFormData } fr
 import { UID } from '../../platform/uids';
 import { classificationLabel, finalPublish } from '../../signature/services/verification';
 import { getService, type ServiceName } from '../../services/get-service';
-
-type RunRow = {
-  id: number;
-  documentId: string;
-  itemUid: string;
-  itemDocumentId: string;
-  itemLocale: string | null;
-  itemTitle: string | null;
-  sopVersion: number;
-  status: string;
-  classification: string | null;
-  state: RunState;
-  sop: { definition: SopDefinition };
-  unit?: { id: number; name: string } | null;
-};
+import type { RunRow } from '../../workflow/services/runs';
 
 /**
  * The "formulir persetujuan publikasi" of one run: the body's heading (plugin config), the

@@ -79,12 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = String(ctx.query.documentIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 200);
       const out: Record<string, { step: number | null; role: string | null; roleLabel: string | null; status: string }> = {};
       if (content.isGoverned(uid) && ids.length) {
-        const rows = await strapi.db.query('plugin::ppid.run').findMany({
-          where: { itemUid: uid, itemDocumentId: { $in: ids } },
-          orderBy: { id: 'desc' },
-          populate: ['sop'],
-          select: ['itemDocumentId', 'status', 'currentStep', 'currentRole'],
-        });
+        const rows = await getService(strapi, 'runs').newestForItems(uid, ids);
         for (const r of rows as any[]) {
           if (out[r.itemDocumentId]) continue; // the newest run of each item
           const roles = r.sop?.definition?.roles ?? [];
@@ -109,17 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (q.overdue === 'true') Object.assign(where, { stepDeadline: { $lt: new Date().toISOString() }, status: { $in: ['in_progress', 'returned'] } });
       const page = Math.max(1, Number(q.page) || 1);
       const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 25));
-      const [rows, total] = await Promise.all([
-        strapi.db.query('plugin::ppid.run').findMany({
-          where,
-          orderBy: { id: 'desc' },
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-          populate: ['unit', 'sop'],
-          select: ['documentId', 'itemUid', 'itemDocumentId', 'itemTitle', 'sopCode', 'sopVersion', 'status', 'currentStep', 'currentRole', 'stepDeadline', 'classification', 'startedAt', 'endedAt'],
-        }),
-        strapi.db.query('plugin::ppid.run').count({ where }),
-      ]);
+      const { rows, total } = await getService(strapi, 'runs').page(where, page, pageSize);
       ctx.body = {
         data: rows.map(({ sop, ...r }: any) => ({
           ...r,
