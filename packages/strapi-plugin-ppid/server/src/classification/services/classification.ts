@@ -94,6 +94,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const self = {
+    /** Classification rules (the admin's CRUD); `id` is a rule's documentId or its code. */
+    ruleRows: {
+      list: () => strapi.db.query(UID.classificationRule).findMany({ orderBy: [{ priority: 'desc' }, { code: 'asc' }] }),
+      find: (id: string) => strapi.db.query(UID.classificationRule).findOne({ where: { $or: [{ documentId: id }, { code: id }] } }),
+      byCode: (code: string) => strapi.db.query(UID.classificationRule).findOne({ where: { code } }),
+      create: (row: Record<string, unknown>) => strapi.db.query(UID.classificationRule).create({ data: row }),
+      update: (id: number, row: Record<string, unknown>) => strapi.db.query(UID.classificationRule).update({ where: { id }, data: row }),
+      remove: (id: number) => strapi.db.query(UID.classificationRule).delete({ where: { id } }),
+    },
+
+    /** The item type a consequence test is about (null when there is no such test). */
+    async testItemUid(documentId: string): Promise<string | null> {
+      const row = await strapi.db.query(UID.consequenceTest).findOne({ where: { documentId }, select: ['itemUid'] });
+      return row ? row.itemUid : null;
+    },
+
     /** Shipped rules and kinds, once: existing codes are never overwritten (a body may edit them). */
     async seed() {
       const haveRules = new Set((await rulesQ().findMany({ select: ['code'] })).map((r: any) => r.code));

@@ -40,7 +40,7 @@ async function stepsView(strapi: Core.Strapi, rows: any[]) {
   const units = new Map<string, string | null>();
   for (const r of rows) {
     if (!sops.has(r.sopCode)) sops.set(r.sopCode, (await getService(strapi, 'sops').current(r.sopCode).catch(() => null))?.definition ?? null);
-    if (r.unitCode && !units.has(r.unitCode)) units.set(r.unitCode, (await strapi.db.query('plugin::ppid.unit').findOne({ where: { code: r.unitCode }, select: ['name'] }))?.name ?? null);
+    if (r.unitCode && !units.has(r.unitCode)) units.set(r.unitCode, await getService(strapi, 'directory').unitName(r.unitCode));
   }
   const data = rows.map((r) => {
     const def = sops.get(r.sopCode);

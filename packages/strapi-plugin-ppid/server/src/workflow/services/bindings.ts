@@ -58,6 +58,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    async list() {
+      return strapi.db.query(UID.binding).findMany({ orderBy: { id: 'asc' } });
+    },
+
     async create(body: Record<string, unknown>) {
       checkFields(body, ['contentType', 'sopCode', 'isDefault']);
       const { contentType, sopCode, isDefault } = body;
