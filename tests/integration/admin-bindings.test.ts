@@ -126,7 +126,7 @@ describe('changes that would strand open runs are refused (409)', () => {
 
 describe('consequence tests run on the type’s default binding', () => {
   it('a body’s own SOP made the default is the one /decide starts', async () => {
-    const file = path.join(__dirname, '..', '..', 'src', 'plugins', 'ppid', 'sops', '100-uji-konsekuensi.yaml');
+    const file = path.join(__dirname, '..', '..', 'packages', 'strapi-plugin-ppid', 'sops', '100-uji-konsekuensi.yaml');
     const text = fs.readFileSync(file, 'utf8').replace(/^code: uji-konsekuensi$/m, 'code: uji-konsekuensi-badan');
     const imported = await app.http().post('/ppid/sops/import').set(admin).send({ text, format: 'yaml' });
     expect(imported.status).toBeLessThan(300);
