@@ -381,4 +381,35 @@ describe('time standards, notifications, webhooks and reports', () => {
     const bad = await GROUPS.report.commands.steps.run(app.strapi, { _: [], flags: { format: 'pdf' } }, { out: () => {}, err: (l: string) => out.push(l) });
     expect(bad).toBe(2);
   });
+
+  it('a Plt standing in for a deactivated camat is told of the step they can act on (and the camat is not)', async () => {
+    setNow(wib('2026-01-13T09:00:00'));
+    const [plt] = Object.values(await peopleFor(app, SOP, [{ key: 'pltcamat', sopRoles: [], jabatan: 'Plt. Camat Palaran', unit: unitId }]));
+    const officials = app.strapi.db.query('plugin::ppid.official');
+    const camat = await officials.findOne({ where: { user: p.camat.id } });
+    const delegate = await officials.findOne({ where: { user: plt.id } });
+    const created = await app
+      .http()
+      .post('/ppid/delegations')
+      .set(bearer(admin))
+      .send({ delegator: camat.id, delegate: delegate.id, capacity: 'plt', validFrom: '2026-01-01T00:00:00.000Z', validUntil: '2026-12-31T00:00:00.000Z' });
+    expect(created.status).toBe(201);
+    const users = app.strapi.db.query('admin::user');
+    await users.update({ where: { id: p.camat.id }, data: { isActive: false } });
+    try {
+      const title = 'Pemadaman listrik bergilir';
+      const run = await submit(await createItem(title));
+      const told = (await notificationsOf(plt, 'step_active')).filter((n) => n.title.includes(title));
+      expect(told).toHaveLength(1);
+      // Nothing for the deactivated camat (the panel is closed to them; read the table).
+      const toCamat = await app.strapi.db.query('plugin::ppid.notification').findMany({ where: { recipientId: p.camat.id, event: 'step_active' } });
+      expect(toCamat.filter((n: any) => String(n.title).includes(title))).toHaveLength(0);
+      // And the Plt can indeed act on that step, in the capacity the record states.
+      const done = await act(plt, run, { act: 'approve' });
+      expect(done.status).toBe(200);
+      expect(done.body.data.currentStep?.number).not.toBe(1);
+    } finally {
+      await users.update({ where: { id: p.camat.id }, data: { isActive: true } });
+    }
+  });
 });

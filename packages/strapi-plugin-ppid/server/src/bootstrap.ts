@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS } from './platform/permissions';
 import { UID } from './platform/uids';
 import { PPID_EVENTS } from './workflow/services/events';
+import { getService } from './services/get-service';
 
 // The public website reads these types; the public guard decides which rows it may see, so
 // granting find/findOne to the public role is safe.
@@ -63,23 +64,23 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const ppid = strapi.plugin('ppid');
   // Uniqueness as database constraints, before anything writes (services/constraints.ts: why here).
-  await ppid.service('constraints').ensure();
+  await getService(strapi, 'constraints').ensure();
   // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts);
   // rows from before sealing began are sealed once as the baseline, before anything adds to them.
-  ppid.service('sealing').install();
-  await ppid.service('sealing').baseline();
+  getService(strapi, 'sealing').install();
+  await getService(strapi, 'sealing').baseline();
 
   // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
-  const imported = await ppid.service('sops').importSeeds();
+  const imported = await getService(strapi, 'sops').importSeeds();
   const codes = new Set<string>(imported.map((i: { code: string }) => i.code));
   await ensureDefaultBindings(strapi, codes);
-  await ppid.service('content').refreshBindings();
+  await getService(strapi, 'content').refreshBindings();
   // Binding changes on any instance reach this one (services/settings-sync.ts).
-  await ppid.service('settings-sync').install();
-  ppid.service('keys').load();
+  await getService(strapi, 'settings-sync').install();
+  getService(strapi, 'keys').load();
   await grantPublicRead(strapi);
   // Indexes for the public filters and the guard (services/indexes.ts: why they live here).
-  await ppid.service('indexes').ensure();
+  await getService(strapi, 'indexes').ensure();
 
   // Workflow events are Strapi webhook events (Settings > Webhooks); the webhook runner listens
   // on the event hub, where the events service emits them.
@@ -88,25 +89,25 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Reminder and mail jobs: on unless PPID_REMINDERS=false; off in tests (they call tick()).
   const reminders = ppid.config('reminders') as { enabled?: boolean } | undefined;
   const jobsOn = reminders?.enabled ?? (process.env.PPID_REMINDERS ? process.env.PPID_REMINDERS !== 'false' : process.env.NODE_ENV !== 'test');
-  if (jobsOn) ppid.service('reminders').schedule();
+  if (jobsOn) getService(strapi, 'reminders').schedule();
   // Signed checkpoints of the chain head, published outside the database (services/checkpoints.ts);
   // off in tests (they call tick()), PPID_CHECKPOINTS=false turns the job off.
   webhookStore.addAllowedEvent('PPID_CHECKPOINT', 'ppid.checkpoint');
-  const checkpoints = ppid.service('checkpoints');
+  const checkpoints = getService(strapi, 'checkpoints');
   const interval = checkpoints.interval(); // a bad PPID_CHECKPOINT_INTERVAL stops the boot here
   if (checkpoints.enabled()) checkpoints.schedule(interval);
   // The public guard (services/public-filter.ts) and the classification seeds (rules, kinds).
-  ppid.service('public-filter').install();
-  await ppid.service('public-filter').syncFlags();
-  await ppid.service('classification').seed();
-  await ppid.service('dip').listen();
+  getService(strapi, 'public-filter').install();
+  await getService(strapi, 'public-filter').syncFlags();
+  await getService(strapi, 'classification').seed();
+  await getService(strapi, 'dip').listen();
   // Indonesian field labels in the Content Manager (an administrator's own labels are kept).
-  await ppid.service('cm-labels').apply();
+  await getService(strapi, 'cm-labels').apply();
 };
 
 /** The demo body when asked for (PPID_DEMO_SEED=true, never in production), once, after every plugin has bootstrapped (see src/index.ts). */
 export async function seedDemo(strapi: Core.Strapi) {
-  const demo = strapi.plugin('ppid').service('demo');
+  const demo = getService(strapi, 'demo');
   await demo.warnIfPresent();
   if (!demo.enabled()) return;
   const accounts = await demo.seedOnce();

@@ -11,7 +11,18 @@ import services from './services';
 import policies from './policies';
 import middlewares from './middlewares';
 
-export default {
+const plugin: {
+  register: typeof register;
+  bootstrap: typeof bootstrap;
+  destroy: typeof destroy;
+  config: typeof config;
+  contentTypes: typeof contentTypes;
+  controllers: typeof controllers;
+  routes: typeof routes;
+  services: typeof services;
+  policies: typeof policies;
+  middlewares: typeof middlewares;
+} = {
   register,
   bootstrap,
   destroy,
@@ -23,3 +34,5 @@ export default {
   policies,
   middlewares,
 };
+
+export default plugin;

@@ -3,12 +3,13 @@ import type { Core } from '@strapi/strapi';
 import type { CliArgs, CliHandlers, CliIO } from './index';
 import { parseCheckpoints } from '../core/signature';
 import type { CheckReport, CreateResult } from '../signature/services/checkpoints';
+import { getService } from '../services/get-service';
 
 const checkpoint: CliHandlers = {
   commands: {
     create: {
       async run(strapi, _args, io) {
-        const svc = strapi.plugin('ppid').service('checkpoints');
+        const svc = getService(strapi, 'checkpoints');
         const result: CreateResult = await svc.create();
         if (result.reason === 'chain_problems') {
           for (const p of result.problems) io.err(`${p.code}${p.seq != null ? ` (seq ${p.seq})` : ''}: ${p.message}`);
@@ -20,7 +21,7 @@ const checkpoint: CliHandlers = {
           return 0;
         }
         // Unchanged (or another instance sealed it a moment ago): the latest stands for this head.
-        const cp = result.checkpoint ?? (await svc.latest());
+        const cp = result.checkpoint ?? (await svc.latest())!;
         if (result.reason !== 'created') io.err(`tidak ada catatan baru sejak checkpoint seq ${cp.seq} / no new records since`);
         io.out(JSON.stringify(cp));
         return 0;
@@ -59,7 +60,7 @@ export type CheckpointVerification = { ok: boolean; source: string | null; check
  * source cannot be read or holds no checkpoint.
  */
 export async function verifyCheckpoints(strapi: Core.Strapi, args: CliArgs): Promise<CheckpointVerification> {
-  const svc = strapi.plugin('ppid').service('checkpoints');
+  const svc = getService(strapi, 'checkpoints');
   const flag = args.flags.checkpoint;
   if (flag === true) throw new Error('--checkpoint needs a FILE or URL');
   const file = process.env.PPID_CHECKPOINT_FILE;

@@ -1,5 +1,7 @@
 import fs from 'fs';
 import type { CliHandlers } from './index';
+import { getService } from '../services/get-service';
+import type { ExportFormat } from '../dip/services/dip';
 
 const dip: CliHandlers = {
   commands: {
@@ -8,11 +10,11 @@ const dip: CliHandlers = {
         const { edition, format = 'csv', out } = args.flags as Record<string, string | boolean>;
         if (edition === true || typeof out !== 'string' || typeof format !== 'string') return io.err('usage: dip export [--edition ID] [--format csv|xlsx|pdf] --out FILE'), 2;
         try {
-          const svc = strapi.plugin('ppid').service('dip');
+          const svc = getService(strapi, 'dip');
           // No --edition: the current established edition (what the public reads). With one: that
           // edition as established when it is, else the draft being prepared.
           const row = typeof edition === 'string' ? await svc.get(edition, { established: true }).catch(() => svc.get(edition)) : await svc.current();
-          await svc.exportTo(row, format, fs.createWriteStream(out));
+          await svc.exportTo(row, format as ExportFormat, fs.createWriteStream(out));
           io.out(`${format} ${row.title} (${row.entries?.length ?? 0} entri) → ${out}`);
           return 0;
         } catch (e: any) {
@@ -26,7 +28,7 @@ const dip: CliHandlers = {
         const file = args._[0];
         if (!file || !fs.existsSync(file)) return io.err(`file not found: ${file ?? '(none)'}`), 2;
         try {
-          const r = await strapi.plugin('ppid').service('dip').importFile(file, fs.readFileSync(file));
+          const r = await getService(strapi, 'dip').importFile(file, fs.readFileSync(file));
           io.out(`OK: ${r.created} dibuat / created, ${r.updated} diperbarui / updated`);
           return 0;
         } catch (e: any) {

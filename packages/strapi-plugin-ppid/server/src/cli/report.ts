@@ -1,6 +1,7 @@
 import fs from 'fs';
 import type { CliHandlers, CliHandler } from './index';
 import { REPORTS, type ReportName } from '../notifications/services/reports';
+import { getService } from '../services/get-service';
 
 /** npm run ppid -- report steps|published|refresh|yearly [--format json|csv|xlsx] [--out FILE] [--sop CODE] */
 const runReport = (name: ReportName): CliHandler => async (strapi, args, io) => {
@@ -14,7 +15,7 @@ const runReport = (name: ReportName): CliHandler => async (strapi, args, io) => 
     io.err('--out FILE wajib untuk xlsx / is required for xlsx');
     return 2;
   }
-  const reports = strapi.plugin('ppid').service('reports');
+  const reports = getService(strapi, 'reports');
   const rows = await reports.run(name, { sop: args.flags.sop });
   const body: string | Buffer =
     format === 'csv' ? reports.toCsv(rows) : format === 'xlsx' ? await reports.toXlsx(rows, name) : JSON.stringify(rows, null, 2);

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import YAML from 'yaml';
 import type { CliHandlers } from './index';
+import { getService } from '../services/get-service';
 
 const formatOf = (file: string) => (file.endsWith('.json') ? 'json' : 'yaml') as 'json' | 'yaml';
 
@@ -10,7 +11,7 @@ const sop: CliHandlers = {
       async run(strapi, args, io) {
         const file = args._[0];
         if (!file || !fs.existsSync(file)) return io.err(`file not found: ${file ?? '(none)'}`), 2;
-        const result = strapi.plugin('ppid').service('sops').validate(fs.readFileSync(file, 'utf8'), formatOf(file));
+        const result = getService(strapi, 'sops').validate(fs.readFileSync(file, 'utf8'), formatOf(file));
         if (result.ok) {
           io.out(`OK ${result.value.code}: ${result.value.steps.length} langkah / steps`);
           return 0;
@@ -25,7 +26,7 @@ const sop: CliHandlers = {
         const file = args._[0];
         if (!file || !fs.existsSync(file)) return io.err(`file not found: ${file ?? '(none)'}`), 2;
         try {
-          const { sop: row, created } = await strapi.plugin('ppid').service('sops').import(fs.readFileSync(file, 'utf8'), formatOf(file));
+          const { sop: row, created } = await getService(strapi, 'sops').import(fs.readFileSync(file, 'utf8'), formatOf(file));
           io.out(`${created ? 'imported' : 'unchanged'} ${row.code}@${row.version} (id ${row.id})`);
           return 0;
         } catch (e: any) {
@@ -37,7 +38,7 @@ const sop: CliHandlers = {
     },
     list: {
       async run(strapi, _args, io) {
-        for (const s of await strapi.plugin('ppid').service('sops').list()) {
+        for (const s of await getService(strapi, 'sops').list()) {
           io.out(`${s.id}\t${s.code}@${s.version}\t${s.definition.steps.length} langkah\t${s.name}`);
         }
         return 0;
@@ -48,7 +49,7 @@ const sop: CliHandlers = {
         const ref = args._[0];
         if (!ref) return io.err('missing ID'), 2;
         try {
-          const row = await strapi.plugin('ppid').service('sops').get(ref);
+          const row = await getService(strapi, 'sops').get(ref);
           const text = args.flags.format === 'json' ? JSON.stringify(row.definition, null, 2) + '\n' : YAML.stringify(row.definition);
           if (typeof args.flags.out === 'string') fs.writeFileSync(args.flags.out, text);
           else io.out(text);

@@ -1,12 +1,13 @@
 import type { CliHandlers } from './index';
 import type { VerificationReport } from '../signature/services/verification';
 import { reportCheckpoints } from './checkpoint';
+import { getService } from '../services/get-service';
 
 const verify: CliHandlers = {
   commands: {
     all: {
       async run(strapi, args, io) {
-        const report: VerificationReport = await strapi.plugin('ppid').service('verification').verifyAll();
+        const report: VerificationReport = await getService(strapi, 'verification').verifyAll();
         // Checkpoints: the anchor outside the database (a rollback or a cut tail leaves the chain green).
         const checkpoints = await reportCheckpoints(strapi, args, io);
         if (!checkpoints) return 2;

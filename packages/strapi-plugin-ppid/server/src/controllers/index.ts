@@ -11,4 +11,22 @@ import verification from '../signature/controllers/verification';
 import checkpoints from '../signature/controllers/checkpoints';
 import kop from '../documents/controllers/kop';
 
-export default { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop };
+/** Spelled out so the built type declarations name each controller factory rather than expand it. */
+export type ControllerFactories = {
+  info: typeof info;
+  workflow: typeof workflow;
+  sops: typeof sops;
+  settings: typeof settings;
+  public: typeof publicFacts;
+  dip: typeof dip;
+  notifications: typeof notifications;
+  reports: typeof reports;
+  classification: typeof classification;
+  verification: typeof verification;
+  checkpoints: typeof checkpoints;
+  kop: typeof kop;
+};
+
+const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop };
+
+export default controllers;

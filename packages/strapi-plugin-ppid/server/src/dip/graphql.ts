@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { formatCell } from '../core/dip';
+import { getService } from '../services/get-service';
 
 /**
  * GraphQL reads of the DIP (the plugin's types are off in shadow CRUD): the current established
@@ -8,7 +9,7 @@ import { formatCell } from '../core/dip';
 export function registerDipGraphql(strapi: Core.Strapi) {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
-  const dip = () => strapi.plugin('ppid').service('dip');
+  const dip = () => getService(strapi, 'dip');
   // The public shape: no entry keys (internal documentIds), the signer's NIP masked.
   const present = (row: any) => (row ? dip().presentPublic(row) : null);
 

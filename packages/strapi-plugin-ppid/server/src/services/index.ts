@@ -35,8 +35,55 @@ import settingsSync from '../platform/services/settings-sync';
 import bindings from '../workflow/services/bindings';
 import setup from '../platform/services/setup';
 import signing from '../signature/services/signing';
+import runs from '../workflow/services/runs';
 
-export default {
+/**
+ * The service factories by name. Spelled out (rather than inferred from the object below) so the
+ * built type declarations name each factory instead of expanding every service's type; the
+ * object is checked against it. getService (./get-service.ts) reads service types from here.
+ */
+export type ServiceFactories = {
+  info: typeof info;
+  access: typeof access;
+  sops: typeof sops;
+  actors: typeof actors;
+  content: typeof content;
+  keys: typeof keys;
+  records: typeof records;
+  workflow: typeof workflow;
+  timing: typeof timing;
+  events: typeof events;
+  directory: typeof directory;
+  cli: typeof cli;
+  'sop-document': typeof sopDocument;
+  demo: typeof demo;
+  clock: typeof clock;
+  recipients: typeof recipients;
+  notifications: typeof notifications;
+  reminders: typeof reminders;
+  reports: typeof reports;
+  'public-filter': typeof publicFilter;
+  classification: typeof classification;
+  dip: typeof dip;
+  indexes: typeof indexes;
+  'cm-labels': typeof cmLabels;
+  verification: typeof verification;
+  'approval-form': typeof approvalForm;
+  'decision-pdfs': typeof decisionPdfs;
+  checkpoints: typeof checkpoints;
+  'admin-access': typeof adminAccess;
+  'settings-sync': typeof settingsSync;
+  bindings: typeof bindings;
+  signing: typeof signing;
+  runs: typeof runs;
+  setup: typeof setup;
+  constraints: typeof constraints;
+  sealing: typeof sealing;
+  attachments: typeof attachments;
+  kop: typeof kop;
+};
+
+const services: ServiceFactories = {
   info,
   access,
   sops,
@@ -70,8 +117,11 @@ export default {
   bindings,
   signing,
   setup,
+  runs,
   constraints,
   sealing,
   attachments,
   kop,
 };
+
+export default services;

@@ -1,51 +1,52 @@
 import type { Core } from '@strapi/strapi';
 import { badRequest, conflict, notFound } from '../../errors';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /** Admin routes of classification: rules, consequence tests (uji konsekuensi), queues, evaluate. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = () => strapi.plugin('ppid').service('classification');
-  const rules = () => strapi.db.query(UID.classificationRule);
+  const svc = () => getService(strapi, 'classification');
+  const rules = () => svc().ruleRows;
   const body = (ctx: any) => (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {});
   const ruleView = (r: any) => ({ id: r.documentId, code: r.code, name: r.name, description: r.description, enabled: r.enabled, priority: r.priority, definition: r.definition });
   const testView = (t: any) => ({ ...t, id: t.documentId });
   // A consequence test is about an item: the caller must read the item's type (services/admin-access.ts).
-  const access = () => strapi.plugin('ppid').service('admin-access');
+  const access = () => getService(strapi, 'admin-access');
   const readable = (ctx: any) => (t: any) => access().canReadType(ctx.state.userAbility, t.itemUid);
   async function assertTestReadable(ctx: any, documentId: string) {
-    const row = typeof documentId === 'string' ? await strapi.db.query(UID.consequenceTest).findOne({ where: { documentId }, select: ['itemUid'] }) : null;
-    if (!row) throw notFound(`Uji konsekuensi ${String(documentId).slice(0, 64)} tidak ditemukan / consequence test not found`);
-    await access().assertCanReadItem(ctx.state.userAbility, row.itemUid, null);
+    const itemUid = typeof documentId === 'string' ? await svc().testItemUid(documentId) : null;
+    if (!itemUid) throw notFound(`Uji konsekuensi ${String(documentId).slice(0, 64)} tidak ditemukan / consequence test not found`);
+    await access().assertCanReadItem(ctx.state.userAbility, itemUid, null);
   }
 
   async function findRule(id: string) {
-    const row = await rules().findOne({ where: { $or: [{ documentId: id }, { code: id }] } });
+    const row = await rules().find(id);
     if (!row) throw notFound(`Aturan ${id} tidak ditemukan / rule not found`);
     return row;
   }
 
   return {
     async listRules(ctx) {
-      ctx.body = { data: (await rules().findMany({ orderBy: [{ priority: 'desc' }, { code: 'asc' }] })).map(ruleView) };
+      ctx.body = { data: (await rules().list()).map(ruleView) };
     },
     async createRule(ctx) {
       const row = svc().validatedRuleRow(body(ctx));
-      if (await rules().findOne({ where: { code: row.code } })) {
+      if (await rules().byCode(row.code)) {
         throw conflict(`Kode aturan "${row.code}" sudah dipakai / rule code already exists`, { field: 'code' });
       }
       ctx.status = 201;
-      ctx.body = { data: ruleView(await rules().create({ data: row })) };
+      ctx.body = { data: ruleView(await rules().create(row)) };
     },
     async updateRule(ctx) {
       const existing = await findRule(ctx.params.id);
       const merged = { ...svc().ruleRow({ ...(existing.definition ?? {}), code: existing.code, name: existing.name, description: existing.description ?? '', enabled: existing.enabled, priority: existing.priority }).definition, ...body(ctx) };
       if (merged.code !== existing.code) throw badRequest('code: kode aturan tidak dapat diubah / a rule code cannot change', { field: 'code' });
       const row = svc().validatedRuleRow(merged);
-      ctx.body = { data: ruleView(await rules().update({ where: { id: existing.id }, data: row })) };
+      ctx.body = { data: ruleView(await rules().update(existing.id, row)) };
     },
     async deleteRule(ctx) {
       const existing = await findRule(ctx.params.id);
-      await rules().delete({ where: { id: existing.id } });
+      await rules().remove(existing.id);
       ctx.status = 204;
       ctx.body = null;
     },
@@ -80,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The berita acara / keputusan uji konsekuensi as PDF (internal: excluded information). */
     async decisionPdf(ctx) {
       await assertTestReadable(ctx, ctx.params.id);
-      const { filename, pdf } = await strapi.plugin('ppid').service('decision-pdfs').renderConsequenceTest(ctx.params.id);
+      const { filename, pdf } = await getService(strapi, 'decision-pdfs').renderConsequenceTest(ctx.params.id);
       ctx.type = 'application/pdf';
       ctx.set('Content-Disposition', `inline; filename="${filename}"`);
       ctx.set('Cache-Control', 'no-store, private');
@@ -95,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!uid || !strapi.getModel(uid as any)) throw badRequest('uid: tipe konten tidak dikenal / unknown content type', { field: 'uid' });
       if (!documentId) throw badRequest('documentId: wajib diisi / required', { field: 'documentId' });
       await access().assertCanReadItem(ctx.state.userAbility, uid, documentId);
-      const doc = await strapi.plugin('ppid').service('content').loadDraft(uid, documentId, locale || null);
+      const doc = await getService(strapi, 'content').loadDraft(uid, documentId, locale || null);
       ctx.body = { data: await svc().evaluate(uid, doc) };
     },
     async refreshDue(ctx) {

@@ -16,6 +16,7 @@ import {
 } from '../../core/classification';
 import { badRequest, conflict, notFound } from '../../errors';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /** Fields of a consequence test row that make the core ConsequenceTest. */
 const TEST_FIELDS = [
@@ -93,6 +94,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const self = {
+    /** Classification rules (the admin's CRUD); `id` is a rule's documentId or its code. */
+    ruleRows: {
+      list: () => strapi.db.query(UID.classificationRule).findMany({ orderBy: [{ priority: 'desc' }, { code: 'asc' }] }),
+      find: (id: string) => strapi.db.query(UID.classificationRule).findOne({ where: { $or: [{ documentId: id }, { code: id }] } }),
+      byCode: (code: string) => strapi.db.query(UID.classificationRule).findOne({ where: { code } }),
+      create: (row: Record<string, unknown>) => strapi.db.query(UID.classificationRule).create({ data: row }),
+      update: (id: number, row: Record<string, unknown>) => strapi.db.query(UID.classificationRule).update({ where: { id }, data: row }),
+      remove: (id: number) => strapi.db.query(UID.classificationRule).delete({ where: { id } }),
+    },
+
+    /** The item type a consequence test is about (null when there is no such test). */
+    async testItemUid(documentId: string): Promise<string | null> {
+      const row = await strapi.db.query(UID.consequenceTest).findOne({ where: { documentId }, select: ['itemUid'] });
+      return row ? row.itemUid : null;
+    },
+
     /** Shipped rules and kinds, once: existing codes are never overwritten (a body may edit them). */
     async seed() {
       const haveRules = new Set((await rulesQ().findMany({ select: ['code'] })).map((r: any) => r.code));
@@ -283,9 +300,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const v = validateConsequenceTest({ ...toTest(row), status: 'decided' });
       if (!v.ok) throw invalid('Uji konsekuensi belum lengkap / the consequence test is incomplete', v.errors);
       // The consequence-test type's default binding, read fresh (a default set on another instance counts).
-      await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 });
-      const sopCode = strapi.plugin('ppid').service('content').sopCodeFor(UID.consequenceTest);
-      return strapi.plugin('ppid').service('workflow').submit({ uid: UID.consequenceTest, documentId, sopCode }, userId, meta);
+      await getService(strapi, 'settings-sync').ensureFresh({ maxAgeMs: 0 });
+      const sopCode = getService(strapi, 'content').sopCodeFor(UID.consequenceTest);
+      return getService(strapi, 'workflow').submit({ uid: UID.consequenceTest, documentId, sopCode }, userId, meta);
     },
 
     /**
@@ -296,7 +313,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async onTestDecided(testDocumentId: string) {
       const test = await testsQ().findOne({ where: { documentId: testDocumentId }, select: ['itemUid', 'itemDocumentId'] });
-      if (!test || !strapi.plugin('ppid').service('content').isGoverned(test.itemUid)) return;
+      if (!test || !getService(strapi, 'content').isGoverned(test.itemUid)) return;
       const live = await strapi.db.query(test.itemUid).findMany({
         where: { documentId: test.itemDocumentId, publishedAt: { $notNull: true } },
         select: ['id', 'locale'].filter((f) => f === 'id' || 'locale' in ((strapi.getModel(test.itemUid as any)?.attributes as any) ?? {})),

@@ -18,3 +18,4 @@ export { loadSopDirectory, type LoadedSopFile } from './load';
 export { startRun, decide, allowedActs, currentStepOf } from './engine';
 export { planBindingChange, defaultBinding, type BindingRow, type BindingChange, type BindingPlan, type BindingRefusal } from './bindings';
 export { writingRoles } from './role-grants';
+export { actingCapacities, adminRolesFor, delegationValid, mappedRoles, type ActingCapacity, type ActingDelegation, type RoleMappingRow } from './acting';

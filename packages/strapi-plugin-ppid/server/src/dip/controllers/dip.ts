@@ -4,6 +4,7 @@ import { badRequest } from '../../errors';
 import { createEditionSchema, importJsonSchema } from '../validation';
 import { validate } from '../../workflow/validation';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from '../services/dip';
+import { getService } from '../../services/get-service';
 
 const formatOf = (ctx: any): ExportFormat => {
   const f = String(ctx.query.format ?? 'csv').toLowerCase();
@@ -14,7 +15,7 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80)
 
 /** DIP editions: admin (drafts and established) and public (established only) reads, exports, import. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const dip = () => strapi.plugin('ppid').service('dip');
+  const dip = () => getService(strapi, 'dip');
 
   async function sendExport(ctx: any, row: any) {
     const format = formatOf(ctx);
@@ -24,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function sendDecree(ctx: any, documentId: string, established: boolean) {
-    const { filename, pdf } = await strapi.plugin('ppid').service('decision-pdfs').renderDecree(documentId, { established });
+    const { filename, pdf } = await getService(strapi, 'decision-pdfs').renderDecree(documentId, { established });
     ctx.type = 'application/pdf';
     ctx.set('Content-Disposition', `inline; filename="${safeName(filename)}"`);
     ctx.set('Cache-Control', 'no-store');

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { bodyKopSchema, unitKopSchema } from '../validation';
 import { validate } from '../../workflow/validation';
+import { getService } from '../../services/get-service';
 
 /** The kop (letterhead) of printed documents: the body's, and a unit's own (permission settings.manage). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const kop = () => strapi.plugin('ppid').service('kop');
+  const kop = () => getService(strapi, 'kop');
   return {
     async get(ctx) {
       ctx.body = { data: await kop().get() };

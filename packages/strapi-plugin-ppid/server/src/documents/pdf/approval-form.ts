@@ -5,6 +5,8 @@
 import PDFDocument from 'pdfkit';
 import type { OnBehalfOf, SignatureKind, SignatureRecord, SignerCapacity } from '../../core/signature';
 import {
+  collectPdf,
+  decorateBufferedPages,
   drawBanner,
   drawKop,
   drawSignerBlocks as drawSignerRows,
@@ -233,36 +235,6 @@ function drawVerification(doc: Doc, data: ApprovalFormData, qr: Buffer | null): 
   doc.y = Math.max(doc.y, y + size) + 6;
 }
 
-/** Diagonal watermark and footer on every page, drawn last over the buffered pages. */
-function decoratePages(doc: Doc, data: ApprovalFormData, printedAt: Date): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const { width, height, margins } = doc.page;
-    const bottom = margins.bottom;
-    // Writing inside the bottom margin would otherwise start a new page.
-    doc.page.margins.bottom = 0;
-    if (!data.complete) {
-      doc.save();
-      doc.rotate(-35, { origin: [width / 2, height / 2] });
-      doc.font(FONT.bold).fontSize(64).fillColor('#c62828').fillOpacity(0.12);
-      doc.text('BELUM LENGKAP', 0, height / 2 - 32, { width, align: 'center', lineBreak: false });
-      doc.restore();
-    }
-    doc.font(FONT.regular).fontSize(7).fillColor('#555555').fillOpacity(1);
-    doc.text(
-      toWinAnsi(
-        `${data.verification ? `Kode verifikasi ${data.verification.code} · ` : ''}dicetak ${formatWib(printedAt)} · halaman ${i - range.start + 1} dari ${range.count}`
-      ),
-      margins.left,
-      height - bottom + 14,
-      { width: width - margins.left - margins.right, align: 'center', lineBreak: false }
-    );
-    doc.page.margins.bottom = bottom;
-  }
-  doc.fillColor('black');
-}
-
 /** Render the approval form as an A4 PDF. */
 export async function renderApprovalForm(data: ApprovalFormData): Promise<Buffer> {
   const qr = data.verification ? await renderQrPng(data.verification.url) : null;
@@ -279,12 +251,7 @@ export async function renderApprovalForm(data: ApprovalFormData): Promise<Buffer
       CreationDate: printedAt,
     },
   });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
 
   drawHeading(doc, data);
   if (!data.complete) drawBanner(doc, INCOMPLETE_BANNER);
@@ -292,7 +259,12 @@ export async function renderApprovalForm(data: ApprovalFormData): Promise<Buffer
   doc.y = drawTable(doc, COLUMNS, data.rows.map(rowCells), doc.y) + 8;
   drawSignerBlocks(doc, { ...data, placeDate: data.placeDate ?? placeAndDate(data.tempat, printedAt) });
   drawVerification(doc, data, qr);
-  decoratePages(doc, data, printedAt);
+  // Footer on every page; the watermark while the run is not complete (layout.ts).
+  decorateBufferedPages(
+    doc,
+    `${data.verification ? `Kode verifikasi ${data.verification.code} · ` : ''}dicetak ${formatWib(printedAt)}`,
+    data.complete ? null : 'BELUM LENGKAP'
+  );
   doc.end();
   return done;
 }

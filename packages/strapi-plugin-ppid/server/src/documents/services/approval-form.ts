@@ -5,21 +5,8 @@ import { notFound } from '../../errors';
 import { approvalRowsFromRecords, renderApprovalForm, type ApprovalFormData } from '../pdf';
 import { UID } from '../../platform/uids';
 import { classificationLabel, finalPublish } from '../../signature/services/verification';
-
-type RunRow = {
-  id: number;
-  documentId: string;
-  itemUid: string;
-  itemDocumentId: string;
-  itemLocale: string | null;
-  itemTitle: string | null;
-  sopVersion: number;
-  status: string;
-  classification: string | null;
-  state: RunState;
-  sop: { definition: SopDefinition };
-  unit?: { id: number; name: string } | null;
-};
+import { getService, type ServiceName } from '../../services/get-service';
+import type { RunRow } from '../../workflow/services/runs';
 
 /**
  * The "formulir persetujuan publikasi" of one run: the body's heading (plugin config), the
@@ -27,7 +14,7 @@ type RunRow = {
  * verification page of the run's latest record.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
 
   async function loadItem(run: RunRow): Promise<Record<string, any> | null> {
     const content = svc('content');

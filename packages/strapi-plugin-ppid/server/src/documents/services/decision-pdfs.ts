@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { SignatureRecord, SignerCapacity } from '../../core/signature';
 import { renderConsequenceTestDecision, renderDipDecree, type ConsequenceTestDecisionData, type DecreeData } from '../pdf';
 import type { EditionRow } from '../../dip/services/dip';
+import { getService, type ServiceName } from '../../services/get-service';
 
 /**
  * Printable decisions beside the approval form: the DIP decree (SK penetapan DIP) of an
@@ -16,7 +17,7 @@ const CAPACITIES: SignerCapacity[] = ['definitif', 'plt', 'plh', 'an'];
 const strings = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') && v.length ? (v as string[]) : null);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const config = (key: string): unknown => strapi.plugin('ppid').config(key);
   const text = (key: string): string | null => (typeof config(key) === 'string' && (config(key) as string)) || null;
 

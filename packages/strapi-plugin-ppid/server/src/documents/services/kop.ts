@@ -7,6 +7,7 @@ import { fieldError, notFound } from '../../errors';
 import type { KopBlock } from '../pdf/layout';
 import { pluginRoot } from '../../platform/plugin-root';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /**
  * The kop (letterhead) every printed document carries: the body's, and per unit where a unit
@@ -163,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** "Samarinda, 1 Desember 2026": the kop's place and the day in the body's time zone. */
     placeDate(kop: Kop, when: Date | string): string {
-      return placeAndDate(kop.tempat, when, strapi.plugin('ppid').service('clock').calendar().timeZone);
+      return placeAndDate(kop.tempat, when, getService(strapi, 'clock').calendar().timeZone);
     },
 
     /** The demo body's kop (development demo only; services/demo.ts). */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { renderSopHtml, renderSopPdf, type SopDocumentOptions } from '../sop-document';
 import { isOwnSop, sopHeaderLines } from '../../core/documents';
 import type { SopDefinition } from '../../core/workflow';
+import { getService } from '../../services/get-service';
 
 /**
  * The SOP as the standard document agencies print and sign (HTML and PDF). Its left header cell
@@ -10,7 +11,7 @@ import type { SopDefinition } from '../../core/workflow';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function headerOf(def: SopDefinition): Promise<Pick<SopDocumentOptions, 'headerLines' | 'logo'>> {
-    const { kop, block } = await strapi.plugin('ppid').service('kop').block(null);
+    const { kop, block } = await getService(strapi, 'kop').block(null);
     return { headerLines: sopHeaderLines(def.header.instansi, def.header.unit, kop), logo: isOwnSop(def.header.instansi, kop) ? block.logo : null };
   }
   return {

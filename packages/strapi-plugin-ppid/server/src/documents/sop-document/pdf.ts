@@ -7,6 +7,7 @@
 // row at its top, under the repeated table header.
 import PDFDocument from 'pdfkit';
 import { sopHeaderLines } from '../../core/documents';
+import { collectPdf } from '../pdf/layout';
 import type { SopDefinition } from '../../core/workflow';
 import {
   type FlowGeometry,
@@ -48,12 +49,7 @@ export async function renderSopPdf(def: SopDefinition, opts: SopDocumentOptions 
     bufferPages: true, // for "Halaman n dari N" once the page count is known
     info: { Title: `SOP ${def.header.namaSop}`, Subject: def.header.nomorSop, Author: def.header.instansi },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
 
   const page: Page = { left: MARGIN, width: doc.page.width - 2 * MARGIN, bottom: doc.page.height - MARGIN - FOOTER_SPACE };
   let y = drawHeaderBlock(doc, def, l, page, MARGIN, opts);

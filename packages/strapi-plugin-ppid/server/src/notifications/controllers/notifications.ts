@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError, notFound } from '../../errors';
+import { getService } from '../../services/get-service';
 
 const MODES = ['immediate', 'daily_digest', 'off'];
 
 /** The signed-in admin's own notifications and mail preference. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = () => strapi.plugin('ppid').service('notifications');
+  const svc = () => getService(strapi, 'notifications');
   return {
     async mine(ctx) {
       const { unread, limit } = ctx.query ?? {};

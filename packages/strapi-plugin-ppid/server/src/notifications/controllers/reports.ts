@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { fieldError } from '../../errors';
 import { REPORTS } from '../services/reports';
 import { workingHoursSentence } from '../../core/calendar/describe';
+import { getService } from '../../services/get-service';
 
 const FORMATS = ['json', 'csv', 'xlsx'];
 
@@ -12,7 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!(REPORTS as readonly string[]).includes(name)) throw fieldError('name', `laporan tidak dikenal / unknown report; one of: ${REPORTS.join(', ')}`);
     const format = (ctx.query?.format as string) ?? 'json';
     if (!FORMATS.includes(format)) throw fieldError('format', `harus salah satu dari / must be one of: ${FORMATS.join(', ')}`);
-    const reports = strapi.plugin('ppid').service('reports');
+    const reports = getService(strapi, 'reports');
     const rows = await reports.run(name, ctx.query ?? {});
     if (format === 'csv') {
       ctx.set('Content-Disposition', `attachment; filename="ppid-${name}.csv"`);
@@ -38,8 +39,8 @@ async function stepsView(strapi: Core.Strapi, rows: any[]) {
   const sops = new Map<string, any>();
   const units = new Map<string, string | null>();
   for (const r of rows) {
-    if (!sops.has(r.sopCode)) sops.set(r.sopCode, (await strapi.plugin('ppid').service('sops').current(r.sopCode).catch(() => null))?.definition ?? null);
-    if (r.unitCode && !units.has(r.unitCode)) units.set(r.unitCode, (await strapi.db.query('plugin::ppid.unit').findOne({ where: { code: r.unitCode }, select: ['name'] }))?.name ?? null);
+    if (!sops.has(r.sopCode)) sops.set(r.sopCode, (await getService(strapi, 'sops').current(r.sopCode).catch(() => null))?.definition ?? null);
+    if (r.unitCode && !units.has(r.unitCode)) units.set(r.unitCode, await getService(strapi, 'directory').unitName(r.unitCode));
   }
   const data = rows.map((r) => {
     const def = sops.get(r.sopCode);
@@ -51,6 +52,6 @@ async function stepsView(strapi: Core.Strapi, rows: any[]) {
       unitName: r.unitCode ? units.get(r.unitCode) ?? r.unitCode : null,
     };
   });
-  const cal = strapi.plugin('ppid').service('clock').calendar();
+  const cal = getService(strapi, 'clock').calendar();
   return { data, meta: { workingHours: workingHoursSentence(cal) } };
 }

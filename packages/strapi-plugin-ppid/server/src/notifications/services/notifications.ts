@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../platform/uids';
 import type { Recipient } from './recipients';
+import { getService, type ServiceName } from '../../services/get-service';
 
 /**
  * In-panel notifications and their mails. notify() writes one row per recipient (inside the
@@ -68,7 +69,7 @@ export function render(event: NotificationEvent, p: NotifyPayload): { title: str
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const rows = () => strapi.db.query(UID.notification);
   const now = (): Date => svc('clock').now();
 

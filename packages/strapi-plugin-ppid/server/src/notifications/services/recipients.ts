@@ -1,57 +1,41 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../../platform/uids';
+import { actingCapacities, adminRolesFor } from '../../core/workflow';
+import { getService } from '../../services/get-service';
 
 export type Recipient = { id: number; email: string; firstname?: string | null; lastname?: string | null };
 
 /**
- * The reverse of actors.resolve: which admin users hold an SOP role for an item's unit, with
- * the same rules (a mapping without unit covers every unit, a unit's mapping covers its
- * sub-units, a valid delegation lends the delegator's roles to the delegate).
+ * The reverse of actors.resolve: which active admin users act in an SOP role for an item's unit.
+ * The rule is the actors' own (core/workflow/acting.ts), on the data the actors service loads:
+ * a user is told of a step exactly when they could act on it, a Plt standing in for a
+ * deactivated official included.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  async function unitLineage(unitId: number | null): Promise<number[]> {
-    const out: number[] = [];
-    let current = unitId;
-    for (let depth = 0; current && depth < 12 && !out.includes(current); depth++) {
-      out.push(current);
-      const unit = await strapi.db.query(UID.unit).findOne({ where: { id: current }, populate: ['parent'] });
-      current = unit?.parent?.id ?? null;
-    }
-    return out;
-  }
+  const FIELDS = ['id', 'email', 'firstname', 'lastname'];
 
   const self = {
     async holders(sopCode: string, sopRole: string, unitId: number | null, now = new Date()): Promise<Recipient[]> {
-      const lineage = await unitLineage(unitId);
-      const mappings = await strapi.db.query(UID.roleMapping).findMany({ where: { sopCode, sopRole }, populate: ['adminRole', 'unit'] });
-      const roleIds = [
-        ...new Set(
-          mappings
-            .filter((m: any) => m.adminRole && (!m.unit || lineage.includes(m.unit.id)))
-            .map((m: any) => m.adminRole.id as number),
-        ),
-      ];
-      if (!roleIds.length) return [];
-      const users = await strapi.db.query('admin::user').findMany({
-        where: { isActive: true, roles: { id: { $in: roleIds } } },
-        select: ['id', 'email', 'firstname', 'lastname'],
+      const actors = getService(strapi, 'actors');
+      const [mappings, lineage, delegations] = await Promise.all([actors.mappings(sopCode), actors.unitLineage(unitId), actors.validDelegations(now)]);
+      // Candidates: the active users holding a mapped admin role, and the delegates of valid delegations.
+      const direct = adminRolesFor(mappings, sopRole, lineage);
+      if (!direct.length) return []; // no admin role gives this SOP role here: nobody holds it, nobody lends it
+      const candidates: Array<Recipient & { roles?: { id: number }[] }> = await strapi.db.query('admin::user').findMany({
+        where: {
+          isActive: true,
+          $or: [{ roles: { id: { $in: direct } } }, ...(delegations.size ? [{ id: { $in: [...delegations.keys()] } }] : [])],
+        },
+        select: FIELDS,
+        populate: { roles: { select: ['id'] } },
       });
-      const byId = new Map<number, Recipient>(users.map((u: Recipient) => [u.id, u]));
-      // Plt / Plh: the delegate of a holder acts in the role while the delegation is valid.
-      const iso = now.toISOString();
-      const delegations = await strapi.db.query(UID.delegation).findMany({
-        where: { validFrom: { $lte: iso }, validUntil: { $gte: iso } },
-        populate: { delegator: { populate: ['user'] }, delegate: { populate: ['user'] } },
-      });
-      for (const d of delegations) {
-        const from = d.delegator?.user?.id;
-        const to = d.delegate?.user;
-        if (from && byId.has(from) && to && !byId.has(to.id)) {
-          const u = await strapi.db.query('admin::user').findOne({ where: { id: to.id, isActive: true }, select: ['id', 'email', 'firstname', 'lastname'] });
-          if (u) byId.set(u.id, u);
-        }
-      }
-      return [...byId.values()].sort((a, b) => a.id - b.id);
+      return candidates
+        .filter((u) =>
+          Boolean(
+            actingCapacities({ mappings, lineage, ownRoleIds: (u.roles ?? []).map((r) => r.id), delegations: delegations.get(u.id) ?? [], now })[sopRole],
+          ),
+        )
+        .map(({ id, email, firstname, lastname }) => ({ id, email, firstname, lastname }))
+        .sort((a, b) => a.id - b.id);
     },
 
     async users(ids: number[]): Promise<Recipient[]> {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { computeDeadline, deadlineStatus } from '../../core/calendar';
 import type { SopDefinition, SopStep } from '../../core/workflow';
 import { UID } from '../../platform/uids';
+import { getService, type ServiceName } from '../../services/get-service';
 
 /**
  * Deadline reminders for open step logs, run every minute by the `ppidReminders` cron job.
@@ -20,7 +21,7 @@ type Column = 'nearNotifiedAt' | 'overdueNotifiedAt' | 'supervisorNotifiedAt';
 export type ReminderConfig = { nearRatio: number; supervisorRoles: Record<string, string> };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const logs = () => strapi.db.query(UID.stepLog);
 
   const config = (): ReminderConfig => {

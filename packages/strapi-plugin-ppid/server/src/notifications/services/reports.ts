@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { localIsoDate } from '../../core/calendar';
 import { DEFAULT_REFRESH_MONTHS, refreshDueDate } from '../../core/classification/refresh';
 import { UID } from '../../platform/uids';
+import { getService, type ServiceName } from '../../services/get-service';
 
 /**
  * Reports for the PPID: time per SOP step against its standard (working minutes, from the
@@ -29,7 +30,7 @@ export function percentile(sorted: number[], p: number): number | null {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const tz = (): string => svc('clock').calendar().timeZone;
 
   async function publishedItems() {

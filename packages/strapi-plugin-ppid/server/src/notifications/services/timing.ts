@@ -2,13 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { RunState, SopDefinition } from '../../core/workflow';
 import { standardToMs } from '../../core/workflow';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /** One row per step activation: start, deadline, end. Reports and reminders read these. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async openStep(run: { id: number; sopCode: string; unit?: { code: string } | null }, def: SopDefinition, state: RunState, stepNumber: number) {
     const step = def.steps[stepNumber - 1];
     const s = state.steps[stepNumber - 1];
-    const clock = strapi.plugin('ppid').service('clock');
+    const clock = getService(strapi, 'clock');
     const startedAt = s?.startedAt ?? clock.now().toISOString();
     // The standard as working minutes (what reports compare against); wall time if no deadline.
     const ms = standardToMs(state.fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard);
@@ -34,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: { id: 'desc' },
     });
     if (!open) return;
-    const clock = strapi.plugin('ppid').service('clock');
+    const clock = getService(strapi, 'clock');
     const ended: Date = clock.now();
     await strapi.db.query(UID.stepLog).update({
       where: { id: open.id },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { writingRoles } from '../../core/workflow';
 import { UID } from '../uids';
 import type { RoleGrant } from './directory';
+import { getService } from '../../services/get-service';
 
 /**
  * Development demo (never in production): a body with units and officials, one admin user per
@@ -27,7 +28,6 @@ const PEOPLE: { sop: string; short: string; unitName: string; roles: Record<stri
 const CONSEQUENCE_TEST = { sop: 'uji-konsekuensi', short: 'kutim', roles: { 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const ppid = () => strapi.plugin('ppid');
   const store = () => strapi.store({ type: 'plugin', name: 'ppid', key: 'demo-seeded' });
 
   const roleName = (short: string, jabatan: string) => `${short}: ${jabatan}`;
@@ -38,9 +38,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * reads the items, the DIP entries and the relation targets (unit, jenis informasi).
    */
   async function grantFor(sopCode: string, roleKey: string): Promise<RoleGrant> {
-    const def = (await ppid().service('sops').current(sopCode)).definition;
+    const def = (await getService(strapi, 'sops').current(sopCode)).definition;
     const writes = writingRoles(def).has(roleKey);
-    const content = ppid().service('content');
+    const content = getService(strapi, 'content');
     const types: string[] = content.governedTypes().filter((uid: string) => content.bindings(uid).some((b: { sopCode: string }) => b.sopCode === sopCode));
     const inCm = types.filter((uid) => (strapi.contentType(uid as any) as any)?.pluginOptions?.['content-manager']?.visible !== false);
     const dip = types.includes(UID.dipEdition);
@@ -56,12 +56,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * body, so their roles are mapped without a unit (an edition has none).
    */
   const bodyWide = (sopCode: string) => {
-    const content = ppid().service('content');
+    const content = getService(strapi, 'content');
     return content.bindings(UID.dipEdition).some((b: { sopCode: string }) => b.sopCode === sopCode);
   };
 
   async function mapConsequenceTestRoles() {
-    const dir = ppid().service('directory');
+    const dir = getService(strapi, 'directory');
     for (const [roleKey, jabatan] of Object.entries(CONSEQUENCE_TEST.roles)) {
       const role = await strapi.db.query('admin::role').findOne({ where: { name: roleName(CONSEQUENCE_TEST.short, jabatan) } });
       if (role) await dir.mapRole(CONSEQUENCE_TEST.sop, roleKey, role.id, null);
@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Brings every existing demo role's permissions to what its SOP step needs (idempotent). */
     async convergeRoles() {
-      const dir = ppid().service('directory');
+      const dir = getService(strapi, 'directory');
       for (const group of PEOPLE) {
         for (const [roleKey, jabatan] of Object.entries(group.roles)) {
           const name = roleName(group.short, jabatan);
@@ -118,8 +118,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async seed() {
-      const dir = ppid().service('directory');
-      const wf = ppid().service('workflow');
+      const dir = getService(strapi, 'directory');
+      const wf = getService(strapi, 'workflow');
       const superRole = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
       await dir.ensureUser({ email: DEMO_ADMIN.email, firstname: 'Admin', lastname: 'PPID', password: DEMO_PASSWORD, roles: [superRole.id] });
 
@@ -143,7 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       await mapConsequenceTestRoles();
-      await ppid().service('kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
+      await getService(strapi, 'kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
 
       // Items of Kecamatan Palaran at different steps of seed 000.
       const unit = await strapi.db.query(UID.unit).findOne({ where: { code: 'PALARAN' } });

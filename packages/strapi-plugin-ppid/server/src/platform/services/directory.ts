@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { validateNip } from '../../core/nip';
-import { badRequest } from '../../errors';
+import { badRequest, notFound } from '../../errors';
+import { getService } from '../../services/get-service';
 import { perm } from '../permissions';
 import { UID } from '../uids';
 
@@ -114,6 +115,70 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await strapi.db.query(UID.roleMapping).findOne({ where: { sopCode, sopRole, adminRole, unit } });
       if (existing) return existing;
       return strapi.db.query(UID.roleMapping).create({ data: { sopCode, sopRole, adminRole, unit } });
+    },
+
+    async unitName(code: string): Promise<string | null> {
+      return (await strapi.db.query(UID.unit).findOne({ where: { code }, select: ['name'] }))?.name ?? null;
+    },
+
+    /** Role mappings (SOP role → admin role, optionally per unit), as the settings page lists them. */
+    async listRoleMappings(sopCode?: string) {
+      const where = typeof sopCode === 'string' ? { sopCode } : {};
+      const rows = await strapi.db.query(UID.roleMapping).findMany({ where, populate: ['adminRole', 'unit'], orderBy: { id: 'asc' } });
+      return rows.map((r: any) => ({
+        id: r.id,
+        sopCode: r.sopCode,
+        sopRole: r.sopRole,
+        adminRole: r.adminRole ? { id: r.adminRole.id, name: r.adminRole.name } : null,
+        unit: r.unit ? { id: r.unit.id, name: r.unit.name, code: r.unit.code } : null,
+      }));
+    },
+
+    /** A role mapping from validated input: the SOP role, admin role and unit must exist. */
+    async createRoleMapping(body: { sopCode: string; sopRole: string; adminRole: number; unit?: number | null }): Promise<{ id: number }> {
+      const sop = await getService(strapi, 'sops').current(body.sopCode);
+      if (!sop.definition.roles.some((r: any) => r.key === body.sopRole)) {
+        throw badRequest(`sopRole: peran "${body.sopRole}" tidak ada dalam SOP ${body.sopCode} / unknown role`, { field: 'sopRole' });
+      }
+      if (!(await strapi.db.query('admin::role').findOne({ where: { id: body.adminRole } }))) {
+        throw badRequest(`adminRole: peran admin #${body.adminRole} tidak ditemukan / unknown admin role`, { field: 'adminRole' });
+      }
+      if (body.unit && !(await strapi.db.query(UID.unit).findOne({ where: { id: body.unit } }))) {
+        throw badRequest(`unit: unit #${body.unit} tidak ditemukan / unknown unit`, { field: 'unit' });
+      }
+      const row = await strapi.db.query(UID.roleMapping).create({ data: body });
+      return row;
+    },
+
+    async deleteRoleMapping(rawId: unknown): Promise<number> {
+      const id = Number(rawId);
+      const row = Number.isInteger(id) ? await strapi.db.query(UID.roleMapping).findOne({ where: { id } }) : null;
+      if (!row) throw notFound('Pemetaan tidak ditemukan / mapping not found');
+      await strapi.db.query(UID.roleMapping).delete({ where: { id } });
+      return id;
+    },
+
+    async listDelegations() {
+      return strapi.db.query(UID.delegation).findMany({ populate: ['delegator', 'delegate'], orderBy: { id: 'desc' } });
+    },
+
+    /** A delegation (Plt / Plh / a.n.) from validated input: a valid period of allowed length, two existing officials. */
+    async createDelegation(body: { delegator: number; delegate: number; capacity: string; validFrom: string; validUntil: string; [k: string]: unknown }): Promise<{ id: number }> {
+      const from = new Date(body.validFrom);
+      const until = new Date(body.validUntil);
+      if (Number.isNaN(from.getTime())) throw badRequest('validFrom: tanggal tidak sah / invalid date', { field: 'validFrom' });
+      if (Number.isNaN(until.getTime()) || until <= from) throw badRequest('validUntil: harus setelah validFrom / must be after validFrom', { field: 'validUntil' });
+      // Plt up to 1 year, Plh up to 3 months (BKN practice; see domain notes).
+      const maxDays = body.capacity === 'plt' ? 366 : body.capacity === 'plh' ? 92 : 366;
+      if ((until.getTime() - from.getTime()) / 86400000 > maxDays) {
+        throw badRequest(`validUntil: masa ${body.capacity.toUpperCase()} paling lama ${maxDays} hari / too long`, { field: 'validUntil' });
+      }
+      if (body.delegator === body.delegate) throw badRequest('delegate: tidak dapat melimpahkan kepada diri sendiri / cannot delegate to oneself', { field: 'delegate' });
+      for (const f of ['delegator', 'delegate'] as const) {
+        if (!(await strapi.db.query(UID.official).findOne({ where: { id: body[f] } }))) throw badRequest(`${f}: pejabat tidak ditemukan / unknown official`, { field: f });
+      }
+      const row = await strapi.db.query(UID.delegation).create({ data: { ...body, validFrom: from.toISOString(), validUntil: until.toISOString() } });
+      return row;
     },
   };
   return self;

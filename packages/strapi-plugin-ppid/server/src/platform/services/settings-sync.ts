@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
+import { getService } from '../../services/get-service';
 
 /**
  * Keeps the settings each instance caches in memory (the SOP bindings: which types are governed
@@ -57,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (dirty || v !== known) {
         dirty = false;
         known = v;
-        await strapi.plugin('ppid').service('content').refreshBindings();
+        await getService(strapi, 'content').refreshBindings();
       }
     },
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { setupChecklist, type SetupChecklist, type SetupFacts } from '../../core/setup';
 import { UID } from '../uids';
+import { getService } from '../../services/get-service';
 
 /**
  * The first-run checklist (core/setup.ts) over this body's real data: the kop, the working
@@ -14,16 +15,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const typeLabel = (uid: string) => (strapi.contentTypes as any)[uid]?.info?.displayName ?? uid;
 
   async function facts(): Promise<SetupFacts> {
-    const kop = await ppid().service('kop').get();
+    const kop = await getService(strapi, 'kop').get();
     let timeZone = 'Asia/Jakarta';
     try {
-      timeZone = ppid().service('clock').calendar().timeZone;
+      timeZone = getService(strapi, 'clock').calendar().timeZone;
     } catch {
       /* an invalid calendar stops the workflow elsewhere; the checklist still answers */
     }
     let signingKey: SetupFacts['signingKey'];
     try {
-      const ring = ppid().service('keys').load();
+      const ring = getService(strapi, 'keys').load();
       signingKey = { present: true, keyId: ring.active.keyId, source: process.env.PPID_SIGNING_KEY ? 'env' : 'file', error: null };
     } catch (e) {
       signingKey = { present: false, keyId: null, source: null, error: String((e as Error)?.message ?? e) };
@@ -79,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     facts,
     async checklist(): Promise<SetupChecklist> {
-      return setupChecklist(await facts(), ppid().service('clock').now());
+      return setupChecklist(await facts(), getService(strapi, 'clock').now());
     },
   };
 };

@@ -1,22 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { notFound } from '../../errors';
-import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /** Public facts only: whether an item was published through its SOP, and the signing keys. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async publication(ctx) {
     const { documentId } = ctx.params;
-    const run = await strapi.db.query(UID.run).findOne({
-      where: { itemDocumentId: documentId, status: 'published' },
-      orderBy: { id: 'desc' },
-      select: ['documentId', 'itemUid', 'sopCode', 'sopVersion', 'endedAt', 'publishedHash'],
-    });
+    const found = await getService(strapi, 'runs').lastPublication(documentId);
+    const run = found?.run;
     // Only for an item the public guard shows right now (published through its run, not
     // excluded, not a plugin type such as a consequence test), so nothing else leaks.
-    const live = run ? await strapi.plugin('ppid').service('public-filter').isPublic(run.itemUid, documentId) : false;
+    const live = run ? await getService(strapi, 'public-filter').isPublic(run.itemUid, documentId) : false;
     if (!run || !live) throw notFound('Tidak ada publikasi / no publication');
-    const sop = await strapi.plugin('ppid').service('sops').get(`${run.sopCode}@${run.sopVersion}`);
-    const last = await strapi.db.query(UID.record).findOne({ where: { runDocumentId: run.documentId, kind: 'publish' }, select: ['verificationCode'] });
+    const sop = await getService(strapi, 'sops').get(`${run.sopCode}@${run.sopVersion}`);
     ctx.body = {
       data: {
         documentId,
@@ -24,11 +20,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         sop: { code: run.sopCode, version: run.sopVersion, name: sop.name, nomorSop: sop.nomorSop },
         publishedAt: run.endedAt,
         contentHash: run.publishedHash,
-        verificationCode: last?.verificationCode ?? null,
+        verificationCode: await found!.verificationCode(),
       },
     };
   },
   async keys(ctx) {
-    ctx.body = strapi.plugin('ppid').service('keys').jwks();
+    ctx.body = getService(strapi, 'keys').jwks();
   },
 });

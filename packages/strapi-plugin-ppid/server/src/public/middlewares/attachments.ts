@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { posix } from 'path';
 import { adminMayReadFiles } from '../../platform/middlewares/admin-files';
+import { getService } from '../../services/get-service';
 
 /**
  * In front of every download of an uploaded file (`/uploads/*`, served by Strapi's upload route
@@ -27,7 +28,7 @@ export const attachmentGuard = (strapi: Core.Strapi, prefix = '/uploads/') => as
   if (!url.startsWith(prefix)) return next();
   let allowed = false;
   try {
-    allowed = await strapi.plugin('ppid').service('attachments').publicMayRead(url);
+    allowed = await getService(strapi, 'attachments').publicMayRead(url);
   } catch (e) {
     // Fail closed: a file is not served when its visibility cannot be decided.
     strapi.log.error(`[ppid] attachment guard: ${(e as Error).message}`);

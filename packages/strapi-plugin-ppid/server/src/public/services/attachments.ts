@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../services/get-service';
 
 const FILE = 'plugin::upload.file';
 
@@ -10,7 +11,7 @@ const FILE = 'plugin::upload.file';
  * Image format variants (thumbnail_, small_, ... in `formats`) follow their original file.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const filter = () => strapi.plugin('ppid').service('public-filter');
+  const filter = () => getService(strapi, 'public-filter');
 
   /** The file rows a public URL may be: the original, or the original of a format variant. */
   async function filesFor(url: string): Promise<{ id: number }[]> {

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../../platform/uids';
 import { badRequest } from '../../errors';
 import { INTERNAL_TYPES } from '../../content-types';
+import { getService } from '../../services/get-service';
 
 /**
  * THE public guard: the one place that decides which governed items the public may see, and
@@ -57,7 +58,7 @@ const GROUP_OPS = new Set(['$and', '$or', '$not']);
 const UPLOAD_FILE = 'plugin::upload.file';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const governed = (uid: string) => strapi.plugin('ppid').service('content').isGoverned(uid);
+  const governed = (uid: string) => getService(strapi, 'content').isGoverned(uid);
   const meta = (uid: string): any => {
     try {
       return strapi.db.metadata.get(uid as any);
@@ -122,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     fileWhere(): Where | null {
       const join = meta(UPLOAD_FILE)?.attributes?.related?.joinTable;
       if (!join) return null;
-      const types = strapi.plugin('ppid').service('content').governedTypes() as string[];
+      const types = getService(strapi, 'content').governedTypes() as string[];
       const components = new Set<string>();
       for (const t of types) {
         for (const a of Object.values<any>(strapi.getModel(t as any)?.attributes ?? {})) {
@@ -182,7 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * hidden, and `verify` reports it (services/verification.ts).
      */
     async syncFlags() {
-      const content = strapi.plugin('ppid').service('content');
+      const content = getService(strapi, 'content');
       const runs = strapi.db.metadata.get(UID.run).tableName;
       for (const uid of content.governedTypes() as string[]) {
         const attrs = strapi.getModel(uid as any)?.attributes ?? {};
@@ -380,7 +381,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // Bindings changed on another instance: checked at most every few seconds (services/settings-sync.ts);
           // not from that check's own reads.
           if (event.model.uid === UID.counter || event.model.uid === UID.binding) return;
-          await strapi.plugin('ppid').service('settings-sync').ensureFresh();
+          await getService(strapi, 'settings-sync').ensureFresh();
           event.params = event.params ?? {};
           await self.guardParams(event.model.uid, event.params);
         };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError, notFound } from '../../errors';
 import { PAGE_LIMIT } from '../services/checkpoints';
+import { getService } from '../../services/get-service';
 
 /** A whole number from the query string; anything else (an array, an object, "1e3") is a 400. */
 function queryInt(ctx: any, name: string, fallback: number, min: number, max: number): number {
@@ -20,7 +21,7 @@ function queryInt(ctx: any, name: string, fallback: number, min: number, max: nu
  * anyone can keep copies outside this database.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const checkpoints = () => strapi.plugin('ppid').service('checkpoints');
+  const checkpoints = () => getService(strapi, 'checkpoints');
   return {
     async latest(ctx) {
       const cp = await checkpoints().latest();

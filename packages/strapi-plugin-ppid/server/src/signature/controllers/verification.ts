@@ -3,6 +3,7 @@ import { notFound } from '../../errors';
 import { validate } from '../../workflow/validation';
 import { verifySchema } from '../validation';
 import { NOT_FOUND_MESSAGE, renderNotFoundPage, renderVerificationPage } from '../page/page';
+import { getService } from '../../services/get-service';
 
 // The public page carries its own CSS inline and loads nothing else.
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -10,7 +11,7 @@ const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'
 const wantsHtml = (ctx: any) => ctx.query.format === 'html' || (ctx.query.format !== 'json' && ctx.accepts('json', 'html') === 'html');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const verification = () => strapi.plugin('ppid').service('verification');
+  const verification = () => getService(strapi, 'verification');
   return {
     /**
      * Admin (permission `verify`): with `{ code }`, that code's record, run and content; without,
@@ -23,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       // A code shows its item and record: the caller must read the item's type; personal data is masked.
-      const access = strapi.plugin('ppid').service('admin-access');
+      const access = getService(strapi, 'admin-access');
       const result = await verification().checkCode(code);
       if (result?.run?.item?.uid && !(await access.canReadItem(ctx.state.userAbility, result.run.item.uid, result.run.item.documentId))) {
         throw notFound(NOT_FOUND_MESSAGE);
@@ -33,8 +34,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Admin: the formulir persetujuan publikasi of a run as PDF (permission `runs.read`). */
     async form(ctx) {
-      await strapi.plugin('ppid').service('admin-access').assertCanReadRun(ctx.state.userAbility, ctx.params.id);
-      const { filename, pdf } = await strapi.plugin('ppid').service('approval-form').render(ctx.params.id);
+      await getService(strapi, 'admin-access').assertCanReadRun(ctx.state.userAbility, ctx.params.id);
+      const { filename, pdf } = await getService(strapi, 'approval-form').render(ctx.params.id);
       ctx.type = 'application/pdf';
       ctx.set('Content-Disposition', `inline; filename="${filename}"`);
       ctx.set('Cache-Control', 'no-store');

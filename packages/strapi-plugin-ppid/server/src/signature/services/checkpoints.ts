@@ -14,6 +14,7 @@ import {
 } from '../../core/signature';
 import { track } from '../../platform/background';
 import { UID } from '../../platform/uids';
+import { getService, type ServiceName } from '../../services/get-service';
 
 /**
  * Signed checkpoints of the signature chain (core/signature/checkpoint.ts): sealed every few
@@ -47,7 +48,7 @@ export function intervalMinutes(configured: unknown = process.env.PPID_CHECKPOIN
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const knex = () => strapi.db.connection;
   const table = () => strapi.db.metadata.get(UID.checkpoint).tableName;
   const recordTable = () => strapi.db.metadata.get(UID.record).tableName;

@@ -7,6 +7,7 @@ import {
   type StoredRecordColumns,
 } from '../../core/signature';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /**
  * The append-only store of signature records. Nothing here updates or deletes a record; the
@@ -67,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { runSeq: 'desc' },
           select: ['runSeq', 'hash'],
         });
-        const keyring = strapi.plugin('ppid').service('keys').load();
+        const keyring = getService(strapi, 'keys').load();
         const record = sealRecord(
           { ...input, seq: head.value + 1, runSeq: (last?.runSeq ?? 0) + 1 } as SignatureRecordInput,
           head.lastHash,
@@ -145,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async verifyChains(inspect?: (columns: StoredRecordColumns, record: SignatureRecord) => void) {
       const head = await self.head();
       const source = inspect ? inspected(self.allStored(), inspect) : self.all();
-      return verifyChains(source, strapi.plugin('ppid').service('keys').load(), head ? { expectedHead: head } : {});
+      return verifyChains(source, getService(strapi, 'keys').load(), head ? { expectedHead: head } : {});
     },
   };
   return self;

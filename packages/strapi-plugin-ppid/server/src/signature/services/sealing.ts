@@ -14,6 +14,7 @@ import {
 } from '../../core/signature';
 import { UID } from '../../platform/uids';
 import type { RequestMeta } from '../../workflow/services/workflow';
+import { getService, type ServiceName } from '../../services/get-service';
 
 /**
  * Seals changes that decide who may sign or what is public but are not acts of a run:
@@ -42,7 +43,7 @@ const EMPTY_HASH = sha256Hex('');
 const SEALING_SINCE = 'sealing-since';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
 
   async function load(uid: string, where: Record<string, unknown>) {
     return strapi.db.query(uid as any).findOne({ where, populate: CONFIG_TYPES[uid].populate });

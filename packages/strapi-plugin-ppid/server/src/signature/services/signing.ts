@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { failuresInWindow, lockAfterFailure, lockState, lookbackMs, SIGNING_THROTTLE, type LockState, type SigningAttempt } from '../../core/signature';
 import { fieldError, tooManyRequests } from '../../errors';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /**
  * The signer's password at paraf/tanda tangan, throttled per user (core/signature/throttle.ts).
@@ -11,7 +12,7 @@ import { UID } from '../../platform/uids';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const attempts = () => strapi.db.query(UID.signingAttempt);
-  const now = (): number => strapi.plugin('ppid').service('clock').now().getTime();
+  const now = (): number => getService(strapi, 'clock').now().getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
 
   async function recent(userId: number, at: number): Promise<SigningAttempt[]> {

@@ -17,6 +17,8 @@ import { itemKey } from '../../workflow/context';
 import { UID } from '../../platform/uids';
 import { conflict, notFound } from '../../errors';
 import { NOT_FOUND_MESSAGE, type PublicSigner, type PublicVerification } from '../page/page';
+import { getService, type ServiceName } from '../../services/get-service';
+import type { RunRow } from '../../workflow/services/runs';
 
 /**
  * Verification of what the signature records claim:
@@ -69,21 +71,6 @@ export interface VerificationReport {
   checkedAt: string;
 }
 
-type RunRow = {
-  id: number;
-  documentId: string;
-  itemUid: string;
-  itemDocumentId: string;
-  itemLocale: string | null;
-  itemTitle: string | null;
-  sopCode: string;
-  sopVersion: number;
-  status: string;
-  classification: string | null;
-  endedAt: string | null;
-  sop?: { definition: SopDefinition; name: string; nomorSop: string | null } | null;
-};
-
 /** The record of the run's last publish, and an unpublish recorded after it (if any). */
 export function finalPublish(records: SignatureRecord[]): { publish: SignatureRecord | null; unpublishedBy: SignatureRecord | null } {
   let publish: SignatureRecord | null = null;
@@ -125,7 +112,7 @@ function normaliseCode(code: string): string | null {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const runs = () => strapi.db.query(UID.run);
 
   /**

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import YAML from 'yaml';
 import { sopImportSchema, validate } from '../validation';
+import { getService } from '../../services/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const sops = () => strapi.plugin('ppid').service('sops');
+  const sops = () => getService(strapi, 'sops');
   const summary = (s: any) => ({ id: s.id, code: s.code, version: s.version, name: s.name, nomorSop: s.nomorSop, current: s.current, steps: s.definition.steps.length, createdAt: s.createdAt });
   return {
     async list(ctx) {
@@ -33,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async render(ctx) {
       const sop = await sops().get(ctx.params.ref);
-      const render = strapi.plugin('ppid').service('sop-document');
+      const render = getService(strapi, 'sop-document');
       if (ctx.query.format === 'pdf') {
         ctx.type = 'application/pdf';
         ctx.set('Content-Disposition', `inline; filename="${sop.code}-v${sop.version}.pdf"`);

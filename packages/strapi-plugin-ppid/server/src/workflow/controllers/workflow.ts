@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { actSchema, bulkActSchema, cancelSchema, submitSchema, validate } from '../validation';
 import { notFound } from '../../errors';
+import { getService } from '../../services/get-service';
 
 // The CM panel asks about any content type (ungoverned ones answer governed: false); a uid that
 // names no content type at all is a 404, not an empty answer.
@@ -12,14 +13,14 @@ const knownType = (strapi: Core.Strapi, uid: string) => {
 const meta = (ctx: any) => ({ ip: ctx.request.ip ?? null, userAgent: ctx.request.header['user-agent'] ?? null });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const wf = () => strapi.plugin('ppid').service('workflow');
+  const wf = () => getService(strapi, 'workflow');
   // Reads follow the caller's Content Manager read permission; personal data needs its own (services/admin-access.ts).
-  const access = () => strapi.plugin('ppid').service('admin-access');
+  const access = () => getService(strapi, 'admin-access');
   const shown = (ctx: any, view: any) => access().redactView(view, ctx.state.userAbility);
   return {
     async submit(ctx) {
       const body = await validate<any>(submitSchema, ctx.request.body);
-      await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 }); // bindings made on another instance
+      await getService(strapi, 'settings-sync').ensureFresh({ maxAgeMs: 0 }); // bindings made on another instance
       // The answer shows the item: the caller must read its type (an unknown type stays a 400 below).
       if (Object.prototype.hasOwnProperty.call(strapi.contentTypes, body.uid)) await access().assertCanReadItem(ctx.state.userAbility, body.uid, body.documentId);
       ctx.status = 201;
@@ -57,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The role's label as the SOP names it ("Kasubbag / Kasi"), for the panel.
       const labels = new Map<string, any[]>();
       for (const t of tasks) {
-        if (!labels.has(t.sop.code)) labels.set(t.sop.code, (await strapi.plugin('ppid').service('sops').current(t.sop.code).catch(() => null))?.definition?.roles ?? []);
+        if (!labels.has(t.sop.code)) labels.set(t.sop.code, (await getService(strapi, 'sops').current(t.sop.code).catch(() => null))?.definition?.roles ?? []);
         t.step.roleLabel = labels.get(t.sop.code)!.find((r: any) => r.key === t.step.role)?.label ?? t.step.role;
       }
       ctx.body = { data: tasks };
@@ -67,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       knownType(strapi, uid);
       await access().assertCanReadItem(ctx.state.userAbility, uid, documentId);
       const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : null;
-      const content = strapi.plugin('ppid').service('content');
+      const content = getService(strapi, 'content');
       const runs = await wf().forItem(uid, documentId, locale);
       const active = await wf().activeRun(uid, documentId, locale);
       ctx.body = {
@@ -84,16 +85,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { uid } = ctx.params;
       knownType(strapi, uid);
       await access().assertCanReadItem(ctx.state.userAbility, uid, null);
-      const content = strapi.plugin('ppid').service('content');
+      const content = getService(strapi, 'content');
       const ids = String(ctx.query.documentIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 200);
       const out: Record<string, { step: number | null; role: string | null; roleLabel: string | null; status: string }> = {};
       if (content.isGoverned(uid) && ids.length) {
-        const rows = await strapi.db.query('plugin::ppid.run').findMany({
-          where: { itemUid: uid, itemDocumentId: { $in: ids } },
-          orderBy: { id: 'desc' },
-          populate: ['sop'],
-          select: ['itemDocumentId', 'status', 'currentStep', 'currentRole'],
-        });
+        const rows = await getService(strapi, 'runs').newestForItems(uid, ids);
         for (const r of rows as any[]) {
           if (out[r.itemDocumentId]) continue; // the newest run of each item
           const roles = r.sop?.definition?.roles ?? [];
@@ -118,17 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (q.overdue === 'true') Object.assign(where, { stepDeadline: { $lt: new Date().toISOString() }, status: { $in: ['in_progress', 'returned'] } });
       const page = Math.max(1, Number(q.page) || 1);
       const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 25));
-      const [rows, total] = await Promise.all([
-        strapi.db.query('plugin::ppid.run').findMany({
-          where,
-          orderBy: { id: 'desc' },
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-          populate: ['unit', 'sop'],
-          select: ['documentId', 'itemUid', 'itemDocumentId', 'itemTitle', 'sopCode', 'sopVersion', 'status', 'currentStep', 'currentRole', 'stepDeadline', 'classification', 'startedAt', 'endedAt'],
-        }),
-        strapi.db.query('plugin::ppid.run').count({ where }),
-      ]);
+      const { rows, total } = await getService(strapi, 'runs').page(where, page, pageSize);
       ctx.body = {
         data: rows.map(({ sop, ...r }: any) => ({
           ...r,

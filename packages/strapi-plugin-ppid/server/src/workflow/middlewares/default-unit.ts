@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 /** True when a create's `unit` names nothing: absent, null, or the CM's empty { connect: [] }. */
 export function unitIsEmpty(value: unknown): boolean {
@@ -20,7 +21,7 @@ export const defaultUnit = (strapi: Core.Strapi) => async (ctx: { uid: string; a
   if (ctx.action !== 'create') return next();
   const attr: any = (strapi.getModel(ctx.uid as any) as any)?.attributes?.unit;
   if (!attr || attr.type !== 'relation' || attr.target !== UID.unit) return next();
-  const content = strapi.plugin('ppid').service('content');
+  const content = getService(strapi, 'content');
   if (!content.isGoverned(ctx.uid)) return next();
   const data = ctx.params?.data;
   if (!data || !unitIsEmpty(data.unit)) return next();
@@ -28,7 +29,7 @@ export const defaultUnit = (strapi: Core.Strapi) => async (ctx: { uid: string; a
   if (request?.state?.auth?.strategy?.name !== 'admin') return next();
   const userId: number | undefined = request.state.user?.id;
   if (!userId) return next();
-  const official = await strapi.plugin('ppid').service('actors').official(userId);
+  const official = await getService(strapi, 'actors').official(userId);
   if (official?.unit?.documentId) data.unit = { connect: [{ documentId: official.unit.documentId }] };
   return next();
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { conflict, fieldError, forbidden } from '../../errors';
 import { PUBLIC_FLAG } from '../../public/services/public-filter';
 import { itemKey, workflowContext } from '../context';
+import { getService } from '../../services/get-service';
 
 /**
  * The one door every write passes: a document service middleware. Whatever the caller (Content
@@ -22,12 +23,11 @@ const writesPublicFlag = (data: any) =>
 export const governance =
   (strapi: Core.Strapi) =>
   async (ctx: { uid: string; action: string; params: any }, next: () => Promise<unknown>) => {
-    const ppid = strapi.plugin('ppid');
     // A binding made on another instance counts at once for writes (one indexed read).
     if (WRITES.has(ctx.action) && strapi.contentType(ctx.uid as any)?.options?.draftAndPublish) {
-      await ppid.service('settings-sync').ensureFresh({ maxAgeMs: 0 });
+      await getService(strapi, 'settings-sync').ensureFresh({ maxAgeMs: 0 });
     }
-    if (!ppid.service('content').isGoverned(ctx.uid)) return next();
+    if (!getService(strapi, 'content').isGoverned(ctx.uid)) return next();
     const { uid, action, params = {} } = ctx;
     // The public flag is written by the publish act only (public-filter markPublished, through
     // the query engine, not this door): no write door may set it.
@@ -48,7 +48,7 @@ export const governance =
     // The item's content hash as it is before a delete or unpublish (null: no such item).
     const contentHashOf = async (u: string, id: string, locale: string | null): Promise<string | null> => {
       try {
-        const content = ppid.service('content');
+        const content = getService(strapi, 'content');
         return await content.hashOf(u, await content.loadDraft(u, id, locale));
       } catch {
         return null;
@@ -56,7 +56,7 @@ export const governance =
     };
 
     const refusePublish = async () => {
-      const run = documentId ? await ppid.service('workflow').activeRun(uid, documentId, localeOf(params)) : null;
+      const run = documentId ? await getService(strapi, 'workflow').activeRun(uid, documentId, localeOf(params)) : null;
       throw forbidden(
         'Item ini hanya dapat diterbitkan melalui tahap terakhir SOP-nya / this item can only be published by the last step of its SOP run',
         { reason: 'publish_through_workflow', runId: run?.documentId ?? null }
@@ -75,19 +75,19 @@ export const governance =
       case 'update': {
         if (params.status === 'published') return refusePublish();
         if (wf?.system || !documentId) return next();
-        const open = await ppid.service('workflow').activeRun(uid, documentId, localeOf(params));
+        const open = await getService(strapi, 'workflow').activeRun(uid, documentId, localeOf(params));
         if (!open) return next();
         // Same transaction: a refused edit is rolled back whole.
         return strapi.db.transaction(async () => {
           const result = await next();
-          await ppid.service('workflow').edited(uid, documentId, localeOf(params), userId);
+          await getService(strapi, 'workflow').edited(uid, documentId, localeOf(params), userId);
           return result;
         });
       }
       case 'delete':
       case 'discardDraft': {
         if (wf?.system || !documentId) return next();
-        const open = await ppid.service('workflow').activeRun(uid, documentId, localeOf(params));
+        const open = await getService(strapi, 'workflow').activeRun(uid, documentId, localeOf(params));
         if (open) {
           throw conflict('Item ini sedang dalam alur kerja SOP; batalkan alur kerjanya dulu / the item has an open run; cancel it first', {
             reason: 'run_open',
@@ -99,19 +99,19 @@ export const governance =
         return strapi.db.transaction(async () => {
           const hash = await contentHashOf(uid, documentId, localeOf(params));
           const result = await next();
-          if (hash) await ppid.service('workflow').deleted(uid, documentId, localeOf(params), userId, hash);
+          if (hash) await getService(strapi, 'workflow').deleted(uid, documentId, localeOf(params), userId, hash);
           return result;
         });
       }
       case 'unpublish': {
         if (!documentId || wf?.system) return next();
         // Nothing is published: nothing changes, nothing to seal.
-        if (!(await ppid.service('content').loadPublished(uid, documentId, localeOf(params)))) return next();
+        if (!(await getService(strapi, 'content').loadPublished(uid, documentId, localeOf(params)))) return next();
         // Sealed in the same transaction as the unpublish itself.
         return strapi.db.transaction(async () => {
           const hash = await contentHashOf(uid, documentId, localeOf(params));
           const result = await next();
-          await ppid.service('workflow').unpublished(uid, documentId, localeOf(params), userId, ppid.service('sealing').requestMeta(), hash);
+          await getService(strapi, 'workflow').unpublished(uid, documentId, localeOf(params), userId, getService(strapi, 'sealing').requestMeta(), hash);
           return result;
         });
       }

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { SignerCapacity, SignerSnapshot, OnBehalfOf } from '../../core/signature';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
+import { actingCapacities, type ActingDelegation, type RoleMappingRow } from '../../core/workflow';
 
 /** Who is acting, with the SOP roles they hold for one item, and in what capacity. */
 export type ResolvedActor = {
@@ -13,31 +15,27 @@ export type ResolvedActor = {
   isSuperAdmin: boolean;
 };
 
-type Mapping = { sopRole: string; adminRole?: { id: number } | null; unit?: { id: number } | null };
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** The unit and its ancestors: a role mapped to a unit covers its sub-units. */
-  async function unitLineage(unitId: number | null): Promise<number[]> {
-    const out: number[] = [];
-    let current = unitId;
-    for (let depth = 0; current && depth < 12 && !out.includes(current); depth++) {
-      out.push(current);
-      const unit = await strapi.db.query(UID.unit).findOne({ where: { id: current }, populate: ['parent'] });
-      current = unit?.parent?.id ?? null;
-    }
-    return out;
-  }
-
-  function rolesFrom(mappings: Mapping[], adminRoleIds: Set<number>, lineage: number[]) {
-    return mappings
-      .filter((m) => m.adminRole && adminRoleIds.has(m.adminRole.id))
-      .filter((m) => !m.unit || lineage.includes(m.unit.id))
-      .map((m) => m.sopRole);
-  }
-
   async function loadUser(userId: number) {
     return strapi.db.query('admin::user').findOne({ where: { id: userId }, populate: ['roles'] });
   }
+
+  type DelegationRow = {
+    id: number;
+    capacity: SignerCapacity;
+    validFrom: string;
+    validUntil: string;
+    delegator?: { nama: string; nip: string | null; jabatan: string; user?: { id: number; roles?: { id: number }[] } | null } | null;
+    delegate?: { user?: { id: number } | null } | null;
+  };
+  const toActing = (d: DelegationRow): ActingDelegation => ({
+    id: String(d.id),
+    capacity: d.capacity,
+    validFrom: d.validFrom,
+    validUntil: d.validUntil,
+    delegator: { nama: d.delegator!.nama, nip: d.delegator!.nip, jabatan: d.delegator!.jabatan },
+    delegatorRoleIds: (d.delegator?.user?.roles ?? []).map((r) => r.id),
+  });
 
   const self = {
     async official(userId: number) {
@@ -55,42 +53,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async resolve(userId: number, sopCode: string, itemUnitId: number | null, now = new Date()): Promise<ResolvedActor> {
+    /** The unit and its ancestors: a role mapped to a unit covers its sub-units. */
+    async unitLineage(unitId: number | null): Promise<number[]> {
+      const out: number[] = [];
+      let current = unitId;
+      for (let depth = 0; current && depth < 12 && !out.includes(current); depth++) {
+        out.push(current);
+        const unit = await strapi.db.query(UID.unit).findOne({ where: { id: current }, populate: ['parent'] });
+        current = unit?.parent?.id ?? null;
+      }
+      return out;
+    },
+
+    /** An SOP's role mappings (admin role, optional unit → SOP role). */
+    async mappings(sopCode: string): Promise<RoleMappingRow[]> {
+      const rows = await strapi.db.query(UID.roleMapping).findMany({ where: { sopCode }, populate: ['adminRole', 'unit'] });
+      return rows.map((m: { sopRole: string; adminRole?: { id: number } | null; unit?: { id: number } | null }) => ({
+        sopRole: m.sopRole,
+        adminRoleId: m.adminRole?.id ?? null,
+        unitId: m.unit?.id ?? null,
+      }));
+    },
+
+    /**
+     * The delegations valid at `now`, by the delegate's admin user id, each with the delegator's
+     * admin roles (a deactivated delegator's roles still count: the Plt stands in for them).
+     * `delegateUserId` narrows to one delegate.
+     */
+    async validDelegations(now: Date, delegateUserId?: number): Promise<Map<number, ActingDelegation[]>> {
+      const iso = now.toISOString();
+      const where: Record<string, unknown> = { validFrom: { $lte: iso }, validUntil: { $gte: iso } };
+      if (delegateUserId != null) where.delegate = { user: { id: delegateUserId } };
+      const rows: DelegationRow[] = await strapi.db.query(UID.delegation).findMany({
+        where,
+        populate: { delegator: { populate: { user: { populate: ['roles'] } } }, delegate: { populate: ['user'] } },
+        orderBy: { id: 'asc' },
+      });
+      const out = new Map<number, ActingDelegation[]>();
+      for (const d of rows) {
+        const to = d.delegate?.user?.id;
+        if (to == null || !d.delegator?.user) continue;
+        out.set(to, [...(out.get(to) ?? []), toActing(d)]);
+      }
+      return out;
+    },
+
+    /** `now` defaults to the plugin clock, the time the workflow and the notifications read. */
+    async resolve(userId: number, sopCode: string, itemUnitId: number | null, now: Date = getService(strapi, 'clock').now()): Promise<ResolvedActor> {
       const user = await loadUser(userId);
-      const roleIds = new Set<number>((user?.roles ?? []).map((r: { id: number }) => r.id));
       const isSuperAdmin = (user?.roles ?? []).some((r: { code: string }) => r.code === 'strapi-super-admin');
-      const [mappings, lineage, official] = await Promise.all([
-        strapi.db.query(UID.roleMapping).findMany({ where: { sopCode }, populate: ['adminRole', 'unit'] }) as Promise<Mapping[]>,
-        unitLineage(itemUnitId),
-        self.official(userId),
+      const [mappings, lineage, delegations] = await Promise.all([
+        self.mappings(sopCode),
+        self.unitLineage(itemUnitId),
+        self.validDelegations(now, userId),
       ]);
-
-      const capacities: ResolvedActor['capacities'] = {};
-      for (const role of rolesFrom(mappings, roleIds, lineage)) {
-        capacities[role] = { capacity: 'definitif', onBehalfOf: null, delegationId: null };
-      }
-
       // Plt / Plh / a.n.: the delegate acts in the delegator's roles during the validity period.
-      if (official) {
-        const iso = now.toISOString();
-        const delegations = await strapi.db.query(UID.delegation).findMany({
-          where: { delegate: official.id, validFrom: { $lte: iso }, validUntil: { $gte: iso } },
-          populate: { delegator: { populate: ['user'] } },
-        });
-        for (const d of delegations) {
-          const delegatorUser = d.delegator?.user ? await loadUser(d.delegator.user.id) : null;
-          if (!delegatorUser) continue;
-          const ids = new Set<number>((delegatorUser.roles ?? []).map((r: { id: number }) => r.id));
-          for (const role of rolesFrom(mappings, ids, lineage)) {
-            if (capacities[role]) continue; // own authority comes first
-            capacities[role] = {
-              capacity: d.capacity,
-              onBehalfOf: { nama: d.delegator.nama, nip: d.delegator.nip, jabatan: d.delegator.jabatan },
-              delegationId: String(d.id),
-            };
-          }
-        }
-      }
+      const capacities: ResolvedActor['capacities'] = actingCapacities({
+        mappings,
+        lineage,
+        ownRoleIds: (user?.roles ?? []).map((r: { id: number }) => r.id),
+        delegations: delegations.get(userId) ?? [],
+        now,
+      });
 
       return {
         id: String(userId),

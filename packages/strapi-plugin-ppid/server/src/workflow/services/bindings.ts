@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { planBindingChange, type BindingChange, type BindingRow } from '../../core/workflow/bindings';
 import { badRequest, conflict, fieldError, notFound } from '../../errors';
 import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
 
 const OPEN = ['in_progress', 'returned'];
 
@@ -46,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return id != null && change.kind !== 'delete' ? await q().findOne({ where: { id } }) : { id };
     });
     // Committed: this instance reloads now; the others on their next check (settings-sync).
-    await strapi.plugin('ppid').service('settings-sync').ensureFresh({ maxAgeMs: 0 });
+    await getService(strapi, 'settings-sync').ensureFresh({ maxAgeMs: 0 });
     return result;
   }
 
@@ -57,6 +58,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    async list() {
+      return strapi.db.query(UID.binding).findMany({ orderBy: { id: 'asc' } });
+    },
+
     async create(body: Record<string, unknown>) {
       checkFields(body, ['contentType', 'sopCode', 'isDefault']);
       const { contentType, sopCode, isDefault } = body;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { track } from '../../platform/background';
+import { getService } from '../../services/get-service';
 
 /**
  * Workflow events on Strapi's event hub as `ppid.<event>`; Strapi webhooks and the
@@ -17,6 +18,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       role: payload.role,
     }));
     // In-panel notifications are written in the act's own transaction; mails go out later.
-    await strapi.plugin('ppid').service('notifications').onWorkflowEvent(event, payload);
+    await getService(strapi, 'notifications').onWorkflowEvent(event, payload);
   },
 });

@@ -21,6 +21,8 @@ import type { ResolvedActor } from './actors';
 import { isDeadlock, isUniqueViolation } from '../../platform/services/constraints';
 import { SYSTEM_SIGNER } from '../../signature/services/sealing';
 import { lastReturn } from '../../core/workflow/tasks';
+import { getService, type ServiceName } from '../../services/get-service';
+import type { RunRow } from './runs';
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 export type ActRequest = ActInput & {
@@ -47,26 +49,6 @@ export function intentSubjectOf(itemUid: string): IntentSubject {
   if (itemUid === UID.consequenceTest) return 'consequence_test';
   return 'publication';
 }
-
-type RunRow = {
-  id: number;
-  documentId: string;
-  itemUid: string;
-  itemDocumentId: string;
-  itemLocale: string | null;
-  itemTitle: string | null;
-  sopCode: string;
-  sopVersion: number;
-  status: RunState['status'];
-  currentStep: number;
-  lock: number;
-  state: RunState;
-  sop: { id: number; definition: SopDefinition; version: number; code: string };
-  unit?: { id: number; name: string; code: string } | null;
-  startedAt: string;
-  endedAt: string | null;
-  publishedHash: string | null;
-};
 
 /** Engine refusals become the HTTP answers the issue asks for: 403, 409, 400 with the field. */
 function refusal(e: DecideError): Error {
@@ -106,7 +88,7 @@ function runRecordInput(
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const svc = (name: string) => strapi.plugin('ppid').service(name);
+  const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const runs = () => strapi.db.query(UID.run);
 
   async function loadRun(documentId: string): Promise<RunRow> {

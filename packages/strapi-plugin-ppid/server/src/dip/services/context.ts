@@ -1,0 +1,87 @@
+import type { Core } from '@strapi/strapi';
+import { track } from '../../platform/background';
+import { DEFAULT_DECREE_PATTERN, isDipClassification, type DipEntry } from '../../core/dip';
+import { notFound } from '../../errors';
+import { UID } from '../../platform/uids';
+import { getService } from '../../services/get-service';
+import type { EditionRow } from './rows';
+
+export type DipSettings = { pattern: string; kode: string; unit: string; instansi: string; place: string };
+
+/**
+ * What the DIP service's parts share: the settings, the edition rows (the only place that reads
+ * them by documentId), the exclusion filter and the after-commit hook.
+ */
+export function dipContext(strapi: Core.Strapi): DipContext {
+  const editions = () => strapi.db.query(UID.dipEdition);
+  const cfg = (key: string, envName: string, fallback: string) =>
+    (strapi.plugin('ppid').config(key) as string | undefined) || process.env[envName] || fallback;
+  const settings = (): DipSettings => ({
+    pattern: cfg('decreePattern', 'PPID_DECREE_PATTERN', DEFAULT_DECREE_PATTERN),
+    kode: cfg('decreeKode', 'PPID_DECREE_KODE', '000.8.3.3'),
+    unit: cfg('unitCode', 'PPID_UNIT_CODE', 'PPID'),
+    instansi: cfg('instansi', 'PPID_INSTANSI', 'Pemerintah Daerah'),
+    place: cfg('ditetapkanDi', 'PPID_DITETAPKAN_DI', ''),
+  });
+  // One place builds verification links (PUBLIC_URL aware): the verification service.
+  const verificationUrl = (code: string): string => getService(strapi, 'verification').verificationUrl(code);
+
+  /** Runs `fn` once the surrounding transaction (if any) has committed. */
+  function afterCommit(fn: () => Promise<unknown>) {
+    const run = () => void track(fn().catch((e) => strapi.log.error(`[ppid dip] ${e?.message ?? e}`)));
+    if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(run));
+    else run();
+  }
+
+  /** documentIds of information items that are (in any version) classified dikecualikan. */
+  async function excludedKeys(keys: string[]): Promise<Set<string>> {
+    // Plain knex, not the query engine: the public guard (public-filter) hides excluded items
+    // from content-API requests, and this check must see them precisely then.
+    const out = new Set<string>();
+    const table = strapi.db.metadata.get(UID.informationItem).tableName;
+    // Inside the caller's transaction when there is one (sqlite has a single connection).
+    await strapi.db.transaction(async ({ trx }) => {
+      for (let i = 0; i < keys.length; i += 500) {
+        const rows = await strapi.db
+          .getConnection(table)
+          .transacting(trx)
+          .distinct('document_id')
+          .whereIn('document_id', keys.slice(i, i + 500))
+          .where('classification', 'dikecualikan');
+        for (const r of rows) out.add(r.document_id);
+      }
+    });
+    return out;
+  }
+
+  /** Keeps only what may be public: a DIP class, and no link to an excluded item. */
+  async function withoutExcluded(entries: DipEntry[]): Promise<{ kept: DipEntry[]; dropped: DipEntry[] }> {
+    const excluded = await excludedKeys(entries.map((e) => e.key).filter(Boolean));
+    const kept: DipEntry[] = [];
+    const dropped: DipEntry[] = [];
+    for (const e of entries) (isDipClassification(e.klasifikasi) && !excluded.has(e.key) ? kept : dropped).push(e);
+    return { kept, dropped };
+  }
+
+  async function loadEdition(documentId: string, opts: { established?: boolean } = {}): Promise<EditionRow> {
+    const row = (await editions().findOne({
+      where: opts.established
+        ? { documentId, publishedAt: { $notNull: true }, editionStatus: 'established' }
+        : { documentId, publishedAt: { $null: true } },
+    })) as EditionRow | null;
+    if (!row) throw notFound(`Edisi DIP ${documentId} tidak ditemukan / DIP edition not found`);
+    return row;
+  }
+
+  return { strapi, settings, verificationUrl, afterCommit, excludedKeys, withoutExcluded, loadEdition };
+}
+
+export interface DipContext {
+  strapi: Core.Strapi;
+  settings(): DipSettings;
+  verificationUrl(code: string): string;
+  afterCommit(fn: () => Promise<unknown>): void;
+  excludedKeys(keys: string[]): Promise<Set<string>>;
+  withoutExcluded(entries: DipEntry[]): Promise<{ kept: DipEntry[]; dropped: DipEntry[] }>;
+  loadEdition(documentId: string, opts?: { established?: boolean }): Promise<EditionRow>;
+}

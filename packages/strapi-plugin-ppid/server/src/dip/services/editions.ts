@@ -1,0 +1,268 @@
+import { isDipClassification, validateDipEntry, DIP_COLUMNS, formatRow, type DipEntry } from '../../core/dip';
+import type { SignatureRecord } from '../../core/signature';
+import { conflict, notFound } from '../../errors';
+import { asSystem } from '../../workflow/context';
+import { UID } from '../../platform/uids';
+import { maskNip } from '../../core/nip';
+import type { DipContext } from './context';
+import { DECREE_LOCK, numbering } from './numbering';
+import { entryFromRow, rowFromEntry, type EditionRow, type EditionSigner } from './rows';
+
+/**
+ * The edition lifecycle: entries proposed from published items, a draft edition snapshotted
+ * from them, its reads (admin and public shapes), its establishment by decree, and the
+ * listener that keeps an edition's status in step with its workflow run.
+ */
+export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>) {
+  const { strapi, settings, verificationUrl, afterCommit, withoutExcluded, loadEdition } = ctx;
+  const editionRows = () => strapi.db.query(UID.dipEdition);
+
+  const self = {
+    /** An approved, published information item proposes (or refreshes) its own draft DIP entry. */
+    async proposeFromItem(documentId: string): Promise<Record<string, any> | null> {
+      const item = await strapi.documents(UID.informationItem as any).findOne({
+        documentId,
+        status: 'published',
+        populate: { production: true, retention: true, unit: true } as any,
+      });
+      if (!item || item.classification === 'dikecualikan' || !isDipClassification(item.classification)) return null;
+      const base = entryFromRow(item, 0);
+      const data = {
+        ...rowFromEntry(base),
+        nomor: null,
+        informationItem: { connect: [{ documentId }] },
+      } as any;
+      const existing = await strapi.db.query(UID.dipEntry).findOne({
+        where: {
+          informationItem: { documentId },
+          publishedAt: { $null: true },
+        },
+        select: ['documentId'],
+      });
+      return asSystem(async () =>
+        existing
+          ? strapi.documents(UID.dipEntry as any).update({ documentId: existing.documentId, data })
+          : strapi.documents(UID.dipEntry as any).create({ data }),
+      );
+    },
+
+    /** Current entries: every dip-entry (its latest, draft version), as DipEntry. */
+    async currentEntries(): Promise<DipEntry[]> {
+      const rows = await strapi.documents(UID.dipEntry as any).findMany({
+        status: 'draft',
+        populate: {
+          waktuTempat: true,
+          retensi: true,
+          informationItem: { fields: ['documentId'] },
+        } as any,
+        sort: [{ nomor: 'asc' }, { id: 'asc' }] as any,
+        limit: 100000,
+      } as any);
+      return rows.map((r: any, i: number) => entryFromRow(r, i));
+    },
+
+    async lastEstablished(): Promise<EditionRow | null> {
+      return (await editionRows().findOne({
+        where: { publishedAt: { $notNull: true }, editionStatus: 'established' },
+        orderBy: [{ decreeDate: 'desc' }, { id: 'desc' }],
+      })) as EditionRow | null;
+    },
+
+    /**
+     * Pemutakhiran: a new draft edition from the last established one's entries, overlaid with
+     * the current entries (same key: the current one wins; new keys are appended). Excluded and
+     * incomplete entries are left out and reported.
+     */
+    async createEdition(
+      input: {
+        title?: string;
+        year?: number;
+        instansi?: string;
+        ditetapkanDi?: string;
+      } = {},
+    ) {
+      const s = settings();
+      const last = await self.lastEstablished();
+      const byKey = new Map<string, DipEntry>();
+      for (const e of last?.entries ?? []) byKey.set(e.key, e);
+      for (const e of await self.currentEntries()) byKey.set(e.key, e);
+      const { kept, dropped } = await withoutExcluded([...byKey.values()]);
+      const entries: DipEntry[] = [];
+      const skipped: { key: string; ringkasan: string; reason: string }[] = dropped.map((e) => ({
+        key: e.key,
+        ringkasan: e.ringkasan,
+        reason: 'Informasi yang dikecualikan tidak masuk DIP (UU 14/2008 Pasal 11(1)a) / excluded information',
+      }));
+      for (const e of kept) {
+        const issues = validateDipEntry({ ...e, nomor: entries.length + 1 });
+        if (issues.length)
+          skipped.push({
+            key: e.key,
+            ringkasan: e.ringkasan,
+            reason: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+          });
+        else entries.push({ ...e, nomor: entries.length + 1 });
+      }
+      const year = input.year ?? new Date().getFullYear();
+      const doc = await strapi.documents(UID.dipEdition as any).create({
+        data: {
+          title: input.title ?? `Daftar Informasi Publik ${year}`,
+          year,
+          instansi: input.instansi ?? s.instansi,
+          unitCode: s.unit,
+          ditetapkanDi: input.ditetapkanDi ?? (s.place || null),
+          entries,
+          previousEdition: last?.documentId ?? null,
+          editionStatus: 'draft',
+        } as any,
+      });
+      return { edition: doc as unknown as EditionRow, skipped };
+    },
+
+    /** Editions, newest first; the public sees established ones only. */
+    async list(opts: { established?: boolean } = {}) {
+      const rows = (await editionRows().findMany({
+        where: opts.established ? { publishedAt: { $notNull: true }, editionStatus: 'established' } : { publishedAt: { $null: true } },
+        orderBy: [{ id: 'desc' }],
+        select: ['documentId', 'title', 'year', 'instansi', 'decreeNumber', 'decreeDate', 'editionStatus', 'previousEdition', 'createdAt'],
+      })) as EditionRow[];
+      // Same field names as present(): `status` is the edition's status in every answer.
+      return rows.map(({ editionStatus, ...rest }) => ({ ...rest, status: editionStatus }));
+    },
+
+    async get(documentId: string, opts: { established?: boolean } = {}) {
+      return loadEdition(documentId, opts);
+    },
+
+    async current() {
+      const row = await self.lastEstablished();
+      if (!row) throw notFound('Belum ada DIP yang ditetapkan / no DIP edition has been established yet');
+      return row;
+    },
+
+    /** The shape the public (and admin) read. */
+    present(row: EditionRow, withEntries = true) {
+      return {
+        documentId: row.documentId,
+        title: row.title,
+        year: row.year,
+        instansi: row.instansi,
+        status: row.editionStatus,
+        decreeNumber: row.decreeNumber ?? null,
+        decreeDate: row.decreeDate ?? null,
+        previousEdition: row.previousEdition ?? null,
+        signer: row.signer
+          ? {
+              nama: row.signer.nama,
+              nip: row.signer.nip,
+              jabatan: row.signer.jabatan,
+              verificationCode: row.signer.verificationCode,
+              verificationUrl: verificationUrl(row.signer.verificationCode),
+            }
+          : null,
+        ...(withEntries
+          ? {
+              entries: (row.entries ?? []).map((e) => ({
+                ...e,
+                row: formatRow(e),
+              })),
+            }
+          : {}),
+        columns: DIP_COLUMNS.map((c) => ({
+          key: c.key,
+          header: c.header,
+          label: c.label,
+          perki: c.perki,
+        })),
+      };
+    },
+
+    /**
+     * The edition as the public may have it: the signer's NIP masked as the verification page
+     * masks it (only the last 4 digits). Entries keep their keys for the caller's own use.
+     */
+    publicRow(row: EditionRow): EditionRow {
+      return row.signer ? { ...row, signer: { ...row.signer, nip: maskNip(row.signer.nip) } } : row;
+    },
+
+    /**
+     * The public shape (REST /api/ppid/dip/*, GraphQL dipCurrent): no internal ids. An entry's
+     * key is the documentId of the item it came from, which may since have been unpublished.
+     */
+    presentPublic(row: EditionRow) {
+      const shown = self.publicRow(row);
+      const out = self.present({ ...shown, entries: (shown.entries ?? []).map(({ key: _key, ...e }) => e as DipEntry) });
+      return out;
+    },
+
+    /**
+     * Called by the workflow inside the act's transaction when the Atasan PPID signs at the
+     * establish step: the edition gets its decree number and date and the signer's block, and
+     * its entries are frozen (status established; see middlewares/dip-freeze).
+     */
+    async onEstablished(run: { itemUid: string; itemDocumentId: string }, record: SignatureRecord) {
+      if (run.itemUid !== UID.dipEdition) return;
+      const edition = await loadEdition(run.itemDocumentId);
+      const date = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Jakarta',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(new Date(record.signedAt));
+      const { serial, number } = await numbers.nextDecreeNumber(date);
+      const clash = await editionRows().findOne({
+        where: {
+          decreeNumber: number,
+          documentId: { $ne: edition.documentId },
+        },
+      });
+      if (clash) throw conflict(`Nomor SK ${number} sudah dipakai / decree number already used`, { reason: 'decree_number_taken' });
+      const { kept } = await withoutExcluded(edition.entries ?? []);
+      const signer: EditionSigner = {
+        nama: record.signer.nama,
+        nip: record.signer.nip ?? null,
+        jabatan: record.signer.jabatan,
+        unit: (record.signer as any).unit ?? null,
+        capacity: record.capacity ?? null,
+        verificationCode: record.verificationCode,
+        signedAt: record.signedAt,
+      };
+      await editionRows().updateMany({
+        where: { documentId: edition.documentId },
+        data: {
+          decreeNumber: number,
+          decreeSerial: serial,
+          decreeDate: date,
+          signer,
+          editionStatus: 'established',
+          entries: kept,
+        },
+      });
+    },
+
+    /** Bootstrap: the decree lock row, and status bookkeeping from workflow events. */
+    async listen() {
+      await numbers.ensureCounter(DECREE_LOCK);
+      const onItem = (status: 'in_review' | 'draft') => async (payload: any) => {
+        if (payload?.item?.uid !== UID.dipEdition) return;
+        afterCommit(() =>
+          editionRows().updateMany({
+            where: {
+              documentId: payload.item.documentId,
+              editionStatus: { $ne: 'established' },
+            },
+            data: { editionStatus: status },
+          }),
+        );
+      };
+      strapi.eventHub.on('ppid.submitted', onItem('in_review'));
+      strapi.eventHub.on('ppid.cancelled', onItem('draft'));
+      strapi.eventHub.on('ppid.published', async (payload: any) => {
+        if (payload?.item?.uid !== UID.informationItem) return;
+        afterCommit(() => self.proposeFromItem(payload.item.documentId));
+      });
+    },
+
+  };
+  return self;
+}
