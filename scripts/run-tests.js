@@ -47,11 +47,20 @@ function run(label, args, env) {
   lines.push(`${label.padEnd(24)} ${passed} passed, ${failed} failed${failedSuites ? `, ${failedSuites} suite(s) broken` : ''} (${Math.round((Date.now() - started) / 1000)} s)`);
 }
 
-// Compile once; the jest global setup then skips it.
+// Compile once; the jest global setup and the browser files (tests/helpers/browser.ts) then skip it.
 if (suites.some((s) => s !== 'unit')) {
   const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-server.js')], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) {
     console.log('\nbuild failed\n0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+// The browser tests need the built admin panel too (`npm run build` makes it); build it once here
+// if it is missing, since under PPID_SKIP_BUILD=1 the browser files build nothing themselves.
+if (suites.includes('browser') && !fs.existsSync(path.join(root, 'dist', 'build', 'index.html'))) {
+  const b = spawnSync('npx', ['strapi', 'build'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) {
+    console.log('\nadmin build failed\n0 passed, 1 failed');
     process.exit(1);
   }
 }

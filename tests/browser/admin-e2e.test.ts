@@ -1,16 +1,13 @@
 import fs from 'fs';
-import net from 'net';
 import path from 'path';
-import { execFileSync } from 'child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { SHOTS, adminLogin, ensureBuilt, launchBrowser, serve, teardown } from '../helpers/browser';
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, peopleFor, Person } from '../helpers/people';
 
 // The admin panel end to end in a real browser: a real Strapi (compiled server + built admin)
 // on a free port and a fresh database; four officials of seed 000 take one item from draft
 // through paraf, signatures and a return to publication, every act through the CM side panel.
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'tests', 'artifacts', 'screenshots');
 const UID = 'api::information-item.information-item';
 const SOP = 'palaran-publikasi-website';
 const TITLE = 'Kerja bakti RT 12 Kelurahan Rawa Makmur (uji peramban)';
@@ -23,22 +20,9 @@ let base: string;
 let p: Record<string, Person>;
 let documentId: string;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  execFileSync('node', [path.join(ROOT, 'scripts', 'build-server.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
-    execFileSync('npx', ['strapi', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt();
   app = await startApp();
   const dir = app.strapi.plugin('ppid').service('directory');
   const kec = await dir.ensureUnit({ code: 'KEC-PALARAN', name: 'Kecamatan Palaran' });
@@ -72,32 +56,16 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   documentId = created.body.data.documentId;
 
-  const port = await freePort();
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', () => resolve()));
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  base = await serve(app);
+  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => teardown(browser, app));
 
 /** A fresh browser context (own cookies and storage) logged in as this official. */
 async function as(person: Person): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name="email"]', person.email);
-  await page.fill('input[name="password"]', person.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.pathname.includes('/auth/'), { timeout: 60000 });
-  // Bahasa Indonesia, the panel's default language.
-  await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'id'));
-  return page;
+  // Bahasa Indonesia, the panel's default language (stored before the panel loads).
+  return adminLogin(browser, base, person.email, person.password);
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });

@@ -1,16 +1,14 @@
 import fs from 'fs';
-import net from 'net';
 import os from 'os';
 import path from 'path';
 import sharp from 'sharp';
-import { execFileSync } from 'child_process';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { ensureBuilt, launchBrowser, loginPage, serve, teardown } from '../helpers/browser';
 import { startApp, TestApp } from '../helpers/strapi';
 
 // A demo drafting officer (staf.palaran) opens the media library: the thumbnail of a draft
 // item's attachment renders (the /uploads files cookie of middlewares/admin-files.ts), while
 // the same address answers 404 without the officer's session.
-const ROOT = path.resolve(__dirname, '..', '..');
 const ITEM = 'api::information-item.information-item';
 
 jest.setTimeout(600000);
@@ -21,21 +19,8 @@ let base: string;
 let thumb = '';
 let fileId = 0;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-
 beforeAll(async () => {
-  execFileSync('node', [path.join(ROOT, 'scripts', 'build-server.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
-    execFileSync('npx', ['strapi', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt();
   app = await startApp({ NODE_ENV: 'development', PPID_DEMO_SEED: 'true' });
   const tmp = path.join(os.tmpdir(), `ppid-browser-draft-${process.pid}.png`);
   await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 20, g: 140, b: 60 } } }).png().toFile(tmp);
@@ -47,13 +32,8 @@ beforeAll(async () => {
   fileId = f.id;
   thumb = f.formats.thumbnail.url;
   await app.strapi.documents(ITEM as any).create({ data: { title: 'Rancangan lampiran Hotel', summary: 'Ringkasan', classification: 'setiap_saat', attachments: [f.id] } as any });
-  const port = await freePort();
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', () => resolve()));
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  base = await serve(app);
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -62,18 +42,13 @@ afterAll(async () => {
     const row = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId } });
     if (row) await app.strapi.plugin('upload').service('upload').remove(row).catch(() => undefined);
   }
-  await app?.stop();
+  await teardown(undefined, app);
 });
 
 it('the drafting officer sees the thumbnail of a draft attachment in the media library; without a session it is 404', async () => {
   expect((await app.http().get(thumb)).status).toBe(404);
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name="email"]', 'staf.palaran@demo.ppid.local');
-  await page.fill('input[name="password"]', 'Demo-PPID-2026!');
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.pathname.includes('/auth/'), { timeout: 60000 });
+  const page = await loginPage(await context.newPage(), base, 'staf.palaran@demo.ppid.local', 'Demo-PPID-2026!');
   await page.goto(`${base}/admin/plugins/upload`);
   const name = thumb.slice(thumb.lastIndexOf('/') + 1);
   const img = page.locator(`img[src*="${name}"]`).first();

@@ -1,8 +1,7 @@
 import fs from 'fs';
-import net from 'net';
 import path from 'path';
-import { execFileSync } from 'child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { SHOTS, adminLogin, ensureBuilt, launchBrowser, serve, teardown } from '../helpers/browser';
 import { startApp, TestApp } from '../helpers/strapi';
 import type { Person } from '../helpers/people';
 
@@ -11,8 +10,6 @@ import type { Person } from '../helpers/people';
 // picked by name, every DIP field filled), each official acts at their step of seed 000 up to
 // publication, then the BKPSDM Kutai Timur officers establish a DIP edition through seed 002
 // and the item is in it.
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'tests', 'artifacts', 'screenshots');
 const ITEM = 'api::information-item.information-item';
 const TITLE = 'Notulen musyawarah perencanaan pembangunan Kecamatan Palaran 2026';
 const PASSWORD = 'Demo-PPID-2026!';
@@ -34,37 +31,16 @@ let browser: Browser;
 let base: string;
 let documentId: string;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  execFileSync('node', [path.join(ROOT, 'scripts', 'build-server.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
-    execFileSync('npx', ['strapi', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt();
   // The demo body, as `npm run dev` seeds it (explicitly requested).
   app = await startApp({ NODE_ENV: 'development', PPID_DEMO_SEED: 'true' });
-  const port = await freePort();
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', () => resolve()));
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  base = await serve(app);
+  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => teardown(browser, app));
 
 // One logged-in page per official, kept for the whole file (a login costs two full loads of
 // the panel on a loaded 2-core machine).
@@ -79,15 +55,7 @@ async function as(who: Person): Promise<Page> {
 }
 
 async function login(who: Person): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  const page = await context.newPage();
-  await page.addInitScript(() => localStorage.setItem('strapi-admin-language', 'id'));
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name="email"]', who.email);
-  await page.fill('input[name="password"]', who.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.pathname.includes('/auth/'), { timeout: 60000 });
-  return page;
+  return adminLogin(browser, base, who.email, who.password, { acceptDownloads: true });
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });

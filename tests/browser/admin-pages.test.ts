@@ -1,16 +1,13 @@
 import fs from 'fs';
-import net from 'net';
 import path from 'path';
-import { execFileSync } from 'child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, SHOTS, adminLogin, ensureBuilt, launchBrowser, serve, teardown } from '../helpers/browser';
 import { startApp, TestApp } from '../helpers/strapi';
 import { login } from '../helpers/people';
 
 // The DIP, Klasifikasi, Verifikasi and Laporan pages in a real browser with real data: a DIP
 // imported from CSV (a bad file first), two editions compared and exported, rules edited,
 // consequence tests near and past their end, the chain verification, and the reports.
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'tests', 'artifacts', 'screenshots');
 const TMP = path.join(ROOT, 'tests', 'artifacts', 'tmp-admin-pages');
 const ITEM = 'api::information-item.information-item';
 const DIP_ENTRY = 'api::dip-entry.dip-entry';
@@ -24,16 +21,6 @@ let base: string;
 let token: string;
 const EMAIL = 'admin.halaman@example.go.id';
 const PASSWORD = 'Rahasia-Admin-123';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 const HEADER =
   'Nomor,Ringkasan Isi Informasi,Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi,Penanggung Jawab Pembuatan atau Penerbitan Informasi,Waktu dan Tempat Pembuatan Informasi,Bentuk Informasi yang Tersedia,Jangka Waktu Penyimpanan atau Retensi Arsip,Klasifikasi,Tautan';
@@ -63,10 +50,7 @@ const api = () => ({ Authorization: `Bearer ${token}` });
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   fs.mkdirSync(TMP, { recursive: true });
-  execFileSync('node', [path.join(ROOT, 'scripts', 'build-server.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
-    execFileSync('npx', ['strapi', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt();
   app = await startApp();
   const s = app.strapi;
   const superRole = await s.service('admin::role').getSuperAdmin();
@@ -113,26 +97,13 @@ beforeAll(async () => {
   await decided({ itemUid: ITEM, itemDocumentId: 'x2', informasi: 'Rencana pengamanan objek vital', unit: 'Satpol PP', dasarHukum: { ...dh, hurufPasal17: 'c' }, masaPengecualianBerakhir: soon, tanggalKeputusan: '2024-03-01' });
   await tests.create({ data: { itemUid: ITEM, itemDocumentId: 'x3', informasi: 'Data pribadi pegawai (NIK, alamat)', unit: 'BKPSDM', dasarHukum: { ...dh, hurufPasal17: 'h' }, masaPengecualianBerakhir: null, publishedAt: null } });
 
-  const port = await freePort();
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', () => resolve()));
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  page = await context.newPage();
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name="email"]', EMAIL);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.pathname.includes('/auth/'), { timeout: 60000 });
-  await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'id'));
+  base = await serve(app);
+  browser = await launchBrowser();
+  page = await adminLogin(browser, base, EMAIL, PASSWORD, { acceptDownloads: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await teardown(browser, app);
   fs.rmSync(TMP, { recursive: true, force: true });
 });
 

@@ -1,8 +1,8 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SHOTS, ensureBuilt, launchBrowser, serve, teardown } from '../helpers/browser';
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, login, peopleFor, Person } from '../helpers/people';
 
@@ -11,8 +11,6 @@ import { bearer, login, peopleFor, Person } from '../helpers/people';
 // into the published state in the database behind every service's back, and a draft. The page
 // reads only the public API; what it may show is the API guard's decision, so this test checks
 // the page end to end: nothing excluded or unpublished may appear anywhere on it.
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'tests', 'artifacts', 'screenshots');
 const ITEM = 'api::information-item.information-item';
 const EDITION = 'plugin::ppid.dip-edition';
 const SOP_PUBLISH = 'kalteng-pendokumentasian-publikasi';
@@ -36,8 +34,6 @@ const PERKI_HEADERS = [
   'Jangka Waktu Penyimpanan atau Retensi Arsip',
   'Klasifikasi',
 ];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 jest.setTimeout(300000);
 
 let app: TestApp;
@@ -153,6 +149,7 @@ function expectNothingHidden(text: string) {
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
+  ensureBuilt({ admin: false }); // the portal is public/portal; the admin build is not needed
   app = await startApp({ PPID_UNIT_CODE: 'DISKOMINFO', PPID_INSTANSI: 'Dinas Komunikasi dan Informatika Kota Contoh' });
   const dir = app.strapi.plugin('ppid').service('directory');
   const unitId = (await dir.ensureUnit({ code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' })).id;
@@ -219,18 +216,13 @@ beforeAll(async () => {
   expect(await app.strapi.db.query(ITEM).count({ where: { documentId: ids.excluded, publishedAt: { $notNull: true } } })).toBe(1);
   expect(await app.strapi.db.query(ITEM).count({ where: { documentId: ids.draft } })).toBe(1);
 
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
-  base = `http://127.0.0.1:${(app.strapi.server.httpServer.address() as AddressInfo).port}`;
+  base = await serve(app);
 
   // Debian's Chromium; playwright gives each launch a fresh temporary profile (user-data-dir).
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (app?.strapi.server.httpServer.listening) await new Promise((r) => app.strapi.server.httpServer.close(r));
-  await app?.stop();
-});
+afterAll(() => teardown(browser, app));
 
 describe('public portal (/portal)', () => {
   it('/portal is served, redirected to /portal/ with the query kept', async () => {

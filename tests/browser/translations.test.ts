@@ -1,16 +1,13 @@
 import fs from 'fs';
-import net from 'net';
 import path from 'path';
-import { execFileSync } from 'child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, SHOTS, ensureBuilt, launchBrowser, serve, teardown } from '../helpers/browser';
 import { startApp, TestApp } from '../helpers/strapi';
 
 // Strapi's own screens in Bahasa Indonesia for an officer (not a Super Admin): the demo body's
 // JFU of Kecamatan Palaran logs in and opens the home page, the Informasi Publik list, a new
 // entry and the media library. Strings that Strapi 5.54 left in English must read in
 // Indonesian (src/admin/translations/id.json). Runs on the built admin (`npx strapi build`).
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'tests', 'artifacts', 'screenshots');
 const TEXTS = path.join(ROOT, 'tests', 'artifacts', 'translations');
 const UID = 'api::information-item.information-item';
 const OFFICER = { email: 'staf.palaran@demo.ppid.local', password: 'Demo-PPID-2026!' };
@@ -21,16 +18,6 @@ let app: TestApp;
 let browser: Browser;
 let page: Page;
 let base: string;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 /** Screenshot plus the page's visible text and its labels (aria-label, placeholder, title). */
 async function capture(name: string): Promise<string> {
@@ -63,27 +50,18 @@ function expectIndonesian(text: string, indonesian: string[]) {
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   fs.mkdirSync(TEXTS, { recursive: true });
-  // The server is compiled as the other browser tests do; the admin must be built beforehand.
-  execFileSync('node', [path.join(ROOT, 'scripts', 'build-server.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) throw new Error('run `npx strapi build` first');
+  // The server compiled and the admin built as for the other browser tests (not again under PPID_SKIP_BUILD=1).
+  ensureBuilt();
   // The demo body (units, officials, one admin user per SOP role) is what a newcomer logs into.
   app = await startApp({ PPID_DEMO_SEED: 'true' });
-  const port = await freePort();
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(port, '127.0.0.1', () => resolve()));
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  base = await serve(app);
+  browser = await launchBrowser();
   // No stored language: the panel must choose Bahasa Indonesia by itself (src/admin/app.tsx).
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   page = await context.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => teardown(browser, app));
 
 test('the login page is in Bahasa Indonesia and the officer logs in', async () => {
   await page.goto(`${base}/admin/auth/login`);
