@@ -127,7 +127,11 @@ code, pre, kbd { font-family: 'DejaVu Sans Mono', monospace !important; }
 html { scrollbar-width: none !important; }
 `;
 
-/** A context for visual screenshots: the page clock fixed, device scale 1, Jakarta time. */
+/**
+ * A context for visual screenshots: device scale 1, Jakarta time, the page's clock set to `now`
+ * (it flows from there: a frozen clock stalls Strapi's throttled panel updates; call
+ * `resetClock` before each navigation so relative times, "5 menit lagi", stay the same).
+ */
 export async function visualContext(browser: Browser, viewport: { width: number; height: number }, now: Date, opts: { isMobile?: boolean } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport,
@@ -139,7 +143,7 @@ export async function visualContext(browser: Browser, viewport: { width: number;
     hasTouch: opts.isMobile ?? false,
     acceptDownloads: true,
   });
-  await context.clock.setFixedTime(now);
+  await context.clock.install({ time: now });
   await context.addInitScript((css: string) => {
     localStorage.setItem('strapi-admin-language', 'id');
     const add = () => {
@@ -155,14 +159,42 @@ export async function visualContext(browser: Browser, viewport: { width: number;
   return context;
 }
 
-/** Waits until fonts are loaded and nothing moves, then takes a screenshot with masks. */
-export async function stableScreenshot(page: Page, opts: { mask?: Locator[]; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number }; target?: Locator } = {}): Promise<Buffer> {
+/** Sets the page's clock back to `now` (before a navigation). */
+export async function resetClock(page: Page, now: Date) {
+  await page.clock.setSystemTime(now);
+}
+
+/**
+ * Waits until fonts are loaded and nothing moves, then takes a screenshot with masks.
+ * `fullPage`: Strapi's admin scrolls inside its own containers, not the document, so the
+ * viewport is made as tall as the longest scrolled content for the shot, then restored.
+ */
+export async function stableScreenshot(page: Page, opts: { mask?: Locator[]; fullPage?: boolean; target?: Locator } = {}): Promise<Buffer> {
   await page.evaluate(() => (document as any).fonts?.ready);
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.mouse.move(0, 0);
   const common = { animations: 'disabled' as const, caret: 'hide' as const, mask: opts.mask ?? [], maskColor: '#FF00FF', scale: 'css' as const };
   if (opts.target) return opts.target.screenshot(common);
-  return page.screenshot({ ...common, fullPage: opts.fullPage ?? false, clip: opts.clip });
+  const viewport = page.viewportSize()!;
+  if (opts.fullPage) {
+    const extra = await page.evaluate(() => {
+      let most = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+        const oy = getComputedStyle(el).overflowY;
+        if ((oy === 'auto' || oy === 'scroll') && el.scrollHeight > el.clientHeight + 1) most = Math.max(most, el.scrollHeight - el.clientHeight);
+      }
+      return most;
+    });
+    if (extra > 0) {
+      await page.setViewportSize({ width: viewport.width, height: Math.min(viewport.height + extra, 6000) });
+      await page.waitForTimeout(300);
+    }
+  }
+  try {
+    return await page.screenshot({ ...common, fullPage: Boolean(opts.fullPage) });
+  } finally {
+    if (opts.fullPage) await page.setViewportSize(viewport);
+  }
 }
 
 /**
@@ -184,6 +216,7 @@ export async function renderPdf(browser: Browser, pdf: Buffer, opts: { scale?: n
       if (p === '/doc.pdf') return route.fulfill({ contentType: 'application/pdf', body: pdf });
       return route.fulfill({ status: 404, body: '' });
     });
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.warn(`pdf.js: ${m.text()}`));
     await page.goto(`${origin}/`);
     await page.addScriptTag({ url: `${origin}/pdf.js` });
     const pages: string[] = await page.evaluate(
