@@ -128,11 +128,12 @@ html { scrollbar-width: none !important; }
 `;
 
 /**
- * A context for visual screenshots: device scale 1, Jakarta time, the page's clock set to `now`
- * (it flows from there: a frozen clock stalls Strapi's throttled panel updates; call
- * `resetClock` before each navigation so relative times, "5 menit lagi", stay the same).
+ * A context for visual screenshots: device scale 1, Jakarta time, the page's clock fixed at
+ * `now` (relative times, "5 menit lagi", read the same on every run). A fixed clock stalls
+ * Strapi's throttled side-panel updates after an act: a context that acts passes
+ * `flowingClock` (the clock starts at `now` and runs).
  */
-export async function visualContext(browser: Browser, viewport: { width: number; height: number }, now: Date, opts: { isMobile?: boolean } = {}): Promise<BrowserContext> {
+export async function visualContext(browser: Browser, viewport: { width: number; height: number }, now: Date, opts: { isMobile?: boolean; flowingClock?: boolean } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport,
     deviceScaleFactor: 1,
@@ -143,7 +144,8 @@ export async function visualContext(browser: Browser, viewport: { width: number;
     hasTouch: opts.isMobile ?? false,
     acceptDownloads: true,
   });
-  await context.clock.install({ time: now });
+  if (opts.flowingClock) await context.clock.install({ time: now });
+  else await context.clock.setFixedTime(now);
   await context.addInitScript((css: string) => {
     localStorage.setItem('strapi-admin-language', 'id');
     const add = () => {
@@ -157,11 +159,6 @@ export async function visualContext(browser: Browser, viewport: { width: number;
     else add();
   }, STABLE_CSS);
   return context;
-}
-
-/** Sets the page's clock back to `now` (before a navigation). */
-export async function resetClock(page: Page, now: Date) {
-  await page.clock.setSystemTime(now);
 }
 
 /**
@@ -216,7 +213,11 @@ export async function renderPdf(browser: Browser, pdf: Buffer, opts: { scale?: n
       if (p === '/doc.pdf') return route.fulfill({ contentType: 'application/pdf', body: pdf });
       return route.fulfill({ status: 404, body: '' });
     });
-    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.warn(`pdf.js: ${m.text()}`));
+    // pdf.js drops the rest of a page when it cannot build its operator list and only says so
+    // on the console: such a rendering is incomplete and must not become (or pass as) a baseline.
+    const problems: string[] = [];
+    page.on('console', (m) => /ignoring errors|Error/i.test(m.text()) && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${origin}/`);
     await page.addScriptTag({ url: `${origin}/pdf.js` });
     const pages: string[] = await page.evaluate(
@@ -283,6 +284,7 @@ export async function renderPdf(browser: Browser, pdf: Buffer, opts: { scale?: n
       },
       { scale: opts.scale ?? 1.5, maskSource: opts.maskText?.source ?? null, maskFlags: opts.maskText?.flags.replace('g', '') ?? '' }
     );
+    if (problems.length) throw new Error(`pdf.js could not render the whole document: ${problems.join('; ')}`);
     return pages.map((b64) => Buffer.from(b64, 'base64'));
   } finally {
     await context.close();
