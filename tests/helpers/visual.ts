@@ -128,12 +128,12 @@ html { scrollbar-width: none !important; }
 `;
 
 /**
- * A context for visual screenshots: device scale 1, Jakarta time, the page's clock fixed at
- * `now` (relative times, "5 menit lagi", read the same on every run). A fixed clock stalls
- * Strapi's throttled side-panel updates after an act: a context that acts passes
- * `flowingClock` (the clock starts at `now` and runs).
+ * A context for visual screenshots: device scale 1, Jakarta time, and a page clock that starts
+ * at `now` on every page load and runs ten times slower than real time. Relative times ("5 menit
+ * lagi") read the same on every run, and time still moves forward: a frozen Date.now stalls
+ * Strapi's throttled side-panel updates (lodash throttle waits for the clock to pass 60 ms).
  */
-export async function visualContext(browser: Browser, viewport: { width: number; height: number }, now: Date, opts: { isMobile?: boolean; flowingClock?: boolean } = {}): Promise<BrowserContext> {
+export async function visualContext(browser: Browser, viewport: { width: number; height: number }, now: Date, opts: { isMobile?: boolean } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport,
     deviceScaleFactor: 1,
@@ -144,8 +144,22 @@ export async function visualContext(browser: Browser, viewport: { width: number;
     hasTouch: opts.isMobile ?? false,
     acceptDownloads: true,
   });
-  if (opts.flowingClock) await context.clock.install({ time: now });
-  else await context.clock.setFixedTime(now);
+  await context.addInitScript((base: number) => {
+    const RealDate = Date;
+    const realNow = RealDate.now.bind(RealDate);
+    const start = realNow();
+    const fakeNow = () => base + Math.floor((realNow() - start) / 10);
+    class SlowDate extends RealDate {
+      constructor(...args: any[]) {
+        if (args.length === 0) super(fakeNow());
+        else super(...(args as [any]));
+      }
+      static now() {
+        return fakeNow();
+      }
+    }
+    (window as any).Date = SlowDate;
+  }, now.getTime());
   await context.addInitScript((css: string) => {
     localStorage.setItem('strapi-admin-language', 'id');
     const add = () => {
