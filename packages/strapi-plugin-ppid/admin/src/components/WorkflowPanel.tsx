@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { adminApi, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useDispatch } from 'react-redux';
 import {
-  Badge, Box, Button, Checkbox, Divider, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography,
+  Badge, Box, Button, Checkbox, Divider, Field, Flex, LinkButton, Modal, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography,
 } from '@strapi/design-system';
 import { RecordEntry, useGet, useT } from './Shared';
 import { STATUS_LABELS, errorMessage, formatWib, timeLeft } from '../utils/api';
@@ -147,9 +147,10 @@ export const RunDocuments = ({ runId, sopCode }: { runId: string; sopCode: strin
       >
         {t('panel.formPdf', 'Formulir persetujuan publikasi (PDF)')}
       </Button>
-      <Link to={`/plugins/ppid/sops/${encodeURIComponent(sopCode)}`} data-testid="ppid-sop-link">
+      {/* A button-sized link: a thumb on a phone reaches it as easily as the form above. */}
+      <LinkButton tag={Link} to={`/plugins/ppid/sops/${encodeURIComponent(sopCode)}`} variant="tertiary" size="S" fullWidth data-testid="ppid-sop-link">
         {t('panel.sopDocument', 'Dokumen SOP')}
-      </Link>
+      </LinkButton>
       {error ? <Typography textColor="danger600" variant="pi" data-testid="ppid-form-error">{error}</Typography> : null}
     </Flex>
   );
@@ -232,7 +233,7 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, d
             <Typography tag="p" fontWeight="semiBold" data-testid="ppid-current-step">
               {`${t('col.step', 'Langkah')} ${run.currentStep.number} · ${run.currentStep.roleLabel}`}
             </Typography>
-            <Typography tag="p" variant="pi">{run.currentStep.activity}</Typography>
+            <Typography tag="p" variant="omega" style={{ overflowWrap: 'anywhere' }}>{run.currentStep.activity}</Typography>
             {left ? (
               <Typography tag="p" variant="pi" textColor={left.overdue ? 'danger600' : 'neutral600'} fontWeight={left.overdue ? 'bold' : undefined}>
                 {left.text} ({formatWib(run.currentStep.dueAt)})

@@ -67,7 +67,7 @@ export const TasksPage = () => {
                   </SingleSelect>
                 </Field.Root>
               </Box>
-              <Box style={{ flex: '1 1 200px', maxWidth: 320 }}>
+              <Box style={{ flex: '1 1 240px', maxWidth: 420 }}>
                 <Field.Root name="unit">
                   <Field.Label>{t('col.unit', 'Unit')}</Field.Label>
                   <SingleSelect value={unit} onChange={(v: any) => setUnit(String(v))} data-testid="ppid-tasks-unit">
