@@ -1,5 +1,7 @@
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
+import { execFileSync } from 'child_process';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
@@ -26,9 +28,10 @@ type Pixelmatch = (
 ) => number;
 
 /**
- * `pixelmatch` (mapbox, ISC; v5 is CommonJS). Until the package is a devDependency this falls
- * back to the same per-pixel colour-distance test (YIQ, pixelmatch's `threshold` scale), without
- * pixelmatch's antialiasing detection: stricter, never looser.
+ * `pixelmatch` (mapbox, ISC; v5 is CommonJS; a devDependency). Where it is missing (an install
+ * without dev packages) this falls back to the same per-pixel colour-distance test (YIQ,
+ * pixelmatch's `threshold` scale), without pixelmatch's antialiasing detection: stricter, never
+ * looser. The failure message names the comparison used.
  */
 function loadPixelmatch(): { fn: Pixelmatch; name: string } {
   try {
@@ -208,100 +211,129 @@ export async function stableScreenshot(page: Page, opts: { mask?: Locator[]; ful
   }
 }
 
-/**
- * Renders a PDF's pages to PNG images in the browser with pdf.js (the build shipped inside
- * pdf-parse, already a dependency; no poppler needed). Raster images (QR codes, which encode
- * random ids, and logos) are painted over with grey, and text matching `maskText` (ids,
- * hashes) is boxed out, so only the document's layout and fixed text are compared.
- */
-export async function renderPdf(browser: Browser, pdf: Buffer, opts: { scale?: number; maskText?: RegExp } = {}): Promise<Buffer[]> {
-  const pdfjsDir = path.join(ROOT, 'node_modules', 'pdf-parse', 'lib', 'pdf.js', 'v2.0.550', 'build');
-  const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, deviceScaleFactor: 1 });
+/** One word of a PDF page as poppler reads it, in points from the page's top left. */
+export type PdfWord = { page: number; line: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number };
+
+const decodeEntities = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]
+  );
+
+const poppler = (cmd: string, args: string[], cwd: string) => {
   try {
-    const page = await context.newPage();
-    const origin = 'http://pdf.visual';
-    await page.route(`${origin}/**`, (route) => {
-      const p = new URL(route.request().url()).pathname;
-      if (p === '/') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body style="margin:0;background:#fff"><div id="pages"></div></body></html>' });
-      if (p === '/pdf.js' || p === '/pdf.worker.js') return route.fulfill({ contentType: 'application/javascript', body: fs.readFileSync(path.join(pdfjsDir, p.slice(1))) });
-      if (p === '/doc.pdf') return route.fulfill({ contentType: 'application/pdf', body: pdf });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    // pdf.js drops the rest of a page when it cannot build its operator list and only says so
-    // on the console: such a rendering is incomplete and must not become (or pass as) a baseline.
-    const problems: string[] = [];
-    page.on('console', (m) => /ignoring errors|Error/i.test(m.text()) && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${origin}/`);
-    await page.addScriptTag({ url: `${origin}/pdf.js` });
-    const pages: string[] = await page.evaluate(
-      async ({ scale, maskSource, maskFlags }) => {
-        const lib = (window as any).pdfjsLib;
-        lib.GlobalWorkerOptions.workerSrc = '/pdf.worker.js';
-        const doc = await lib.getDocument({ url: '/doc.pdf', disableFontFace: false }).promise;
-        const mask = maskSource ? new RegExp(maskSource, maskFlags) : null;
-        const out: string[] = [];
-        for (let n = 1; n <= doc.numPages; n++) {
-          const pg = await doc.getPage(n);
-          const viewport = pg.getViewport(scale);
-          const canvas = document.createElement('canvas');
-          canvas.width = Math.round(viewport.width);
-          canvas.height = Math.round(viewport.height);
-          const ctx = canvas.getContext('2d')!;
-          ctx.fillStyle = '#fff';
-          ctx.fillRect(0, 0, canvas.width, canvas.height);
-          await pg.render({ canvasContext: ctx, viewport }).promise;
-          const mul = (m: number[], t: number[]) => [
-            m[0] * t[0] + m[2] * t[1], m[1] * t[0] + m[3] * t[1],
-            m[0] * t[2] + m[2] * t[3], m[1] * t[2] + m[3] * t[3],
-            m[0] * t[4] + m[2] * t[5] + m[4], m[1] * t[4] + m[3] * t[5] + m[5],
-          ];
-          const box = (m: number[]) => {
-            // The unit square under m, in canvas pixels.
-            const pts = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([x, y]) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]);
-            const xs = pts.map((p) => p[0]);
-            const ys = pts.map((p) => p[1]);
-            return [Math.min(...xs), Math.min(...ys), Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
-          };
-          // Images: follow the operator list's transforms to where each image is painted.
-          const ops = await pg.getOperatorList();
-          const OPS = lib.OPS;
-          const stack: number[][] = [];
-          let ctm: number[] = viewport.transform.slice();
-          ctx.fillStyle = '#9a9a9a';
-          for (let i = 0; i < ops.fnArray.length; i++) {
-            const fn = ops.fnArray[i];
-            const args = ops.argsArray[i];
-            if (fn === OPS.save) stack.push(ctm);
-            else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-            else if (fn === OPS.transform) ctm = mul(ctm, args);
-            else if (fn === OPS.paintImageXObject || fn === OPS.paintJpegXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
-              const [x, y, w, h] = box(ctm);
-              ctx.fillRect(x - 1, y - 1, w + 2, h + 2);
-            }
-          }
-          // Dynamic text (ids, hashes): boxed out where it is drawn.
-          if (mask) {
-            const text = await pg.getTextContent();
-            for (const item of text.items as any[]) {
-              if (!mask.test(item.str)) continue;
-              mask.lastIndex = 0;
-              const m = mul(viewport.transform, item.transform);
-              const fontHeight = Math.hypot(m[2], m[3]);
-              const width = item.width * scale;
-              ctx.fillRect(m[4] - 1, m[5] - fontHeight - 1, width + 2, fontHeight * 1.3 + 2);
-            }
-          }
-          out.push(canvas.toDataURL('image/png').split(',')[1]);
-        }
-        return out;
-      },
-      { scale: opts.scale ?? 1.5, maskSource: opts.maskText?.source ?? null, maskFlags: opts.maskText?.flags.replace('g', '') ?? '' }
-    );
-    if (problems.length) throw new Error(`pdf.js could not render the whole document: ${problems.join('; ')}`);
-    return pages.map((b64) => Buffer.from(b64, 'base64'));
+    return execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
+  } catch (e: any) {
+    if (e.code === 'ENOENT') throw new Error(`${cmd} not found: the PDF comparison needs poppler-utils and fontconfig (apt-get install poppler-utils fonts-liberation)`);
+    throw new Error(`${cmd} failed: ${e.stderr?.toString() || e.message}`);
+  }
+};
+
+/** The words of a PDF, page by page and line by line (`pdftotext -bbox-layout`). */
+function pdfWordsIn(dir: string, file: string): PdfWord[] {
+  const html = poppler('pdftotext', ['-bbox-layout', file, '-'], dir);
+  const words: PdfWord[] = [];
+  const num = (attrs: string, k: string) => Number(new RegExp(`${k}="([-\\d.]+)"`).exec(attrs)![1]);
+  let line = 0;
+  html.split(/<page\b/).slice(1).forEach((pageHtml, i) => {
+    for (const l of pageHtml.matchAll(/<line\b[^>]*>([\s\S]*?)<\/line>/g)) {
+      line++;
+      for (const w of l[1].matchAll(/<word\b([^>]*)>([\s\S]*?)<\/word>/g)) {
+        words.push({ page: i + 1, line, text: decodeEntities(w[2]), xMin: num(w[1], 'xMin'), yMin: num(w[1], 'yMin'), xMax: num(w[1], 'xMax'), yMax: num(w[1], 'yMax') });
+      }
+    }
+  });
+  return words;
+}
+
+/** The words of a PDF with their boxes (poppler's pdftotext), e.g. to find a code printed in it. */
+export function pdfWords(pdf: Buffer): PdfWord[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'visual-pdf-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'doc.pdf'), pdf);
+    return pdfWordsIn(dir, 'doc.pdf');
   } finally {
-    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Renders a PDF's pages to PNG images with poppler (`pdftoppm -png -r DPI`; poppler-utils, in
+ * CI too). Dynamic parts are painted grey so only the layout and the fixed text are compared:
+ * - every raster image (QR codes, which encode random codes, and logos), at the positions
+ *   `pdftohtml -xml` reports;
+ * - every text line (as `pdftotext -bbox-layout` groups words) with a word that matches
+ *   `maskText` (a regular expression tested against each word, or a predicate): the whole
+ *   line, because a dynamic word in proportional type moves the words after it.
+ */
+export function renderPdfPages(pdf: Buffer, opts: { dpi?: number; maskText?: RegExp | ((word: string) => boolean) } = {}): Buffer[] {
+  const dpi = opts.dpi ?? 100;
+  const px = dpi / 72;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'visual-pdf-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'doc.pdf'), pdf);
+    // The PDFs do not embed the standard fonts: poppler substitutes them through fontconfig,
+    // and the baselines were drawn with Liberation Sans (fonts-liberation, in CI too).
+    const helvetica = poppler('fc-match', ['-f', '%{family}', 'Helvetica'], dir);
+    if (!/Liberation Sans/.test(helvetica)) throw new Error(`Helvetica is drawn with ${helvetica || 'nothing'} here, not Liberation Sans: install fonts-liberation`);
+    poppler('pdftoppm', ['-png', '-r', String(dpi), 'doc.pdf', 'page'], dir);
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^page-\d+\.png$/.test(f))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+    if (!files.length) throw new Error('pdftoppm rendered no page');
+
+    // Rectangles to paint, per page, in points.
+    const rects = new Map<number, Array<[number, number, number, number]>>();
+    const add = (page: number, r: [number, number, number, number]) => rects.set(page, [...(rects.get(page) ?? []), r]);
+    const xml = poppler('pdftohtml', ['-xml', '-zoom', '1', '-q', 'doc.pdf', 'images'], dir) + fs.readFileSync(path.join(dir, 'images.xml'), 'utf8');
+    let page = 0;
+    for (const m of xml.matchAll(/<page number="(\d+)"|<image\b([^>]*)\/>/g)) {
+      if (m[1]) page = Number(m[1]);
+      else {
+        const a = (k: string) => Number(new RegExp(`${k}="([-\\d.]+)"`).exec(m[2])![1]);
+        add(page, [a('left'), a('top'), a('left') + a('width'), a('top') + a('height')]);
+      }
+    }
+    if (opts.maskText) {
+      const test = typeof opts.maskText === 'function' ? opts.maskText : (w: string) => new RegExp((opts.maskText as RegExp).source, (opts.maskText as RegExp).flags.replace('g', '')).test(w);
+      const words = pdfWordsIn(dir, 'doc.pdf');
+      const dynamicLines = new Set(words.filter((w) => test(w.text)).map((w) => w.line));
+      // poppler's word box is the font's, which ascenders (Courier's) overshoot: padded. A
+      // dynamic line alone in its band of the page (a footer, a URL) is masked across the whole
+      // text width, so that its length, which varies with the code in it, shows nowhere.
+      const pad = (w: PdfWord): [number, number] => [w.yMin - 0.3 * (w.yMax - w.yMin), w.yMax + 0.15 * (w.yMax - w.yMin)];
+      for (const line of dynamicLines) {
+        const ws = words.filter((w) => w.line === line);
+        const pageWords = words.filter((w) => w.page === ws[0].page);
+        const top = Math.min(...ws.map((w) => pad(w)[0]));
+        const bottom = Math.max(...ws.map((w) => pad(w)[1]));
+        const [y0, y1] = [Math.min(...ws.map((w) => w.yMin)), Math.max(...ws.map((w) => w.yMax))];
+        const alone = !pageWords.some((w) => !dynamicLines.has(w.line) && w.yMax > y0 + 0.5 && w.yMin < y1 - 0.5);
+        if (alone) add(ws[0].page, [Math.min(...pageWords.map((w) => w.xMin)), top, Math.max(...pageWords.map((w) => w.xMax)), bottom]);
+        else for (const w of ws) add(w.page, [w.xMin - 0.1 * (w.yMax - w.yMin), pad(w)[0], w.xMax + 0.1 * (w.yMax - w.yMin), pad(w)[1]]);
+      }
+    }
+
+    return files.map((f, i) => {
+      const png = PNG.sync.read(fs.readFileSync(path.join(dir, f)));
+      for (const [x0, y0, x1, y1] of rects.get(i + 1) ?? []) {
+        // In pixels, one pixel wider on every side (antialiased edges).
+        const left = Math.max(0, Math.floor(x0 * px) - 1);
+        const top = Math.max(0, Math.floor(y0 * px) - 1);
+        const right = Math.min(png.width, Math.ceil(x1 * px) + 1);
+        const bottom = Math.min(png.height, Math.ceil(y1 * px) + 1);
+        for (let y = top; y < bottom; y++) {
+          for (let x = left; x < right; x++) {
+            const o = (y * png.width + x) * 4;
+            png.data[o] = png.data[o + 1] = png.data[o + 2] = 0x9a;
+            png.data[o + 3] = 255;
+          }
+        }
+      }
+      return PNG.sync.write(png);
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
