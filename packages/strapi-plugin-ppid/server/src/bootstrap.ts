@@ -1,41 +1,49 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS } from './platform/permissions';
-import { UID } from './platform/uids';
+import { UID, appTypes } from './platform/uids';
 import { PPID_EVENTS } from './workflow/services/events';
 
-// The public website reads these types; the public guard decides which rows it may see, so
-// granting find/findOne to the public role is safe.
-const PUBLIC_READ = [
-  'api::information-item.information-item.find',
-  'api::information-item.information-item.findOne',
-  'api::dip-entry.dip-entry.find',
-  'api::dip-entry.dip-entry.findOne',
-  'api::information-kind.information-kind.find',
-  'api::information-kind.information-kind.findOne',
-];
+// The public website reads the app's item, DIP entry and kind types (those the host has,
+// config/index.ts); the public guard decides which rows it may see, so granting find/findOne to
+// the public role is safe.
+export function publicReadActions(strapi: Core.Strapi): string[] {
+  const t = appTypes(strapi);
+  return [t.itemType, t.dipEntryType, t.kindType]
+    .filter((uid): uid is string => !!uid && uid.startsWith('api::'))
+    .flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+}
 
 export async function grantPublicRead(strapi: Core.Strapi) {
+  const actions = publicReadActions(strapi);
+  if (!actions.length) return;
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) return;
   const existing = await strapi.db
     .query('plugin::users-permissions.permission')
-    .findMany({ where: { role: role.id, action: { $in: PUBLIC_READ } } });
+    .findMany({ where: { role: role.id, action: { $in: actions } } });
   const have = new Set(existing.map((p: { action: string }) => p.action));
-  for (const action of PUBLIC_READ.filter((a) => !have.has(a))) {
+  for (const action of actions.filter((a) => !have.has(a))) {
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
 }
 
-/** Information items run the publication SOPs; seed 000 is the default. */
-const DEFAULT_BINDINGS = [
-  { contentType: UID.informationItem, sopCode: 'palaran-publikasi-website', isDefault: true },
-  { contentType: UID.informationItem, sopCode: 'kalteng-pendokumentasian-publikasi', isDefault: false },
-  { contentType: UID.informationItem, sopCode: 'pontianak-dinsos-pengumuman', isDefault: false },
-  // A DIP edition is established by decree through seed 002 (Penetapan dan Pemutakhiran DIP).
-  { contentType: UID.dipEdition, sopCode: 'kutim-bkpsdm-penetapan-dip', isDefault: true },
-  // A consequence test is decided through the product template 100 (uji konsekuensi).
-  { contentType: UID.consequenceTest, sopCode: 'uji-konsekuensi', isDefault: true },
-];
+/** Information items run the publication SOPs (seed 000 is the default), when the host has an item type. */
+function defaultBindings(strapi: Core.Strapi) {
+  const item = appTypes(strapi).itemType;
+  return [
+    ...(item
+      ? [
+          { contentType: item, sopCode: 'palaran-publikasi-website', isDefault: true },
+          { contentType: item, sopCode: 'kalteng-pendokumentasian-publikasi', isDefault: false },
+          { contentType: item, sopCode: 'pontianak-dinsos-pengumuman', isDefault: false },
+        ]
+      : []),
+    // A DIP edition is established by decree through seed 002 (Penetapan dan Pemutakhiran DIP).
+    { contentType: UID.dipEdition, sopCode: 'kutim-bkpsdm-penetapan-dip', isDefault: true },
+    // A consequence test is decided through the product template 100 (uji konsekuensi).
+    { contentType: UID.consequenceTest, sopCode: 'uji-konsekuensi', isDefault: true },
+  ];
+}
 
 /**
  * Adds each default binding that is missing (by type and SOP code), so an existing database gets
@@ -45,7 +53,7 @@ const DEFAULT_BINDINGS = [
 export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<string>) {
   const q = strapi.db.query(UID.binding);
   const rows = (await q.findMany({})) as { contentType: string; sopCode: string; isDefault: boolean }[];
-  for (const b of DEFAULT_BINDINGS.filter((d) => codes.has(d.sopCode))) {
+  for (const b of defaultBindings(strapi).filter((d) => codes.has(d.sopCode))) {
     if (rows.some((r) => r.contentType === b.contentType && r.sopCode === b.sopCode)) continue;
     const isDefault = b.isDefault && !rows.some((r) => r.contentType === b.contentType && r.isDefault);
     const row = { ...b, isDefault };

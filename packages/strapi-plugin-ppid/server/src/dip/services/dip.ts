@@ -27,7 +27,7 @@ import type { SignatureRecord } from '../../core/signature';
 import { writeDipCsv, writeDipPdf, writeDipXlsx, type DipEditionMeta } from '../exports';
 import { badRequest, conflict, notFound } from '../../errors';
 import { asSystem } from '../../workflow/context';
-import { UID } from '../../platform/uids';
+import { UID, appTypes } from '../../platform/uids';
 import { maskNip } from '../../core/nip';
 
 /**
@@ -136,6 +136,13 @@ export function rowFromEntry(e: DipEntry) {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const editions = () => strapi.db.query(UID.dipEdition);
+  // The host's item and DIP entry types (config itemType, dipEntryType; null when it has none).
+  const itemType = () => appTypes(strapi).itemType;
+  const entryType = (): string => {
+    const t = appTypes(strapi).dipEntryType;
+    if (!t) throw badRequest('Tipe entri DIP tidak dikonfigurasi (ppid config dipEntryType) / no DIP entry type configured (ppid config dipEntryType is null)');
+    return t;
+  };
   const cfg = (key: string, envName: string, fallback: string) =>
     (strapi.plugin('ppid').config(key) as string | undefined) || process.env[envName] || fallback;
   const settings = () => ({
@@ -160,7 +167,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Plain knex, not the query engine: the public guard (public-filter) hides excluded items
     // from content-API requests, and this check must see them precisely then.
     const out = new Set<string>();
-    const table = strapi.db.metadata.get(UID.informationItem).tableName;
+    const item = itemType();
+    if (!item || !keys.length) return out;
+    const table = strapi.db.metadata.get(item as any).tableName;
     // Inside the caller's transaction when there is one (sqlite has a single connection).
     await strapi.db.transaction(async ({ trx }) => {
       for (let i = 0; i < keys.length; i += 500) {
@@ -200,7 +209,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** An approved, published information item proposes (or refreshes) its own draft DIP entry. */
     async proposeFromItem(documentId: string) {
-      const item = await strapi.documents(UID.informationItem as any).findOne({
+      const { itemType: itemUid, dipEntryType } = appTypes(strapi);
+      if (!itemUid || !dipEntryType) return null; // DIP proposals are off without both types
+      const item = await strapi.documents(itemUid as any).findOne({
         documentId,
         status: 'published',
         populate: { production: true, retention: true, unit: true } as any,
@@ -212,7 +223,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         nomor: null,
         informationItem: { connect: [{ documentId }] },
       } as any;
-      const existing = await strapi.db.query(UID.dipEntry).findOne({
+      const existing = await strapi.db.query(dipEntryType as any).findOne({
         where: {
           informationItem: { documentId },
           publishedAt: { $null: true },
@@ -221,19 +232,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return asSystem(async () =>
         existing
-          ? strapi.documents(UID.dipEntry as any).update({ documentId: existing.documentId, data })
-          : strapi.documents(UID.dipEntry as any).create({ data }),
+          ? strapi.documents(dipEntryType as any).update({ documentId: existing.documentId, data })
+          : strapi.documents(dipEntryType as any).create({ data }),
       );
     },
 
     /** Current entries: every dip-entry (its latest, draft version), as DipEntry. */
     async currentEntries(): Promise<DipEntry[]> {
-      const rows = await strapi.documents(UID.dipEntry as any).findMany({
+      const dipEntryType = appTypes(strapi).dipEntryType;
+      if (!dipEntryType) return [];
+      const rows = await strapi.documents(dipEntryType as any).findMany({
         status: 'draft',
         populate: {
           waktuTempat: true,
           retensi: true,
-          informationItem: { fields: ['documentId'] },
+          ...(itemType() ? { informationItem: { fields: ['documentId'] } } : {}),
         } as any,
         sort: [{ nomor: 'asc' }, { id: 'asc' }] as any,
         limit: 100000,
@@ -487,7 +500,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.eventHub.on('ppid.submitted', onItem('in_review'));
       strapi.eventHub.on('ppid.cancelled', onItem('draft'));
       strapi.eventHub.on('ppid.published', async (payload: any) => {
-        if (payload?.item?.uid !== UID.informationItem) return;
+        if (!payload?.item?.uid || payload.item.uid !== itemType()) return;
         afterCommit(() => self.proposeFromItem(payload.item.documentId));
       });
     },
@@ -603,13 +616,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const keys = report.entries.map((e) => e.key);
+      const dipEntryType = entryType();
+      const item = itemType();
       const items = new Set(
-        (
-          await strapi.db.query(UID.informationItem).findMany({
-            where: { documentId: { $in: keys } },
-            select: ['documentId'],
-          })
-        ).map((r: any) => r.documentId),
+        item
+          ? (
+              await strapi.db.query(item as any).findMany({
+                where: { documentId: { $in: keys } },
+                select: ['documentId'],
+              })
+            ).map((r: any) => r.documentId)
+          : [],
       );
       const excluded = await excludedKeys(keys);
       if (excluded.size) {
@@ -627,7 +644,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const entries = new Set(
         (
-          await strapi.db.query(UID.dipEntry).findMany({
+          await strapi.db.query(dipEntryType as any).findMany({
             where: { documentId: { $in: keys } },
             select: ['documentId'],
           })
@@ -640,12 +657,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const e of report.entries) {
             const data: any = rowFromEntry(e);
             if (entries.has(e.key)) {
-              await strapi.documents(UID.dipEntry as any).update({ documentId: e.key, data });
+              await strapi.documents(dipEntryType as any).update({ documentId: e.key, data });
               updated++;
               continue;
             }
             if (items.has(e.key)) {
-              const linked = await strapi.db.query(UID.dipEntry).findOne({
+              const linked = await strapi.db.query(dipEntryType as any).findOne({
                 where: {
                   informationItem: { documentId: e.key },
                   publishedAt: { $null: true },
@@ -654,12 +671,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               });
               data.informationItem = { connect: [{ documentId: e.key }] };
               if (linked) {
-                await strapi.documents(UID.dipEntry as any).update({ documentId: linked.documentId, data });
+                await strapi.documents(dipEntryType as any).update({ documentId: linked.documentId, data });
                 updated++;
                 continue;
               }
             }
-            await strapi.documents(UID.dipEntry as any).create({ data });
+            await strapi.documents(dipEntryType as any).create({ data });
             created++;
           }
         }),
