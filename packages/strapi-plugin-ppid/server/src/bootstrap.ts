@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS } from './platform/permissions';
 import { UID, appTypes } from './platform/uids';
 import { PPID_EVENTS } from './workflow/services/events';
+import { migrateAtBoot } from './platform/migrations';
 
 // The public website reads the app's item, DIP entry and kind types (those the host has,
 // config/index.ts); the public guard decides which rows it may see, so granting find/findOne to
@@ -65,12 +66,13 @@ export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<stri
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const ppid = strapi.plugin('ppid');
+  // One-time schema and data changes between plugin versions, once per database, before anything
+  // else (platform/migrations: 001 seals the configuration that predates sealing).
+  await migrateAtBoot(strapi);
   // Uniqueness as database constraints, before anything writes (services/constraints.ts: why here).
   await ppid.service('constraints').ensure();
-  // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts);
-  // rows from before sealing began are sealed once as the baseline, before anything adds to them.
+  // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts).
   ppid.service('sealing').install();
-  await ppid.service('sealing').baseline();
 
   // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
   const imported = await ppid.service('sops').importSeeds();

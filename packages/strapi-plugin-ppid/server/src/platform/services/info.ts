@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { appTypes } from '../uids';
+import { appliedMigrations, migrationsRanAtBoot } from '../migrations';
 
 /** Facts about the running plugin, used by the health/info route, the admin and tests. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -11,5 +12,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       // The host's types the plugin works with (config itemType, dipEntryType, kindType; null: none).
       types: appTypes(strapi),
     };
+  },
+  /** The plugin migrations applied to this database, and those this instance's boot ran. */
+  async migrations() {
+    return { applied: await appliedMigrations(strapi), ranAtBoot: migrationsRanAtBoot(strapi) };
   },
 });
