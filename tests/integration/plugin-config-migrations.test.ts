@@ -84,8 +84,14 @@ describe(`${client}: plugin migrations run once per database`, () => {
     expect(rows).toHaveLength(ids.length);
     await app.stop();
 
-    app = await startApp(quiet, { db });
+    // This boot also runs the plugin's jobs (off in tests unless asked): the plugin registers them
+    // itself (strapi.cron.add), and they run although the app never turns on `server.cron`.
+    app = await startApp({ ...quiet, PPID_REMINDERS: 'true', PPID_CHECKPOINTS: 'true' }, { db });
     expect(await migrations(app)).toEqual({ applied: ids, ranAtBoot: [] });
+    expect(app.strapi.config.get('server.cron.enabled', false)).toBe(false);
+    const ppidJobs = (a: TestApp) => (a.strapi.cron.jobs as { name: string | null; job: { isRunning(): boolean } }[]).filter((j) => j.name?.startsWith('ppid'));
+    expect(ppidJobs(app).map((j) => j.name).sort()).toEqual(['ppidCheckpoint', 'ppidDigest', 'ppidReminders']);
+    expect(ppidJobs(app).every((j) => j.job.isRunning())).toBe(true);
     const again = await app.strapi.db.getConnection(MIGRATIONS_TABLE).select('*');
     expect(again.map((r: any) => String(r.applied_at))).toEqual(rows.map((r: any) => String(r.applied_at)));
   });
@@ -94,8 +100,9 @@ describe(`${client}: plugin migrations run once per database`, () => {
     const last = ids[ids.length - 1];
     await app!.strapi.db.getConnection(MIGRATIONS_TABLE).where({ id: last }).delete();
     await app!.stop();
-    app = await startApp(quiet, { db });
+    app = await startApp({ ...quiet, PPID_REMINDERS: 'false', PPID_CHECKPOINTS: 'false' }, { db });
     expect(await migrations(app)).toEqual({ applied: ids, ranAtBoot: [last] });
+    expect((app.strapi.cron.jobs as { name: string | null }[]).filter((j) => j.name?.startsWith('ppid'))).toEqual([]);
   });
 
   it('two instances migrating at once run each migration once; a failed one is kept pending', async () => {
