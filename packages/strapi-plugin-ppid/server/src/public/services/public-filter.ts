@@ -52,6 +52,9 @@ const UPLOAD_FILE = 'plugin::upload.file';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const governed = (uid: string) => strapi.plugin('ppid').service('content').isGoverned(uid);
+  // The host's DIP entry type (config dipEntryType), fixed once the plugin has registered.
+  let dipEntryType: string | null | undefined;
+  const isDipEntryType = (uid: string) => uid === (dipEntryType === undefined ? (dipEntryType = appTypes(strapi).dipEntryType) : dipEntryType);
   const meta = (uid: string): any => {
     try {
       return strapi.db.metadata.get(uid as any);
@@ -104,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The host's DIP entry type (config dipEntryType) is written but not governed by a run: its
       // drafts are the plugin's working copies (a draft is the DIP proposal made when an item is
       // published, and it stays after the item is unpublished): the public sees published rows only.
-      if (uid === appTypes(strapi).dipEntryType) return { publishedAt: { $notNull: true } };
+      if (isDipEntryType(uid)) return { publishedAt: { $notNull: true } };
       if (uid === UPLOAD_FILE) return self.fileWhere();
       return null;
     },
