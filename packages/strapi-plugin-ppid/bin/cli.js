@@ -61,24 +61,30 @@ function resolve(argv, program) {
  * dist/ is missing), runs one resolved command through the plugin's `cli` service, and returns
  * its exit code. Strapi is required from the app, so the app's own version runs.
  */
-async function runInApp(appDir, command, io = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') }) {
+async function runInApp(appDir, command, io) {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'error';
   process.env.STARTUP_MESSAGE = 'false';
-  const strapiPkg = require.resolve('@strapi/strapi', { paths: [appDir] });
-  const { createStrapi, compileStrapi } = require(strapiPkg);
-  const ts = fs.existsSync(path.join(appDir, 'tsconfig.json'));
-  const distDir = ts ? path.join(appDir, 'dist') : appDir;
-  if (ts && !fs.existsSync(path.join(distDir, 'config'))) await compileStrapi({ appDir });
-  const app = await createStrapi({ appDir, distDir }).load();
+  // Stdout carries the command's answer only (`verify --json` is parsed by scripts): whatever
+  // Strapi and the app log while they run goes to stderr.
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr);
+  io = io || { out: (l) => stdoutWrite(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
+  let app;
   let code = 1;
   try {
+    const { createStrapi, compileStrapi } = require(require.resolve('@strapi/strapi', { paths: [appDir] }));
+    const ts = fs.existsSync(path.join(appDir, 'tsconfig.json'));
+    const distDir = ts ? path.join(appDir, 'dist') : appDir;
+    if (ts && !fs.existsSync(path.join(distDir, 'config'))) await compileStrapi({ appDir });
+    app = await createStrapi({ appDir, distDir }).load();
     if (!app.plugin('ppid')) throw new Error('the ppid plugin is not enabled in this app (config/plugins.ts)');
     code = await app.plugin('ppid').service('cli').run(command, io);
   } catch (e) {
     io.err(e && e.message ? e.message : String(e));
     code = 1;
   } finally {
-    await app.destroy();
+    if (app) await app.destroy().catch(() => undefined);
+    process.stdout.write = stdoutWrite;
   }
   return code;
 }
