@@ -17,6 +17,9 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      // Strapi requires the plugin by name from its own (real) location; in a git worktree whose
+      // node_modules links to another checkout's, that would load the other checkout's plugin.
+      moduleNameMapper: { '^strapi-plugin-ppid(/.*)?$': '<rootDir>/packages/strapi-plugin-ppid$1' },
     },
     {
       displayName: 'browser',

@@ -2,6 +2,10 @@ export default ({ env }) => ({
   // The plugin is the npm package strapi-plugin-ppid (packages/strapi-plugin-ppid, a workspace
   // dependency of this app like any host's). PPID_ENABLED=false boots plain Strapi (the
   // benchmarks' baseline; see bench/).
+  // The host types the plugin works with default to this app's own (itemType
+  // 'api::information-item.information-item', dipEntryType 'api::dip-entry.dip-entry', kindType
+  // 'api::information-kind.information-kind'); another host names its own, or null, under
+  // `config` (packages/strapi-plugin-ppid/server/src/config/index.ts).
   ppid: {
     enabled: env.bool('PPID_ENABLED', true),
   },

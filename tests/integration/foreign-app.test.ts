@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
@@ -315,5 +315,20 @@ describe('a foreign Strapi app with strapi-plugin-ppid installed from its tarbal
     const verify = await http().post('/ppid/verify').set(as(people.kasi)).send({});
     expect(verify.status).toBe(200);
     expect(verify.body.data.ok).toBe(true);
+  });
+
+  it("the host's administrator runs the plugin's command line in the app's folder", () => {
+    // The installed package's own bin, as `npx strapi-plugin-ppid` runs it: help without Strapi,
+    // then a real command that starts this app's Strapi on the same database.
+    const bin = path.join(appDir, 'node_modules', 'strapi-plugin-ppid', 'bin', 'strapi-plugin-ppid.js');
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: appDir, env: process.env, encoding: 'utf8', timeout: 300000 });
+    const help = run('verify', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('verify [--json]');
+    expect(run('tidak-ada').status).toBe(2);
+    const verify = run('verify', '--json');
+    expect(verify.status).toBe(0);
+    // Stdout is the answer alone (Strapi's own log lines, if any, go to stderr).
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
   });
 });

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 'use strict';
-// strapi-plugin-ppid's command line, for a host app's developer (no Strapi boot):
+// strapi-plugin-ppid's command line, for a host app's developer, run in the app's folder:
 //   npx strapi-plugin-ppid init [--dir <app>]   writes the reference content types into <app>/src
+//   npx strapi-plugin-ppid <group> <command>    the administrator commands (verify, sop, dip,
+//                                               keys, checkpoint, report: bin/cli.js), which
+//                                               boot the app's Strapi
 //   npx strapi-plugin-ppid --help
 // The templates (templates/src) are the reference app's own files: information items, DIP
 // entries, information kinds and the shared components they use.
 const fs = require('fs');
 const path = require('path');
+const cli = require('./cli');
 
 const TEMPLATES = path.join(__dirname, '..', 'templates', 'src');
 
@@ -23,6 +27,9 @@ Commands:
 Options:
   --dir <path>    The Strapi app (default: the current directory)
   -h, --help      Show this help
+
+Administrator commands, run in the app's folder (they start the app's Strapi, quietly):
+${cli.usage(undefined, 'npx strapi-plugin-ppid').split('\n').slice(3).map((l) => `  ${l}`).join('\n')}
 `;
 
 /** Every template file, as a path relative to templates/src (sorted). */
@@ -55,11 +62,21 @@ function init(appDir, out = process.stdout, err = process.stderr) {
 
 function main(argv) {
   const args = argv.slice(2);
-  if (!args.length || args.includes('--help') || args.includes('-h') || args[0] === 'help') {
+  const group = args[0] && Object.hasOwn(cli.TABLE, args[0]);
+  if (!args.length || (!group && (args.includes('--help') || args.includes('-h'))) || args[0] === 'help') {
     process.stdout.write(USAGE);
     return args.length ? 0 : 2;
   }
   const [command, ...rest] = args;
+  // The administrator commands (verify, sop, dip, …) of the app in the current folder.
+  if (group) {
+    const r = cli.resolve(args, 'npx strapi-plugin-ppid');
+    if (!r.command) {
+      (r.code === 0 ? process.stdout : process.stderr).write(r.text + '\n');
+      return r.code;
+    }
+    return cli.runInApp(process.cwd(), r.command);
+  }
   if (command !== 'init') {
     process.stderr.write(`strapi-plugin-ppid: unknown command "${command}"\n\n${USAGE}`);
     return 2;
@@ -79,6 +96,6 @@ function main(argv) {
   return init(dir);
 }
 
-if (require.main === module) process.exitCode = main(process.argv);
+if (require.main === module) Promise.resolve(main(process.argv)).then((code) => process.exit(code));
 
 module.exports = { templateFiles, init, main, TEMPLATES, USAGE };

@@ -1,24 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS } from './platform/permissions';
-import { UID } from './platform/uids';
+import { UID, appTypes } from './platform/uids';
 import { PPID_EVENTS } from './workflow/services/events';
 import { getService } from './services/get-service';
+import { migrateAtBoot } from './platform/migrations';
 
-// The public website reads these types; the public guard decides which rows it may see, so
-// granting find/findOne to the public role is safe.
-const PUBLIC_READ = [
-  'api::information-item.information-item.find',
-  'api::information-item.information-item.findOne',
-  'api::dip-entry.dip-entry.find',
-  'api::dip-entry.dip-entry.findOne',
-  'api::information-kind.information-kind.find',
-  'api::information-kind.information-kind.findOne',
-];
+// The public website reads the app's item, DIP entry and kind types (those the host has,
+// config/index.ts); the public guard decides which rows it may see, so granting find/findOne to
+// the public role is safe.
+export function publicReadActions(strapi: Core.Strapi): string[] {
+  const t = appTypes(strapi);
+  return [t.itemType, t.dipEntryType, t.kindType]
+    .filter((uid): uid is string => !!uid && uid.startsWith('api::'))
+    .flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+}
 
 export async function grantPublicRead(strapi: Core.Strapi) {
-  // A host without users-permissions, or without the reference types, has nothing to grant.
+  // A host without users-permissions has nothing to grant.
   if (!strapi.contentTypes['plugin::users-permissions.role' as any]) return;
-  const actions = PUBLIC_READ.filter((a) => strapi.contentTypes[a.slice(0, a.lastIndexOf('.')) as any]);
+  const actions = publicReadActions(strapi);
   if (!actions.length) return;
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) return;
@@ -31,16 +31,23 @@ export async function grantPublicRead(strapi: Core.Strapi) {
   }
 }
 
-/** Information items run the publication SOPs; seed 000 is the default. */
-const DEFAULT_BINDINGS = [
-  { contentType: UID.informationItem, sopCode: 'palaran-publikasi-website', isDefault: true },
-  { contentType: UID.informationItem, sopCode: 'kalteng-pendokumentasian-publikasi', isDefault: false },
-  { contentType: UID.informationItem, sopCode: 'pontianak-dinsos-pengumuman', isDefault: false },
-  // A DIP edition is established by decree through seed 002 (Penetapan dan Pemutakhiran DIP).
-  { contentType: UID.dipEdition, sopCode: 'kutim-bkpsdm-penetapan-dip', isDefault: true },
-  // A consequence test is decided through the product template 100 (uji konsekuensi).
-  { contentType: UID.consequenceTest, sopCode: 'uji-konsekuensi', isDefault: true },
-];
+/** Information items run the publication SOPs (seed 000 is the default), when the host has an item type. */
+function defaultBindings(strapi: Core.Strapi) {
+  const item = appTypes(strapi).itemType;
+  return [
+    ...(item
+      ? [
+          { contentType: item, sopCode: 'palaran-publikasi-website', isDefault: true },
+          { contentType: item, sopCode: 'kalteng-pendokumentasian-publikasi', isDefault: false },
+          { contentType: item, sopCode: 'pontianak-dinsos-pengumuman', isDefault: false },
+        ]
+      : []),
+    // A DIP edition is established by decree through seed 002 (Penetapan dan Pemutakhiran DIP).
+    { contentType: UID.dipEdition, sopCode: 'kutim-bkpsdm-penetapan-dip', isDefault: true },
+    // A consequence test is decided through the product template 100 (uji konsekuensi).
+    { contentType: UID.consequenceTest, sopCode: 'uji-konsekuensi', isDefault: true },
+  ];
+}
 
 /**
  * Adds each default binding that is missing (by type and SOP code), so an existing database gets
@@ -50,8 +57,7 @@ const DEFAULT_BINDINGS = [
 export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<string>) {
   const q = strapi.db.query(UID.binding);
   const rows = (await q.findMany({})) as { contentType: string; sopCode: string; isDefault: boolean }[];
-  // A host without the reference information-item type binds its own types (POST /ppid/bindings).
-  for (const b of DEFAULT_BINDINGS.filter((d) => codes.has(d.sopCode) && strapi.contentTypes[d.contentType as any])) {
+  for (const b of defaultBindings(strapi).filter((d) => codes.has(d.sopCode))) {
     if (rows.some((r) => r.contentType === b.contentType && r.sopCode === b.sopCode)) continue;
     const isDefault = b.isDefault && !rows.some((r) => r.contentType === b.contentType && r.isDefault);
     const row = { ...b, isDefault };
@@ -63,12 +69,14 @@ export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<stri
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   const ppid = strapi.plugin('ppid');
+  // One-time schema and data changes between plugin versions, once per database, before anything
+  // else (platform/migrations: 001 seals the configuration that predates sealing).
+  await migrateAtBoot(strapi);
   // Uniqueness as database constraints, before anything writes (services/constraints.ts: why here).
   await getService(strapi, 'constraints').ensure();
   // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts);
-  // rows from before sealing began are sealed once as the baseline, before anything adds to them.
+  // the baseline of rows from before sealing began is migration 001.
   getService(strapi, 'sealing').install();
-  await getService(strapi, 'sealing').baseline();
 
   // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
   const imported = await getService(strapi, 'sops').importSeeds();

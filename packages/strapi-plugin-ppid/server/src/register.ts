@@ -8,8 +8,12 @@ import { registerDipGraphql } from './dip/graphql';
 import { attachmentGuard } from './public/middlewares/attachments';
 import { adminFilesCookie } from './platform/middlewares/admin-files';
 import { retryAfter } from './signature/middlewares/retry-after';
+import { installAppTypes } from './platform/uids';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // The host's types the plugin works with (config itemType, dipEntryType, kindType), checked
+  // against the loaded content types: a bad key stops the boot here, naming it.
+  installAppTypes(strapi);
   // A new item without a unit takes its drafting official's (before the governance door).
   strapi.documents.use(defaultUnit(strapi) as any);
   // Every write of a governed type passes here, whatever door it came through.

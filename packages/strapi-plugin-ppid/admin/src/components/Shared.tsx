@@ -97,3 +97,31 @@ export const RecordEntry = ({ record, stepLabel }: { record: any; stepLabel?: st
     </Box>
   );
 };
+
+/** Why the engine refused an act, in words (its `details.reason`), for the panel and bulk acts alike. */
+const REFUSALS: Record<string, [string, string]> = {
+  wrong_role: ['bulk.why.wrongRole', 'Langkah item ini bukan untuk Anda (lagi); mungkin sudah ditindaklanjuti.'],
+  not_current_step: ['bulk.why.moved', 'Item ini sudah berpindah langkah.'],
+  step_skipped: ['bulk.why.moved', 'Item ini sudah berpindah langkah.'],
+  stale_version: ['bulk.why.stale', 'Alur kerja baru saja diubah orang lain; muat ulang lalu coba lagi.'],
+  run_closed: ['bulk.why.closed', 'Alur kerja item ini sudah selesai atau dibatalkan.'],
+  separation_of_duties: ['bulk.why.own', 'Anda menyusun item ini, sehingga tidak dapat menyetujuinya sendiri.'],
+  content_changed: ['bulk.why.changed', 'Isi item berubah sejak diajukan; periksa kembali item ini.'],
+  wrong_act: ['bulk.why.wrongAct', 'Langkah item ini tidak ditindaklanjuti dengan paraf atau tanda tangan.'],
+  not_allowed_to_cancel: ['act.why.cancel', 'Hanya pengaju atau pelaksana langkah ini yang dapat membatalkan alur kerja.'],
+  step_not_editable: ['act.why.locked', 'Isi tidak dapat diubah pada langkah ini; isi terkunci sampai dikembalikan ke langkah penyusunan.'],
+  return_not_allowed: ['act.why.noReturn', 'Langkah ini tidak dapat mengembalikan pekerjaan.'],
+  publish_not_last_step: ['act.why.notLast', 'Penerbitan hanya dilakukan pada langkah terakhir SOP.'],
+  comment_required: ['act.why.comment', 'Pengembalian wajib disertai catatan tentang apa yang perlu diperbaiki.'],
+  reason_required: ['act.why.reason', 'Pembatalan wajib disertai alasan.'],
+};
+export const refusalOf = (reason: unknown): [string, string] | undefined => (typeof reason === 'string' ? REFUSALS[reason] : undefined);
+
+/** An act's error as the official reads it: the engine's reason in words, else the server's message. */
+export function useActErrorText() {
+  const t = useT();
+  return (e: any): string => {
+    const known = refusalOf(e?.response?.data?.error?.details?.reason);
+    return known ? t(known[0], known[1]) : errorMessage(e);
+  };
+}

@@ -5,7 +5,7 @@ import { useDispatch } from 'react-redux';
 import {
   Badge, Box, Button, Checkbox, Divider, Field, Flex, LinkButton, Modal, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography,
 } from '@strapi/design-system';
-import { RecordEntry, useGet, useT } from './Shared';
+import { RecordEntry, useActErrorText, useGet, useT } from './Shared';
 import { STATUS_LABELS, errorMessage, formatWib, timeLeft } from '../utils/api';
 import { useDownload } from '../utils/transfer';
 
@@ -39,6 +39,7 @@ export const actLabel = (act: ActKind, recordKind: string | null | undefined, t:
 
 const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onClose: () => void; onDone: () => void }) => {
   const t = useT();
+  const actError = useActErrorText();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const kind = act === 'approve' ? run.currentStep.recordKind : null;
@@ -71,7 +72,7 @@ const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onCl
       toggleNotification({ type: 'success', message: t('panel.done', '{act}: berhasil dicatat', { act: label }) });
       onDone();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(actError(e));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import {
   Badge, Box, Button, Checkbox, EmptyStateLayout, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput, Typography,
 } from '@strapi/design-system';
-import { Loading, ServerError, useGet, useT } from '../components/Shared';
+import { Loading, ServerError, refusalOf, useGet, useT } from '../components/Shared';
 import { cmEditUrl, errorMessage, formatWib, timeLeft } from '../utils/api';
 
 const ALL = '__all__';
@@ -144,19 +144,8 @@ export const TasksPage = () => {
   );
 };
 
-/** Why an item of a bulk act was refused, in words (the engine's reason; the server's message otherwise). */
-const REFUSALS: Record<string, [string, string]> = {
-  wrong_role: ['bulk.why.wrongRole', 'Langkah item ini bukan untuk Anda (lagi); mungkin sudah ditindaklanjuti.'],
-  not_current_step: ['bulk.why.moved', 'Item ini sudah berpindah langkah.'],
-  step_skipped: ['bulk.why.moved', 'Item ini sudah berpindah langkah.'],
-  stale_version: ['bulk.why.stale', 'Alur kerja baru saja diubah orang lain; muat ulang lalu coba lagi.'],
-  run_closed: ['bulk.why.closed', 'Alur kerja item ini sudah selesai atau dibatalkan.'],
-  separation_of_duties: ['bulk.why.own', 'Anda menyusun item ini, sehingga tidak dapat menyetujuinya sendiri.'],
-  content_changed: ['bulk.why.changed', 'Isi item berubah sejak diajukan; periksa kembali item ini.'],
-  wrong_act: ['bulk.why.wrongAct', 'Langkah item ini tidak ditindaklanjuti dengan paraf atau tanda tangan.'],
-};
 const refusalText = (r: any, t: T): string => {
-  const known = REFUSALS[r.error?.details?.reason];
+  const known = refusalOf(r.error?.details?.reason);
   if (known) return t(known[0], known[1]);
   if (r.status === 404) return t('bulk.why.notFound', 'Alur kerja tidak ditemukan.');
   return r.error?.message ?? t('bulk.why.unknown', 'Tidak dapat dicatat.');

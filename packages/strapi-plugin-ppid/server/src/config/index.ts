@@ -1,9 +1,132 @@
-// The plugin's settings. The kop (letterhead) of printed documents, until an administrator sets
-// it (PUT /ppid/settings/kop, services/kop.ts): PPID_INSTANSI (the parent government, e.g.
-// "Pemerintah Kota Samarinda"), PPID_UNIT (the body, e.g. "Kecamatan Palaran"), PPID_ALAMAT
-// (address line) and PPID_TEMPAT (place of the place-and-date line).
-// Override in config/plugins.ts under ppid.config.
+// The plugin's settings, in the host's config/plugins.ts under `ppid: { enabled: true, config: { … } }`.
+//
+// The host's own content types the plugin works with (none of them is required):
+//   itemType      the information item: the type the DIP proposes entries from, the default
+//                 binding of the publication SOPs, the public indexes, the demo body.
+//                 Default 'api::information-item.information-item'.
+//   dipEntryType  the Daftar Informasi Publik entry. Default 'api::dip-entry.dip-entry'.
+//   kindType      the information kind (jenis informasi) the classification seeds fill.
+//                 Default 'api::information-kind.information-kind'.
+// A uid must look like `api::name.name` (or `plugin::name.name`). A DEFAULT whose type the host
+// does not have resolves to null at boot (one info line), so a host without the reference types
+// needs no setting; a uid the host SET that does not exist stops the boot with the key's name.
+// `null` turns the feature off: no DIP proposals (itemType or dipEntryType null), no kind seeds
+// (kindType null); public read grants, Content Manager labels and indexes skip the missing types,
+// the demo seed refuses. What each type must have: see APP_TYPE_NEEDS below.
+//
+// The kop (letterhead) of printed documents, until an administrator sets it (PUT
+// /ppid/settings/kop, services/kop.ts): PPID_INSTANSI (the parent government, e.g. "Pemerintah
+// Kota Samarinda"), PPID_UNIT (the body, e.g. "Kecamatan Palaran"), PPID_ALAMAT (address line)
+// and PPID_TEMPAT (place of the place-and-date line).
 const HEADING_KEYS = ['instansi', 'unit', 'alamat', 'tempat'] as const;
+
+export const APP_TYPE_KEYS = ['itemType', 'dipEntryType', 'kindType'] as const;
+export type AppTypeKey = (typeof APP_TYPE_KEYS)[number];
+
+export const APP_TYPE_DEFAULTS: Record<AppTypeKey, string> = {
+  itemType: 'api::information-item.information-item',
+  dipEntryType: 'api::dip-entry.dip-entry',
+  kindType: 'api::information-kind.information-kind',
+};
+
+/** The resolved app types: a uid, or null when the host has no such type (features degrade). */
+export type AppTypes = Record<AppTypeKey, string | null>;
+
+const UID_FORMAT = /^(api|plugin)::[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/;
+
+type Attr = { type?: string; target?: string; component?: string; relation?: string };
+/** What the plugin needs of a content type (for the boot check and the error message). */
+type Needs = { attributes: Record<string, string[]>; draftAndPublish?: boolean };
+
+/**
+ * The essential attributes per key, with the attribute types accepted. Only what the plugin
+ * reads or writes without a fallback: the item's class (public guard, DIP), the entry's DIP
+ * columns (Perki 1/2021 Lampiran), the kind's code and label (classification seeds).
+ */
+export const APP_TYPE_NEEDS: Record<AppTypeKey, Needs> = {
+  itemType: { attributes: { classification: ['enumeration', 'string'] }, draftAndPublish: true },
+  dipEntryType: {
+    draftAndPublish: true,
+    attributes: {
+      nomor: ['integer', 'biginteger'],
+      ringkasan: ['text', 'string', 'richtext'],
+      pejabatUnit: ['string', 'text'],
+      penanggungJawab: ['string', 'text'],
+      waktuTempat: ['component'],
+      bentuk: ['enumeration', 'string'],
+      retensi: ['component'],
+      classification: ['enumeration', 'string'],
+      link: ['string', 'text'],
+    },
+  },
+  kindType: { attributes: { code: ['uid', 'string'], label: ['string', 'text'], classification: ['enumeration', 'string'] } },
+};
+
+/** Format checks of the plugin config (no Strapi needed); throws an Error naming the key. */
+export function validateConfig(config: Record<string, unknown>): void {
+  for (const key of HEADING_KEYS) {
+    if (config[key] != null && typeof config[key] !== 'string') throw new Error(`ppid config: ${key} must be a string`);
+  }
+  for (const key of APP_TYPE_KEYS) {
+    const v = config[key];
+    if (v === null) continue;
+    if (typeof v !== 'string' || !UID_FORMAT.test(v)) {
+      throw new Error(
+        `ppid config: ${key} must be a content-type uid like "api::name.name" or null (got ${JSON.stringify(v)}); default ${APP_TYPE_DEFAULTS[key]}`
+      );
+    }
+  }
+}
+
+type ModelLookup = (uid: string) => { attributes?: Record<string, Attr>; options?: { draftAndPublish?: boolean } } | undefined | null;
+
+/**
+ * Resolves the app types against the loaded content types (register time). A default whose type
+ * does not exist becomes null (`dropped` names it); a configured uid that does not exist, or a type
+ * missing what the plugin needs, throws an Error naming the key.
+ */
+export function resolveAppTypes(config: Record<string, unknown>, getModel: ModelLookup): { types: AppTypes; dropped: AppTypeKey[] } {
+  validateConfig(config);
+  const types = {} as AppTypes;
+  const dropped: AppTypeKey[] = [];
+  for (const key of APP_TYPE_KEYS) {
+    const uid = (config[key] as string | null | undefined) ?? null;
+    if (uid === null) {
+      types[key] = null;
+      continue;
+    }
+    const model = getModel(uid);
+    if (!model) {
+      if (uid === APP_TYPE_DEFAULTS[key]) {
+        types[key] = null;
+        dropped.push(key);
+        continue;
+      }
+      throw new Error(`ppid config: ${key} names "${uid}", which is not a content type of this app (set it to an existing uid, or null)`);
+    }
+    const need = APP_TYPE_NEEDS[key];
+    const attrs = model.attributes ?? {};
+    const problems: string[] = [];
+    for (const [name, accepted] of Object.entries(need.attributes)) {
+      const a = attrs[name];
+      if (!a) problems.push(`no attribute "${name}" (${accepted.join(' | ')})`);
+      else if (!accepted.includes(String(a.type))) problems.push(`"${name}" is ${a.type}, expected ${accepted.join(' | ')}`);
+    }
+    if (need.draftAndPublish && !model.options?.draftAndPublish) problems.push('Draft & Publish is off (it must be on)');
+    if (problems.length) throw new Error(`ppid config: ${key} "${uid}" lacks what the plugin needs: ${problems.join('; ')}`);
+    types[key] = uid;
+  }
+  // The DIP entry links the item it was proposed from: with both types, the relation must exist.
+  if (types.dipEntryType && types.itemType) {
+    const rel = getModel(types.dipEntryType)?.attributes?.informationItem;
+    if (!rel || rel.type !== 'relation' || rel.target !== types.itemType) {
+      throw new Error(
+        `ppid config: dipEntryType "${types.dipEntryType}" needs a relation attribute "informationItem" to itemType "${types.itemType}" (or set itemType to null)`
+      );
+    }
+  }
+  return { types, dropped };
+}
 
 export default {
   default: ({ env }: { env: (key: string, fallback?: string) => string }) => ({
@@ -11,10 +134,9 @@ export default {
     unit: env('PPID_UNIT', ''),
     alamat: env('PPID_ALAMAT', ''),
     tempat: env('PPID_TEMPAT', ''),
+    ...APP_TYPE_DEFAULTS,
   }),
   validator(config: Record<string, unknown>) {
-    for (const key of HEADING_KEYS) {
-      if (config[key] != null && typeof config[key] !== 'string') throw new Error(`ppid config: ${key} must be a string`);
-    }
+    validateConfig(config);
   },
 };

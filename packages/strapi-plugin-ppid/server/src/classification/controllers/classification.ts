@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { badRequest, conflict, notFound } from '../../errors';
-import { UID } from '../../platform/uids';
+import { UID, appTypes } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 
 /** Admin routes of classification: rules, consequence tests (uji konsekuensi), queues, evaluate. */
@@ -63,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async createTest(ctx) {
       const b = body(ctx);
       if (typeof b.itemUid === 'string' && b.itemUid && strapi.getModel(b.itemUid as any)) await access().assertCanReadItem(ctx.state.userAbility, b.itemUid, null);
-      else if (!b.itemUid) await access().assertCanReadItem(ctx.state.userAbility, UID.informationItem, null);
+      else if (!b.itemUid && appTypes(strapi).itemType) await access().assertCanReadItem(ctx.state.userAbility, appTypes(strapi).itemType!, null);
       ctx.status = 201;
       ctx.body = { data: testView(await svc().createTest(body(ctx))) };
     },

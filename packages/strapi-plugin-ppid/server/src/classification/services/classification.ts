@@ -15,7 +15,7 @@ import {
   type ConsequenceTest,
 } from '../../core/classification';
 import { badRequest, conflict, notFound } from '../../errors';
-import { UID } from '../../platform/uids';
+import { UID, appTypes } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 
 /** Fields of a consequence test row that make the core ConsequenceTest. */
@@ -116,13 +116,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const rule of DEFAULT_RULES.filter((r) => !haveRules.has(r.code))) {
         await rulesQ().create({ data: self.ruleRow(rule) });
       }
-      // A host without the reference information-kind type (strapi-plugin-ppid init) has no kinds.
-      if (!strapi.contentTypes[UID.informationKind as any]) return;
-      const kinds = strapi.db.query(UID.informationKind);
+      // The host's information-kind type (config kindType); no kind seeds without one.
+      const kindType = appTypes(strapi).kindType;
+      if (!kindType) return;
+      const kinds = strapi.db.query(kindType as any);
       const haveKinds = new Set((await kinds.findMany({ select: ['code'] })).map((k: any) => k.code));
+      const kindAttrs = (strapi.getModel(kindType as any) as any)?.attributes ?? {};
       for (const k of DEFAULT_INFORMATION_KINDS.filter((k) => !haveKinds.has(k.code))) {
-        await strapi.documents(UID.informationKind as any).create({
-          data: { code: k.code, label: k.label, classification: k.class, legalBasis: k.legalBasis.slice(0, 200) } as any,
+        await strapi.documents(kindType as any).create({
+          data: { code: k.code, label: k.label, classification: k.class, ...('legalBasis' in kindAttrs ? { legalBasis: k.legalBasis.slice(0, 200) } : {}) } as any,
         });
       }
     },
@@ -262,8 +264,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof input.itemDocumentId !== 'string' || !input.itemDocumentId) {
         throw invalid('Uji konsekuensi tidak valid / invalid consequence test', [{ path: 'itemDocumentId', message: 'wajib diisi / required' }]);
       }
-      const itemUid = typeof input.itemUid === 'string' && input.itemUid ? input.itemUid : UID.informationItem;
-      if (!strapi.getModel(itemUid as any) || itemUid === UID.consequenceTest) {
+      const itemUid = typeof input.itemUid === 'string' && input.itemUid ? input.itemUid : appTypes(strapi).itemType;
+      if (!itemUid || !strapi.getModel(itemUid as any) || itemUid === UID.consequenceTest) {
         throw invalid('Uji konsekuensi tidak valid / invalid consequence test', [{ path: 'itemUid', message: 'tipe konten tidak dikenal / unknown content type' }]);
       }
       const exists = await strapi.db.query(itemUid as any).findOne({ where: { documentId: input.itemDocumentId }, select: ['id'] });
@@ -339,10 +341,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Published berkala items past their refresh date, grouped by unit. */
     async refreshDue(now = new Date()) {
-      const rows = await strapi.db.query(UID.informationItem).findMany({
+      // The host's item type (config itemType): nothing is due without one.
+      const itemType = appTypes(strapi).itemType;
+      if (!itemType) return [];
+      const attrs = (strapi.getModel(itemType as any) as any)?.attributes ?? {};
+      const rows = await strapi.db.query(itemType as any).findMany({
         where: { classification: 'berkala', publishedAt: { $notNull: true } },
-        populate: ['unit'],
-        select: ['documentId', 'title', 'publishedAt', 'refreshMonths'],
+        ...('unit' in attrs ? { populate: ['unit'] } : {}),
+        select: ['documentId', 'publishedAt', ...['title', 'refreshMonths'].filter((c) => c in attrs)],
       });
       const groups = new Map<string, { unit: { code: string | null; name: string | null }; items: any[] }>();
       for (const r of rows as any[]) {

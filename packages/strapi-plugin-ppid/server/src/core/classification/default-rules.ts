@@ -123,7 +123,7 @@ export const DEFAULT_RULES: readonly ClassificationRule[] = [
   {
     code: 'berkala-siklus-pembaruan',
     name: 'Siklus pembaruan informasi berkala',
-    description: 'Informasi berkala diumumkan paling singkat 6 bulan sekali (UU 14/2008 Pasal 9 ayat (4)).',
+    description: 'Informasi berkala diumumkan paling singkat 6 bulan sekali (UU 14/2008 Pasal 9 ayat (3)).',
     enabled: true,
     priority: 10,
     when: { classIs: ['berkala'] },

@@ -1,6 +1,6 @@
 import { addMonthsInZone } from '../calendar/time-zone';
 
-/** Berkala information is announced at least once every six months (UU 14/2008 Pasal 9 ayat (4)). */
+/** Berkala information is announced at least once every six months (UU 14/2008 Pasal 9 ayat (3)). */
 export const DEFAULT_REFRESH_MONTHS = 6;
 export const MAX_REFRESH_MONTHS = 6;
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { track } from '../../platform/background';
 import { DEFAULT_DECREE_PATTERN, isDipClassification, type DipEntry } from '../../core/dip';
 import { notFound } from '../../errors';
-import { UID } from '../../platform/uids';
+import { UID, appTypes } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 import type { EditionRow } from './rows';
 
@@ -38,7 +38,9 @@ export function dipContext(strapi: Core.Strapi): DipContext {
     // Plain knex, not the query engine: the public guard (public-filter) hides excluded items
     // from content-API requests, and this check must see them precisely then.
     const out = new Set<string>();
-    const table = strapi.db.metadata.get(UID.informationItem).tableName;
+    const item = appTypes(strapi).itemType;
+    if (!item || !keys.length) return out;
+    const table = strapi.db.metadata.get(item as any).tableName;
     // Inside the caller's transaction when there is one (sqlite has a single connection).
     await strapi.db.transaction(async ({ trx }) => {
       for (let i = 0; i < keys.length; i += 500) {

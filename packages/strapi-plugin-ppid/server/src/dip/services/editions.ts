@@ -2,7 +2,7 @@ import { isDipClassification, validateDipEntry, DIP_COLUMNS, formatRow, type Dip
 import type { SignatureRecord } from '../../core/signature';
 import { conflict, notFound } from '../../errors';
 import { asSystem } from '../../workflow/context';
-import { UID } from '../../platform/uids';
+import { UID, appTypes } from '../../platform/uids';
 import { maskNip } from '../../core/nip';
 import type { DipContext } from './context';
 import { DECREE_LOCK, numbering } from './numbering';
@@ -20,7 +20,9 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
   const self = {
     /** An approved, published information item proposes (or refreshes) its own draft DIP entry. */
     async proposeFromItem(documentId: string): Promise<Record<string, any> | null> {
-      const item = await strapi.documents(UID.informationItem as any).findOne({
+      const { itemType: itemUid, dipEntryType } = appTypes(strapi);
+      if (!itemUid || !dipEntryType) return null; // DIP proposals are off without both types
+      const item = await strapi.documents(itemUid as any).findOne({
         documentId,
         status: 'published',
         populate: { production: true, retention: true, unit: true } as any,
@@ -32,7 +34,7 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
         nomor: null,
         informationItem: { connect: [{ documentId }] },
       } as any;
-      const existing = await strapi.db.query(UID.dipEntry).findOne({
+      const existing = await strapi.db.query(dipEntryType as any).findOne({
         where: {
           informationItem: { documentId },
           publishedAt: { $null: true },
@@ -41,19 +43,21 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
       });
       return asSystem(async () =>
         existing
-          ? strapi.documents(UID.dipEntry as any).update({ documentId: existing.documentId, data })
-          : strapi.documents(UID.dipEntry as any).create({ data }),
+          ? strapi.documents(dipEntryType as any).update({ documentId: existing.documentId, data })
+          : strapi.documents(dipEntryType as any).create({ data }),
       );
     },
 
     /** Current entries: every dip-entry (its latest, draft version), as DipEntry. */
     async currentEntries(): Promise<DipEntry[]> {
-      const rows = await strapi.documents(UID.dipEntry as any).findMany({
+      const { itemType, dipEntryType } = appTypes(strapi);
+      if (!dipEntryType) return [];
+      const rows = await strapi.documents(dipEntryType as any).findMany({
         status: 'draft',
         populate: {
           waktuTempat: true,
           retensi: true,
-          informationItem: { fields: ['documentId'] },
+          ...(itemType ? { informationItem: { fields: ['documentId'] } } : {}),
         } as any,
         sort: [{ nomor: 'asc' }, { id: 'asc' }] as any,
         limit: 100000,
@@ -258,7 +262,7 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
       strapi.eventHub.on('ppid.submitted', onItem('in_review'));
       strapi.eventHub.on('ppid.cancelled', onItem('draft'));
       strapi.eventHub.on('ppid.published', async (payload: any) => {
-        if (payload?.item?.uid !== UID.informationItem) return;
+        if (!payload?.item?.uid || payload.item.uid !== appTypes(strapi).itemType) return;
         afterCommit(() => self.proposeFromItem(payload.item.documentId));
       });
     },

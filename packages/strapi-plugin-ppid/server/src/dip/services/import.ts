@@ -1,7 +1,7 @@
 import { DipImportError, parseCsv, parseXlsx, validateImportRows } from '../../core/dip';
 import { badRequest } from '../../errors';
 import { asSystem } from '../../workflow/context';
-import { UID } from '../../platform/uids';
+import { appTypes } from '../../platform/uids';
 import type { DipContext } from './context';
 import { rowFromEntry } from './rows';
 
@@ -45,13 +45,17 @@ export function importing({ strapi, excludedKeys }: DipContext) {
         });
       }
       const keys = report.entries.map((e) => e.key);
+      const { itemType: item, dipEntryType } = appTypes(strapi);
+      if (!dipEntryType) throw badRequest('Tipe entri DIP tidak dikonfigurasi (ppid config dipEntryType) / no DIP entry type configured (ppid config dipEntryType is null)');
       const items = new Set(
-        (
-          await strapi.db.query(UID.informationItem).findMany({
-            where: { documentId: { $in: keys } },
-            select: ['documentId'],
-          })
-        ).map((r: any) => r.documentId),
+        item
+          ? (
+              await strapi.db.query(item as any).findMany({
+                where: { documentId: { $in: keys } },
+                select: ['documentId'],
+              })
+            ).map((r: any) => r.documentId)
+          : [],
       );
       const excluded = await excludedKeys(keys);
       if (excluded.size) {
@@ -69,7 +73,7 @@ export function importing({ strapi, excludedKeys }: DipContext) {
       }
       const entries = new Set(
         (
-          await strapi.db.query(UID.dipEntry).findMany({
+          await strapi.db.query(dipEntryType as any).findMany({
             where: { documentId: { $in: keys } },
             select: ['documentId'],
           })
@@ -82,12 +86,12 @@ export function importing({ strapi, excludedKeys }: DipContext) {
           for (const e of report.entries) {
             const data: any = rowFromEntry(e);
             if (entries.has(e.key)) {
-              await strapi.documents(UID.dipEntry as any).update({ documentId: e.key, data });
+              await strapi.documents(dipEntryType as any).update({ documentId: e.key, data });
               updated++;
               continue;
             }
             if (items.has(e.key)) {
-              const linked = await strapi.db.query(UID.dipEntry).findOne({
+              const linked = await strapi.db.query(dipEntryType as any).findOne({
                 where: {
                   informationItem: { documentId: e.key },
                   publishedAt: { $null: true },
@@ -96,12 +100,12 @@ export function importing({ strapi, excludedKeys }: DipContext) {
               });
               data.informationItem = { connect: [{ documentId: e.key }] };
               if (linked) {
-                await strapi.documents(UID.dipEntry as any).update({ documentId: linked.documentId, data });
+                await strapi.documents(dipEntryType as any).update({ documentId: linked.documentId, data });
                 updated++;
                 continue;
               }
             }
-            await strapi.documents(UID.dipEntry as any).create({ data });
+            await strapi.documents(dipEntryType as any).create({ data });
             created++;
           }
         }),

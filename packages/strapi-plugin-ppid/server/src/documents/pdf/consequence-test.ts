@@ -82,7 +82,9 @@ export function exclusionPeriodText(end: string | null | undefined, letter: stri
       return `sampai ${end}`;
     }
   }
-  if (isLetter(letter) && 'ghij'.includes(letter)) return 'tidak terbatas (Pasal 17 huruf g-j; UU 14/2008 Pasal 20)';
+  // UU 14/2008 Pasal 20 ayat (1) bounds only letters a-f; it says nothing of g-j, so the decision
+  // names no end date rather than claiming the law makes it unlimited.
+  if (isLetter(letter) && 'ghij'.includes(letter)) return 'tanpa tanggal berakhir (batas waktu Pasal 20 ayat (1) UU 14/2008 hanya untuk huruf a-f)';
   return '—';
 }
 

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { localIsoDate } from '../../core/calendar';
 import { DEFAULT_REFRESH_MONTHS, refreshDueDate } from '../../core/classification/refresh';
-import { UID } from '../../platform/uids';
+import { UID, appTypes } from '../../platform/uids';
 import { getService, type ServiceName } from '../../services/get-service';
 
 /**
@@ -33,10 +33,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
   const tz = (): string => svc('clock').calendar().timeZone;
 
-  async function publishedItems() {
-    return strapi.db.query(UID.informationItem).findMany({
+  /** The host's published information items (config itemType; none when it has no such type). */
+  async function publishedItems(): Promise<any[]> {
+    const item = appTypes(strapi).itemType;
+    if (!item) return [];
+    const attrs = (strapi.getModel(item as any) as any)?.attributes ?? {};
+    const select = ['documentId', 'title', 'classification', 'publicationDate', 'publishedAt', 'refreshMonths', 'locale'].filter((c) => c in attrs);
+    return strapi.db.query(item as any).findMany({
       where: { publishedAt: { $notNull: true } },
-      select: ['id', 'documentId', 'title', 'classification', 'publicationDate', 'publishedAt', 'refreshMonths', 'locale'],
+      select: ['id', ...select],
       orderBy: { id: 'asc' },
     });
   }

@@ -1,17 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../uids';
+import { UID, appTypes } from '../uids';
+import type { AppTypeKey, AppTypes } from '../../config';
 
 /**
- * Indonesian field labels in the Content Manager for the information item, the DIP entry, and
- * the lists an officer or the body's administrator opens beside them (Unit Kerja, Pejabat,
- * Jenis Informasi), whose attribute names (name, code, parent, user, active, legalBasis) are
- * English and beyond the reach of the admin's translation files.
+ * Indonesian field labels in the Content Manager for the information item and the DIP entry
+ * (keyed by config key: the host's itemType / dipEntryType / kindType; a type the host lacks is
+ * skipped), and the lists an officer or the body's administrator opens beside them (Unit Kerja,
+ * Pejabat, Jenis Informasi), whose attribute names (name, code, parent, user, active, legalBasis)
+ * are English and beyond the reach of the admin's translation files.
  * Set through the content-manager's own configuration service (the same store the
  * "Configure the view" screen writes), and only where a label still equals the attribute name:
  * a label an administrator changed is never overwritten.
  */
-export const CM_LABELS: Record<string, Record<string, string>> = {
-  [UID.informationItem]: {
+export const CM_LABELS: Partial<Record<AppTypeKey, Record<string, string>>> = {
+  itemType: {
     title: 'Judul',
     summary: 'Ringkasan Isi Informasi',
     body: 'Isi',
@@ -28,7 +30,7 @@ export const CM_LABELS: Record<string, Record<string, string>> = {
     refreshMonths: 'Periode Pemutakhiran (bulan)',
     announcement: 'Pengumuman Serta Merta',
   },
-  [UID.dipEntry]: {
+  dipEntryType: {
     nomor: 'Nomor',
     ringkasan: 'Ringkasan Isi Informasi',
     pejabatUnit: 'Pejabat/Unit yang Menguasai Informasi',
@@ -40,9 +42,12 @@ export const CM_LABELS: Record<string, Record<string, string>> = {
     link: 'Tautan',
     informationItem: 'Informasi',
   },
+  kindType: { code: 'Kode', label: 'Nama Jenis Informasi', classification: 'Klasifikasi', legalBasis: 'Dasar Hukum' },
+};
+/** The plugin's own lists an officer or administrator opens (Unit Kerja, Pejabat). */
+const PLUGIN_LABELS: Record<string, Record<string, string>> = {
   [UID.unit]: { name: 'Nama Unit', code: 'Kode', parent: 'Unit Induk' },
   [UID.official]: { nama: 'Nama', nip: 'NIP', jabatan: 'Jabatan', unit: 'Unit Kerja', user: 'Akun Admin', active: 'Aktif' },
-  [UID.informationKind]: { code: 'Kode', label: 'Nama Jenis Informasi', classification: 'Klasifikasi', legalBasis: 'Dasar Hukum' },
 };
 
 /** The shared components' field labels (Waktu dan Tempat, Retensi Arsip, Pengumuman Serta Merta). */
@@ -71,17 +76,29 @@ export const CM_COMPONENT_LABELS: Record<string, Record<string, string>> = {
  * Palaran", not "x7k2..."). Replaced only while it is one of Strapi's defaults.
  */
 const DEFAULT_MAIN_FIELDS = [undefined, null, '', 'id', 'documentId'];
-export const CM_MAIN_FIELDS: Record<string, Record<string, { field: string; alsoReplace?: string[] }>> = {
-  [UID.informationItem]: { unit: { field: 'name' }, kind: { field: 'label', alsoReplace: ['code'] } },
-  [UID.dipEntry]: { informationItem: { field: 'title' } },
-  [UID.official]: { unit: { field: 'name' } },
-  [UID.unit]: { parent: { field: 'name' } },
-};
+type MainField = { field: string; alsoReplace?: string[] };
+/** Relation main fields by type uid: the plugin's types, and the host's app types it has. */
+export function cmMainFields(t: AppTypes): Record<string, Record<string, MainField>> {
+  return {
+    ...(t.itemType ? { [t.itemType]: { unit: { field: 'name' }, kind: { field: 'label', alsoReplace: ['code'] } } } : {}),
+    ...(t.dipEntryType ? { [t.dipEntryType]: { informationItem: { field: 'title' } } } : {}),
+    [UID.official]: { unit: { field: 'name' } },
+    [UID.unit]: { parent: { field: 'name' } },
+  };
+}
 /** The types' own main field (their list view and any other relation to them). */
-export const CM_TYPE_MAIN_FIELDS: Record<string, { field: string; alsoReplace?: string[] }> = {
-  [UID.unit]: { field: 'name' },
-  [UID.informationKind]: { field: 'label', alsoReplace: ['code'] },
-};
+export function cmTypeMainFields(t: AppTypes): Record<string, MainField> {
+  return {
+    [UID.unit]: { field: 'name' },
+    ...(t.kindType ? { [t.kindType]: { field: 'label', alsoReplace: ['code'] } } : {}),
+  };
+}
+/** Field labels by type uid: the plugin's types, and the host's app types it has. */
+export function cmLabels(t: AppTypes): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = { ...PLUGIN_LABELS };
+  for (const [key, labels] of Object.entries(CM_LABELS) as [AppTypeKey, Record<string, string>][]) if (t[key]) out[t[key]!] = labels;
+  return out;
+}
 
 type Metadatas = Record<string, { edit?: { label?: string; mainField?: string }; list?: { label?: string } }>;
 
@@ -137,9 +154,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!cm) return 0;
     const service = cm.service('content-types');
     let total = 0;
-    const uids = new Set([...Object.keys(CM_LABELS), ...Object.keys(CM_MAIN_FIELDS), ...Object.keys(CM_TYPE_MAIN_FIELDS)]);
+    const types = appTypes(strapi);
+    const LABELS = cmLabels(types);
+    const MAIN = cmMainFields(types);
+    const TYPE_MAIN = cmTypeMainFields(types);
+    const uids = new Set([...Object.keys(LABELS), ...Object.keys(MAIN), ...Object.keys(TYPE_MAIN)]);
     for (const uid of uids) {
-      const labels = CM_LABELS[uid] ?? {};
+      const labels = LABELS[uid] ?? {};
       const contentType = service.findContentType(uid);
       if (!contentType) continue;
       let config = await service.findConfiguration(contentType);
@@ -150,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       if (!config?.metadatas) continue;
       const labelled = applyLabels(config.metadatas, labels);
-      const main = applyMainFields({ settings: config.settings, metadatas: labelled.metadatas }, CM_MAIN_FIELDS[uid] ?? {}, CM_TYPE_MAIN_FIELDS[uid]);
+      const main = applyMainFields({ settings: config.settings, metadatas: labelled.metadatas }, MAIN[uid] ?? {}, TYPE_MAIN[uid]);
       const changed = labelled.changed + main.changed;
       if (!changed) continue;
       const { uid: _uid, ...rest } = config;

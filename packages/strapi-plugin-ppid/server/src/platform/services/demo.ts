@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { writingRoles } from '../../core/workflow';
-import { UID } from '../uids';
+import { UID, appTypes } from '../uids';
 import type { RoleGrant } from './directory';
 import { getService } from '../../services/get-service';
 
@@ -44,9 +44,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const types: string[] = content.governedTypes().filter((uid: string) => content.bindings(uid).some((b: { sopCode: string }) => b.sopCode === sopCode));
     const inCm = types.filter((uid) => (strapi.contentType(uid as any) as any)?.pluginOptions?.['content-manager']?.visible !== false);
     const dip = types.includes(UID.dipEdition);
+    const { itemType, dipEntryType } = appTypes(strapi);
+    const app = [itemType, dipEntryType].filter((u): u is string => !!u);
     return {
-      write: writes ? [...inCm, ...(dip ? [UID.dipEntry] : [])] : [],
-      read: [UID.informationItem, UID.dipEntry],
+      write: writes ? [...inCm, ...(dip && dipEntryType ? [dipEntryType] : [])] : [],
+      read: app,
       plugin: writes && dip ? ['dip.manage'] : [],
     };
   }
@@ -91,7 +93,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return count;
     },
 
+    /** Why the demo cannot be seeded in this app (it needs the reference item and DIP entry types), or null. */
+    refusal(): string | null {
+      const t = appTypes(strapi);
+      const missing = (['itemType', 'dipEntryType'] as const).filter((k) => !t[k]);
+      return missing.length
+        ? `[ppid] demo seed refused: it needs the reference content types, and ppid config ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} null ` +
+            '(this app has no such type; the package README says how to add the reference types). / Data demo tidak dibuat: tipe konten rujukan tidak ada.'
+        : null;
+    },
+
     async seedOnce(): Promise<{ email: string; role: string }[] | null> {
+      const refused = this.refusal();
+      if (refused) {
+        strapi.log.error(refused);
+        return null;
+      }
       if (await store().get({})) {
         // A database seeded by an older version gets the demo roles' current permissions.
         await this.convergeRoles();
@@ -118,6 +135,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async seed() {
+      const refused = this.refusal();
+      if (refused) throw new Error(refused);
+      const item = appTypes(strapi).itemType!;
       const dir = getService(strapi, 'directory');
       const wf = getService(strapi, 'workflow');
       const superRole = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
@@ -149,21 +169,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const unit = await strapi.db.query(UID.unit).findOne({ where: { code: 'PALARAN' } });
       const u = (k: string) => users[`palaran.${k}`];
       const make = (title: string, summary: string) =>
-        strapi.documents(UID.informationItem as any).create({
+        strapi.documents(item as any).create({
           data: { title, summary, classification: 'setiap_saat', unit: unit.id, holder: 'Kecamatan Palaran', responsible: 'Sekretaris Kecamatan' } as any,
         });
       const sign = { password: DEMO_PASSWORD, confirmIntent: true };
 
       const a = await make('Jadwal pelayanan KTP keliling Desember 2026', 'Jadwal dan lokasi pelayanan perekaman KTP-el keliling.');
-      await wf.submit({ uid: UID.informationItem, documentId: a.documentId }, u('staf'));
+      await wf.submit({ uid: item, documentId: a.documentId }, u('staf'));
 
       const b = await make('Kerja bakti RT 12 Kelurahan Rawa Makmur', 'Laporan kegiatan kerja bakti warga.');
-      const runB = await wf.submit({ uid: UID.informationItem, documentId: b.documentId }, u('staf'));
+      const runB = await wf.submit({ uid: item, documentId: b.documentId }, u('staf'));
       await wf.act(runB.id, { act: 'approve' }, u('camat'));
       await wf.act(runB.id, { act: 'submit' }, u('staf'));
 
       const c = await make('Profil Kecamatan Palaran', 'Profil, struktur organisasi dan tugas pokok kecamatan.');
-      const runC = await wf.submit({ uid: UID.informationItem, documentId: c.documentId }, u('staf'));
+      const runC = await wf.submit({ uid: item, documentId: c.documentId }, u('staf'));
       await wf.act(runC.id, { act: 'approve' }, u('camat'));
       await wf.act(runC.id, { act: 'submit' }, u('staf'));
       await wf.act(runC.id, { act: 'approve' }, u('kasubbag-kasi'));

@@ -3,13 +3,11 @@ import { validateNip } from '../../core/nip';
 import { badRequest, notFound } from '../../errors';
 import { getService } from '../../services/get-service';
 import { perm } from '../permissions';
-import { UID } from '../uids';
+import { UID, appTypes } from '../uids';
 
 /** What an admin role may do: Content Manager write / read per type, and extra plugin actions. */
 export type RoleGrant = { write: string[]; read: string[]; plugin?: string[] };
 
-/** Relation targets every SOP role reads, so relations show names and can be picked. */
-const LOOKUPS = [UID.unit, UID.informationKind];
 
 /**
  * The body's people: admin roles with the permissions an SOP role needs, admin users, units,
@@ -39,6 +37,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
+  /** Relation targets every SOP role reads, so relations show names and can be picked (unit, and the host's kind type). */
+  const lookups = () => [UID.unit, appTypes(strapi).kindType].filter((u): u is string => !!u);
+  /** The default grant: the host's item and DIP entry types (those it has). */
+  const appWrites = () => [appTypes(strapi).itemType, appTypes(strapi).dipEntryType].filter((u): u is string => !!u);
+
   const perm0 = (action: string, subject: string | null = null, properties: Record<string, unknown> = {}) => ({ action, subject, properties, conditions: [] as string[] });
 
   function editorPermissions(grant: RoleGrant) {
@@ -53,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     // Read only: what a step examines, and the relation targets a step picks (unit, jenis).
-    for (const uid of [...grant.read, ...LOOKUPS]) {
+    for (const uid of [...grant.read, ...lookups()]) {
       if (seen.has(uid) || !strapi.contentType(uid as any)) continue;
       seen.add(uid);
       out.push(perm0(`${CM}.read`, uid, { fields: fieldPaths(uid) }));
@@ -74,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * form) or as { write, read, plugin }. An existing role is returned as it is, unless
      * `converge` is set: then its permissions are brought to the grant (idempotent).
      */
-    async ensureRole(name: string, description = '', grant: string[] | RoleGrant = [UID.informationItem, UID.dipEntry], opts: { converge?: boolean } = {}) {
+    async ensureRole(name: string, description = '', grant: string[] | RoleGrant = appWrites(), opts: { converge?: boolean } = {}) {
       const g: RoleGrant = Array.isArray(grant) ? { write: grant, read: [] } : grant;
       const existing = await strapi.db.query('admin::role').findOne({ where: { name } });
       if (existing && !opts.converge) return existing;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../uids';
+import { UID, appTypes } from '../uids';
 
 /**
  * Database indexes the product creates and keeps for the filters the public site and the
@@ -15,12 +15,17 @@ import { UID } from '../uids';
  */
 type IndexSpec = { uid: string; name: string; columns: string[] };
 
-const SPECS: IndexSpec[] = [
-  // Public lists filtered by class (and Strapi's own published/draft split).
-  { uid: UID.informationItem, name: 'ppid_ii_class_pub_idx', columns: ['classification', 'published_at'] },
-  { uid: UID.informationItem, name: 'ppid_ii_pub_idx', columns: ['published_at', 'document_id'] },
-  // The public guard's flag (services/public-filter.ts): public rows, by class.
-  { uid: UID.informationItem, name: 'ppid_ii_public_idx', columns: ['ppid_public', 'classification', 'published_at'] },
+/** The specs for this app: the item type's (config itemType; none when the host has none), and the run table's. */
+const specsFor = (itemType: string | null): IndexSpec[] => [
+  ...(itemType
+    ? [
+        // Public lists filtered by class (and Strapi's own published/draft split).
+        { uid: itemType, name: 'ppid_ii_class_pub_idx', columns: ['classification', 'published_at'] },
+        { uid: itemType, name: 'ppid_ii_pub_idx', columns: ['published_at', 'document_id'] },
+        // The public guard's flag (services/public-filter.ts): public rows, by class.
+        { uid: itemType, name: 'ppid_ii_public_idx', columns: ['ppid_public', 'classification', 'published_at'] },
+      ]
+    : []),
   // The public guard: runs that reached their publish act, per governed type.
   { uid: UID.run, name: 'ppid_runs_status_uid_idx', columns: ['status', 'item_uid', 'item_document_id'] },
   { uid: UID.run, name: 'ppid_runs_item_idx', columns: ['item_uid', 'item_document_id'] },
@@ -30,7 +35,7 @@ const SPECS: IndexSpec[] = [
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const self = {
-    specs: () => SPECS,
+    specs: () => specsFor(appTypes(strapi).itemType),
 
     tableOf(uid: string): string | null {
       try {
@@ -45,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = strapi.db.connection;
       const client = strapi.db.dialect.client as string;
       const done: string[] = [];
-      for (const spec of SPECS) {
+      for (const spec of self.specs()) {
         const table = self.tableOf(spec.uid);
         if (!table) continue;
         try {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { setupChecklist, type SetupChecklist, type SetupFacts } from '../../core/setup';
-import { UID } from '../uids';
+import { UID, appTypes } from '../uids';
 import { getService } from '../../services/get-service';
 
 /**
@@ -8,7 +8,8 @@ import { getService } from '../../services/get-service';
  * calendar, units, officials, admin users and roles, current SOPs, bindings, role mappings,
  * the signing key and PUBLIC_URL. Read-only; GET /ppid/setup/checklist (settings.manage).
  */
-const ALWAYS_GOVERNED = [UID.informationItem, UID.dipEdition, UID.consequenceTest];
+// The plugin's own governed types; the host's item type (config itemType) is added when it has one.
+const ALWAYS_GOVERNED = [UID.dipEdition, UID.consequenceTest];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ppid = () => strapi.plugin('ppid');
@@ -38,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.query(UID.binding).findMany({ orderBy: { id: 'asc' } }),
       strapi.db.query(UID.roleMapping).findMany({ populate: ['adminRole', 'unit'], orderBy: { id: 'asc' } }),
     ]);
-    const governed = [...new Set([...ALWAYS_GOVERNED, ...bindings.map((b: any) => b.contentType)])].filter((uid) => (strapi.contentTypes as any)[uid]);
+    const governed = [...new Set([...(appTypes(strapi).itemType ? [appTypes(strapi).itemType!] : []), ...ALWAYS_GOVERNED, ...bindings.map((b: any) => b.contentType)])].filter((uid) => (strapi.contentTypes as any)[uid]);
     const publicUrl = String(strapi.config.get('server.url', '') ?? '').trim();
     return {
       production: process.env.NODE_ENV === 'production',

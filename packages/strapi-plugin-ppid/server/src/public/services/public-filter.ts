@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
-import { UID } from '../../platform/uids';
+import { UID, appTypes } from '../../platform/uids';
 import { badRequest } from '../../errors';
 import { INTERNAL_TYPES } from '../../content-types';
 import { getService } from '../../services/get-service';
@@ -48,17 +48,14 @@ const READ_EVENTS = ['beforeFindOne', 'beforeFindMany', 'beforeCount'] as const;
 export const PUBLIC_FLAG = 'ppidPublic';
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const writing = new AsyncLocalStorage<boolean>();
-/**
- * Types the plugin writes but does not govern with a run: their drafts are the plugin's working
- * copies (a dip-entry draft is the DIP proposal made when an item is published, and it stays
- * after the item is unpublished), so the public sees their published rows only.
- */
-const MANAGED_DRAFT_TYPES = new Set<string>([UID.dipEntry]);
 const GROUP_OPS = new Set(['$and', '$or', '$not']);
 const UPLOAD_FILE = 'plugin::upload.file';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const governed = (uid: string) => getService(strapi, 'content').isGoverned(uid);
+  // The host's DIP entry type (config dipEntryType), fixed once the plugin has registered.
+  let dipEntryType: string | null | undefined;
+  const isDipEntryType = (uid: string) => uid === (dipEntryType === undefined ? (dipEntryType = appTypes(strapi).dipEntryType) : dipEntryType);
   const meta = (uid: string): any => {
     try {
       return strapi.db.metadata.get(uid as any);
@@ -108,7 +105,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     guardFor(uid: string): Where | null {
       if (governed(uid)) return self.whereFor(uid);
-      if (MANAGED_DRAFT_TYPES.has(uid)) return { publishedAt: { $notNull: true } };
+      // The host's DIP entry type (config dipEntryType) is written but not governed by a run: its
+      // drafts are the plugin's working copies (a draft is the DIP proposal made when an item is
+      // published, and it stays after the item is unpublished): the public sees published rows only.
+      if (isDipEntryType(uid)) return { publishedAt: { $notNull: true } };
       if (uid === UPLOAD_FILE) return self.fileWhere();
       return null;
     },

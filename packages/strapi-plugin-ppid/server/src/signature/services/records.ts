@@ -138,7 +138,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async head(): Promise<{ seq: number; hash: string } | null> {
-      const row = await strapi.db.connection(counterTable()).where({ name: CHAIN }).first();
+      // Inside the caller's transaction when there is one (SQLite has a single connection).
+      const read = (trx?: any) => (trx ? strapi.db.connection(counterTable()).transacting(trx) : strapi.db.connection(counterTable())).where({ name: CHAIN }).first();
+      const row = strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => read(trx)) : await read();
       return row && row.last_hash ? { seq: Number(row.value), hash: row.last_hash } : null;
     },
 

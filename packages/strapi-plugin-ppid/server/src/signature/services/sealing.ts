@@ -191,7 +191,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * First boot with sealed configuration on an existing database: rows that predate it are
      * sealed once as `baseline` (the state the body had when sealing began). Only for a type
-     * with no record at all, so a row added behind the product's back later is never absorbed.
+     * with no record at all. Run once per database, as the plugin migration 001
+     * (platform/migrations), so a row added behind the product's back later is never absorbed.
      */
     async baseline() {
       await self.markSealingSince();
@@ -215,15 +216,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async markSealingSince() {
       const table = strapi.db.metadata.get(UID.counter).tableName;
-      const knex = strapi.db.connection;
-      if (await knex(table).where({ name: SEALING_SINCE }).first()) return;
-      const head = await svc('records').head();
-      try {
-        await knex(table).insert({ name: SEALING_SINCE, value: head?.seq ?? 0, document_id: `ctr-${SEALING_SINCE}` });
-      } catch (e) {
-        // Another instance booting at the same moment set it (the name is unique).
-        if (!(await knex(table).where({ name: SEALING_SINCE }).first())) throw e;
-      }
+      // In the surrounding transaction (the migration's; SQLite has a single connection). The
+      // migration runner makes sure one instance only does this.
+      await strapi.db.transaction(async ({ trx }) => {
+        const k = () => strapi.db.connection(table).transacting(trx);
+        if (await k().where({ name: SEALING_SINCE }).first()) return;
+        const head = await svc('records').head();
+        await k().insert({ name: SEALING_SINCE, value: head?.seq ?? 0, document_id: `ctr-${SEALING_SINCE}` });
+      });
     },
 
     /** Rows of every configuration type against their records (for verify). */

@@ -14,7 +14,8 @@ describe('decision PDFs: helpers', () => {
 
   it('states the exclusion period and the legal basis', () => {
     expect(exclusionPeriodText('2030-12-31', 'c')).toMatch(/^sampai 31 Desember 2030/);
-    expect(exclusionPeriodText(null, 'h')).toMatch(/^tidak terbatas/);
+    expect(exclusionPeriodText(null, 'h')).toMatch(/^tanpa tanggal berakhir/);
+    expect(exclusionPeriodText(null, 'h')).not.toMatch(/tidak terbatas/);
     expect(exclusionPeriodText(null, 'a')).toBe('—');
     expect(legalBasisText({ undangUndang: 'UU 14/2008', pasal: 'Pasal 17', hurufPasal17: 'c' })).toBe(
       'Pasal 17 huruf c UU 14/2008: membahayakan pertahanan dan keamanan negara'
