@@ -5,6 +5,8 @@ import { spawn } from 'child_process';
 import { startApp, TestApp } from '../helpers/strapi';
 import { bearer, peopleFor, Person } from '../helpers/people';
 import { pdfQrCodes } from '../helpers/pdf-images';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { resolve: resolveCli } = require('../../packages/strapi-plugin-ppid/bin/cli.js');
 
 // Signature records after a full seed-000 run: verification of the whole chain and of the
 // published content, the printed approval form (names, NIPs, the QR code it carries), the
@@ -44,7 +46,10 @@ const recordsOf = async (run: string) => (await app.strapi.plugin('ppid').servic
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await ppid().service('cli').run(argv, { out: (l: string) => out.push(l), err: (l: string) => err.push(l) });
+  // argv resolved as the command line resolves it (the package's bin/cli.js), then run in this process.
+  const resolved = resolveCli(argv);
+  if (!resolved.command) return { code: resolved.code as number, out: '', err: resolved.text as string };
+  const code = await ppid().service('cli').run(resolved.command, { out: (l: string) => out.push(l), err: (l: string) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
