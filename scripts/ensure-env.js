@@ -24,7 +24,8 @@ const lines = [
   '',
 ];
 fs.writeFileSync(file, lines.join('\n'), { mode: 0o600 });
-console.log('[ppid] created .env with fresh secrets');
+// On stderr: the command line's stdout is its answer alone (`verify --json`, `checkpoint`).
+console.error('[ppid] created .env with fresh secrets');
 return true;
 }
 
