@@ -3,6 +3,7 @@
 // courtesy translation for readers outside the body.
 import type { SopHeaderLines } from '../../core/documents';
 import type { SopStep, TimeStandard, TimeUnit } from '../../core/workflow';
+import { standardFor, writtenReturnOf } from '../../core/workflow';
 
 export type SopDocumentLang = 'id' | 'en';
 
@@ -43,6 +44,8 @@ export interface SopLabels {
   tidak: string;
   /** Keterangan of a step that can send the work back. */
   returnsTo: (step: number) => string;
+  /** A return the body added where the SOP's text names none. */
+  returnsToAddition: (step: number) => string;
   /** Keterangan of a step with a shorter standard for serta merta items. */
   fastTrack: (waktu: string) => string;
   page: (n: number, total: number) => string;
@@ -79,6 +82,7 @@ const ID: SopLabels = {
   ya: 'Ya',
   tidak: 'Tidak',
   returnsTo: (n) => `Tidak: kembali ke langkah ${n}`,
+  returnsToAddition: (n) => `Tambahan (bukan teks SOP): dapat dikembalikan ke langkah ${n}`,
   fastTrack: (w) => `Serta merta: ${w}`,
   page: (n, total) => `Halaman ${n} dari ${total}`,
   empty: '-',
@@ -112,6 +116,7 @@ const EN: SopLabels = {
   ya: 'Yes',
   tidak: 'No',
   returnsTo: (n) => `No: back to step ${n}`,
+  returnsToAddition: (n) => `Addition (not in the SOP text): may be returned to step ${n}`,
   fastTrack: (w) => `Urgent (serta merta): ${w}`,
   page: (n, total) => `Page ${n} of ${total}`,
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -142,7 +147,10 @@ export function formatTanggal(iso: string | null, l: SopLabels): string {
  *  (step.notes) are for maintainers, not for the signed form, so they are left out. */
 export function keteranganOf(step: SopStep, l: SopLabels): string[] {
   const lines: string[] = [];
-  if (step.returnTo !== undefined) lines.push(l.returnsTo(step.returnTo));
-  if (step.fastTrackStandard) lines.push(l.fastTrack(formatWaktu(step.fastTrackStandard, l)));
+  const back = writtenReturnOf(step);
+  if (back !== null) lines.push(l.returnsTo(back));
+  else if (typeof step.returnTo === 'number') lines.push(l.returnsToAddition(step.returnTo));
+  const sertaMerta = standardFor(step, true);
+  if (sertaMerta !== step.standard) lines.push(l.fastTrack(formatWaktu(sertaMerta, l)));
   return lines;
 }

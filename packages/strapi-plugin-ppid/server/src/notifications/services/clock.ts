@@ -8,6 +8,7 @@ import {
   type WorkingCalendar,
 } from '../../core/calendar';
 import type { DeadlineOf } from '../../core/workflow';
+import { standardFor, stepDeadline } from '../../core/workflow';
 
 /**
  * The plugin's one source of "now" and of the working calendar. Tests move time with
@@ -42,13 +43,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     calendar(): WorkingCalendar {
       return (calendar ??= loadCalendar());
     },
-    /** For the engine: a step's deadline counted on the working calendar. */
+    /**
+     * For the engine: a step's deadline counted on the working calendar; a serta merta run's in
+     * elapsed time (a disaster does not wait for office hours: "dilarang menunda", Perki 1/2021
+     * Pasal 25).
+     */
     deadlineOf: ((step, startedAt, fastTrack) =>
-      computeDeadline(
-        startedAt,
-        fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard,
-        self.calendar(),
-      )) as DeadlineOf,
+      fastTrack
+        ? stepDeadline(step, startedAt, true)
+        : computeDeadline(startedAt, standardFor(step, false), self.calendar())) as DeadlineOf,
     workingMinutes(from: Date | string, to: Date | string): number {
       return workingMinutesBetween(new Date(from), new Date(to), self.calendar());
     },
