@@ -85,6 +85,7 @@ beforeAll(async () => {
   p = await peopleFor(app, SOP, [
     { key: 'pembantu', sopRoles: ['ppid-pembantu'], jabatan: 'PPID Pembantu', unit: unitId },
     { key: 'utama', sopRoles: ['ppid-utama'], jabatan: 'PPID Utama', unit: unitId },
+    { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah (Atasan PPID)', unit: unitId },
     { key: 'admin', sopRoles: ['admin-ppid'], jabatan: 'Admin PPID', unit: unitId },
   ]);
   u = await peopleFor(app, 'uji-konsekuensi', [
@@ -294,7 +295,7 @@ describe('excluded information and the consequence test', () => {
   it('with the decided test the block is lifted for the other acts, but the publish act is refused (409 excluded) and nothing is published', async () => {
     const runId = await startAndCollect(documentId);
     expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
-    expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
+    expect((await act(p.atasan, runId, sign(p.atasan))).status).toBe(200);
     const pub = await act(p.admin, runId, { act: 'publish' });
     expect(pub.status).toBe(409);
     expect(pub.body.error.details.reason).toBe('excluded');
@@ -329,7 +330,7 @@ describe('berkala refresh list', () => {
     const documentId = await createItem({ title: 'Profil badan publik Kecamatan Contoh', classification: 'berkala', refreshMonths: 6 });
     const runId = await startAndCollect(documentId);
     expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
-    expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
+    expect((await act(p.atasan, runId, sign(p.atasan))).status).toBe(200);
     expect((await act(p.admin, runId, { act: 'publish' })).status).toBe(200);
 
     const fresh = await app.http().get('/ppid/classification/refresh-due').set(bearer(admin));
