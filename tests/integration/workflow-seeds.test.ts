@@ -70,7 +70,7 @@ describe('seed 001: Pendokumentasian dan Publikasi Informasi Publik (4 steps)', 
     expect(done.status).toBe('published');
     expect(done.records.map((r: any) => r.kind)).toEqual(['submit', 'tanda_tangan', 'tanda_tangan', 'publish']);
     const establish = done.records.find((r: any) => r.stepNumber === 3);
-    expect(establish).toMatchObject({ kind: 'tanda_tangan', signer: { userId: p.atasan.id } });
+    expect(establish).toMatchObject({ kind: 'tanda_tangan', signer: { userId: String(p.atasan.id) } });
     expect(establish.signer.jabatan).toBe('Sekretaris Daerah Provinsi (Atasan PPID)');
     const list = await app.http().get('/api/information-items');
     expect(list.body.data.map((d: any) => d.documentId)).toContain(documentId);
