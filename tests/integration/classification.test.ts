@@ -187,7 +187,12 @@ describe('suggestions and blocks through the workflow', () => {
     const blocked = await act(p.pembantu, runId, { act: 'submit' });
     expect(blocked.status).toBe(400);
     expect(blocked.body.error.details.problems[0].missing).toEqual(['caraMemperolehBantuan']);
-    expect((await app.http().put(`${CM}/${documentId}`).set(bearer(p.pembantu)).send({ announcement: FULL_ANNOUNCEMENT })).status).toBe(200);
+    // The announcement also names the channels it went out on besides the website.
+    const channels = [
+      { jenis: 'pengeras_suara', keterangan: 'Pengeras suara masjid Kelurahan Contoh' },
+      { jenis: 'sms', keterangan: 'SMS siaran operator seluler' },
+    ];
+    expect((await app.http().put(`${CM}/${documentId}`).set(bearer(p.pembantu)).send({ announcement: FULL_ANNOUNCEMENT, announcementChannels: channels })).status).toBe(200);
     expect((await act(p.pembantu, runId, { act: 'submit' })).status).toBe(200);
 
     const rule = { code: 'tahan-gempa', name: 'Tahan pengumuman gempa', description: 'Uji blok', enabled: true, priority: 1, when: { keywordsAny: ['gempa bumi'] }, then: [{ block: { message: 'menunggu konfirmasi BMKG / waiting for BMKG' } }] };
@@ -199,7 +204,19 @@ describe('suggestions and blocks through the workflow', () => {
     const view = await app.http().get(`/ppid/runs/${runId}`).set(bearer(p.utama));
     expect(view.body.data.currentStep.number).toBe(2);
     await app.http().put('/ppid/classification/rules/tahan-gempa').set(bearer(admin)).send({ enabled: false });
-    expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
+    const approved = await act(p.utama, runId, sign(p.utama));
+    expect(approved.status).toBe(200);
+    // Serta merta: step 3 (1 minggu in the SOP) has its serta merta time, 30 menit of elapsed time.
+    const s3 = approved.body.data.steps[2];
+    expect(approved.body.data.fastTrack).toBe(true);
+    expect(new Date(s3.dueAt).getTime() - new Date(s3.startedAt).getTime()).toBe(30 * 60_000);
+    expect((await act(p.atasan, runId, sign(p.atasan))).status).toBe(200);
+    expect((await act(p.admin, runId, { act: 'publish' })).body.data.status).toBe('published');
+    // The public API shows the channels with the announcement.
+    const pub = await app.http().get(`/api/information-items/${documentId}?populate[0]=announcementChannels&populate[1]=announcement`);
+    expect(pub.status).toBe(200);
+    expect(pub.body.data.announcementChannels.map((c: any) => [c.jenis, c.keterangan])).toEqual(channels.map((c) => [c.jenis, c.keterangan]));
+    expect(pub.body.data.announcement.caraPengumumanDarurat).toBe(FULL_ANNOUNCEMENT.caraPengumumanDarurat);
   });
 });
 
