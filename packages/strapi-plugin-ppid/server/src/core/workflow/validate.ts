@@ -318,6 +318,7 @@ function returnOf(c: Collector, v: Obj, s: SopStep, path: string, act: StepAct, 
   }
   if (raw === null) {
     if (addition !== undefined) c.add(join(path, 'returnAddition'), 'needs a returnTo step');
+    else if (STEP_ACTS.includes(act) && !EXAMINING_ACTS.has(act)) c.add(p, 'only examining steps say whether they return (leave returnTo out)');
     else s.returnTo = null;
     return;
   }

@@ -145,7 +145,9 @@ describe('validateSopDefinition', () => {
     delete bad.steps[4].returnAddition;
     bad.steps[2].returnAddition = true;
     bad.steps[2].returnTo = null;
+    bad.steps[1].returnTo = null; // a draft step
     expect(errorsOf(bad).map(formatSopError)).toEqual([
+      'steps[1].returnTo: only examining steps say whether they return (leave returnTo out)',
       'steps[2].returnAddition: needs a returnTo step',
       'steps[3].returnTo.addition: must be true (a return the SOP names is written returnTo: N)',
       'steps[4].returnTo.why: unknown field',
