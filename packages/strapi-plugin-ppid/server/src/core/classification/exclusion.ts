@@ -84,7 +84,7 @@ const wholeMarker = (value: unknown, marker: string): unknown =>
  * cannot be found as such (the text changed, or it spans formatting) blacks out the whole field:
  * the guard fails closed. Values that are neither text nor blocks are replaced whole.
  */
-export function redactValue(value: unknown, parts: Pick<ExcludedPart, 'kutipan' | 'hurufPasal17'>[]): unknown {
+export function redactValue(value: unknown, parts: { kutipan?: string | null; hurufPasal17: string }[]): unknown {
   if (value === null || value === undefined || !parts.length) return value;
   const whole = parts.find((p) => blank(p.kutipan));
   if (whole) return wholeMarker(value, redactionMarker(whole.hurufPasal17));
