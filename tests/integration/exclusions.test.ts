@@ -116,6 +116,8 @@ beforeAll(async () => {
     { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Kepala Badan selaku Atasan PPID' },
   ]);
   for (const k of ['ppid', 'atasan', 'pelaksana']) officials[k] = await app.strapi.db.query('plugin::ppid.official').findOne({ where: { user: u[k].id } });
+  // The PPID's and the Atasan PPID's admin roles carry the consequence-tests page (classification.manage).
+  for (const k of ['ppid', 'atasan']) await app.strapi.db.query('admin::permission').create({ data: { action: 'plugin::ppid.classification.manage', subject: null, properties: {}, conditions: [], role: u[k].roleId } });
   const superRole = await app.strapi.service('admin::role').getSuperAdmin();
   const password = 'Rahasia-Admin-123';
   const su = await app.strapi.plugin('ppid').service('directory').ensureUser({ email: 'admin.excl@example.go.id', firstname: 'Admin', password, roles: [superRole.id] });
@@ -246,6 +248,9 @@ describe('the register of excluded information (Daftar Informasi yang Dikecualik
     });
     expect(t.status).toBe(201);
     await decide(t.body.data.id);
+    const live = await app.strapi.db.query(ITEM).findMany({ where: { documentId: itemB, publishedAt: { $notNull: true } } });
+    const reg = await app.strapi.db.query('plugin::ppid.excluded-information').findMany({ where: { itemDocumentId: itemB } });
+    expect([live.length, reg.map((r: any) => [r.cakupan, r.status])]).toEqual([0, [['seluruh', 'berlaku']]]);
     expect((await get(`/api/information-items/${itemB}`)).status).toBe(404);
   });
 
@@ -303,8 +308,10 @@ describe('UU 14/2008 Pasal 18 ayat (2): opening an exclusion', () => {
     const nik = list.find((e: any) => e.hurufPasal17 === 'h');
     const dagang = list.find((e: any) => e.hurufPasal17 === 'b');
     const ok = { dasar: 'persetujuan_tertulis', keterangan: 'Surat persetujuan tertulis penerima tanggal 3 Februari 2026', confirmIntent: true, password: u.ppid.password };
-    expect((await open(u.ppid, dagang.id, ok)).body.error.details.reason).toBe('not_openable');
+    const refused = await open(u.ppid, dagang.id, ok);
+    expect([refused.status, refused.body.error?.details?.reason, refused.body.error?.message]).toEqual([409, 'not_openable', expect.any(String)]);
     // The Atasan PPID (and a Super Admin holding no role) does not decide consequence tests.
+    expect((await open(u.atasan, nik.id, { ...ok, password: u.atasan.password })).status).toBe(403);
     expect((await open(admin, nik.id, { ...ok, password: admin.password })).status).toBe(403);
     const badGround = await open(u.ppid, nik.id, { ...ok, dasar: 'kepentingan_umum' });
     expect(badGround.status).toBe(400);
@@ -329,5 +336,24 @@ describe('UU 14/2008 Pasal 18 ayat (2): opening an exclusion', () => {
     const reg = (await get('/api/ppid/excluded-register')).body.data;
     expect(reg[0]).toMatchObject({ status: 'dibuka', dasarPembukaan: 'UU 14/2008 Pasal 18 ayat (2) huruf a' });
     expect(JSON.stringify(reg)).not.toContain('Surat persetujuan');
+  });
+});
+
+describe('migration 002: a database on the earlier template gets the lawful one', () => {
+  it('the old shape (the Atasan PPID decides) is replaced by a new version; a body’s own edit is left alone', async () => {
+    const { MIGRATIONS } = require('../../packages/strapi-plugin-ppid/server/src/platform/migrations');
+    const m = MIGRATIONS.find((x: any) => x.id === '002-uji-konsekuensi-roles');
+    const sops = app.strapi.plugin('ppid').service('sops');
+    const current = async () => sops.current('uji-konsekuensi');
+    const def = JSON.parse(JSON.stringify((await current()).definition));
+    const old = { ...def, steps: def.steps.map((st: any) => (st.number === 2 ? { ...st, act: 'review_paraf' } : st.number === 3 ? { ...st, act: 'decide' } : st)) };
+    await sops.save(old);
+    const before = (await current()).version;
+    await m.up({ strapi: app.strapi, trx: null });
+    const after = await current();
+    expect(after.version).toBe(before + 1);
+    expect(after.definition.steps.map((st: any) => [st.role, st.act])).toEqual([['ppid-pelaksana', 'draft'], ['ppid', 'decide'], ['atasan-ppid', 'establish'], ['ppid', 'publish']]);
+    await m.up({ strapi: app.strapi, trx: null });
+    expect((await current()).version).toBe(after.version);
   });
 });

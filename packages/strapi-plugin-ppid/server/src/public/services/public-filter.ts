@@ -53,6 +53,7 @@ const GROUP_OPS = new Set(['$and', '$or', '$not']);
 const UPLOAD_FILE = 'plugin::upload.file';
 /** Attribute types a partial exclusion can black out (classification service, assertParts). */
 const REDACTABLE_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'email']);
+const SYSTEM_FIELDS = new Set(['id', 'documentId', 'locale', 'publishedAt', 'createdAt', 'updatedAt', 'classification', 'ppidPublic']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const governed = (uid: string) => getService(strapi, 'content').isGoverned(uid);
@@ -90,7 +91,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const q = strapi.db.connection(table).select('item_document_id').where({ item_uid: uid, status: 'berlaku', cakupan: 'sebagian' });
     return kolom ? q.where({ kolom }) : q;
   }
-  const redactable = (model: string, key: string) => governed(model) && REDACTABLE_TYPES.has(meta(model)?.attributes?.[key]?.type);
+  /** A content field a partial exclusion may black out (never an identifier or a system field). */
+  const redactable = (model: string, key: string) => {
+    if (SYSTEM_FIELDS.has(key) || !governed(model)) return false;
+    const a = strapi.getModel(model as any)?.attributes?.[key] as any;
+    return !!a && !a.private && REDACTABLE_TYPES.has(a.type);
+  };
 
   const self = {
     /** Whether the current request is a content-API (REST or GraphQL) request. */
@@ -261,7 +267,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           } else if (redactable(model, key)) {
             // Partial exclusion: the condition holds only for items whose field is not excluded,
             // so no filter can probe the blacked-out text (even under $not / $or).
-            extra.push({ [key]: value, documentId: { $notIn: excludedSubquery(model, key) } });
+            extra.push({ $and: [{ [key]: value }, { documentId: { $notIn: excludedSubquery(model, key) } }] });
           } else {
             out[key] = value;
           }
@@ -396,8 +402,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (params._q && governed(uid)) params.where = and(params.where, { documentId: { $notIn: excludedSubquery(uid) } });
       // Sorting by a field that is blacked out somewhere would order by the hidden text.
       for (const [model, key, field] of sortedFields) {
-        const n = await excludedSubquery(model, key).clone().clearSelect().count({ n: '*' }).first();
-        if (Number((n as any)?.n ?? 0) > 0) {
+        // Through the query engine: inside the read's transaction (SQLite has one connection).
+        const n = await strapi.db.query(UID.excludedInformation).count({ where: { itemUid: model, kolom: key, status: 'berlaku', cakupan: 'sebagian' } });
+        if (n > 0) {
           throw badRequest(`sort: tidak dapat mengurutkan menurut ${field}: kolom ini dikecualikan sebagian pada sebagian informasi / sorting by ${field} is not allowed: the field is partly excluded`, { field: 'sort', reason: 'sort_on_excluded_field' });
         }
       }
@@ -439,7 +446,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const missing = rows.filter((r) => !r.documentId && r.id != null).map((r) => r.id);
         const docOf = new Map<number, string>();
         if (missing.length) {
-          for (const r of await strapi.db.connection(strapi.db.metadata.get(model as any).tableName).select('id', 'document_id').whereIn('id', missing)) docOf.set(Number(r.id), r.document_id);
+          // Through the query engine (the read's transaction); its own after-hook finds documentIds set.
+          for (const r of await strapi.db.query(model as any).findMany({ where: { id: { $in: missing } }, select: ['id', 'documentId'] })) docOf.set(Number(r.id), r.documentId);
         }
         const docId = (r: any) => r.documentId ?? docOf.get(Number(r.id));
         const parts = await cls.activeParts(model, rows.map(docId).filter(Boolean));
