@@ -32,6 +32,9 @@ import { redactValue } from '../../core/classification';
  * script, Strapi's publish copying a draft) does not carry it. Governed types without the flag
  * fall back to the run-table subquery.
  *
+ * Partial exclusion (docs/classification.md): the parts a decided consequence test excludes are
+ * blacked out in every public read's result (after-hooks, redactResult), filters on those fields
+ * never match the items concerned, `_q` skips them and a sort on such a field is refused.
  * Drafts: `publishedAt $notNull` is always part of the filter, so `status=draft` from the
  * public (Strapi issue #25326) returns nothing.
  * Writes: the reads a document service write makes inside itself (create reads its new draft
@@ -450,6 +453,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const r of await strapi.db.query(model as any).findMany({ where: { id: { $in: missing } }, select: ['id', 'documentId'] })) docOf.set(Number(r.id), r.documentId);
         }
         const docId = (r: any) => r.documentId ?? docOf.get(Number(r.id));
+        // A row with no identity at all cannot be matched to its exclusions: every field that is
+        // excluded on any item of the type is blacked out (fail closed).
+        const anonymous = rows.filter((r) => !docId(r));
+        if (anonymous.length) {
+          const inForce = await strapi.db.query(UID.excludedInformation).findMany({ where: { itemUid: model, status: 'berlaku', cakupan: 'sebagian' }, select: ['kolom', 'hurufPasal17'] });
+          for (const r of anonymous) for (const p of inForce as any[]) if (p.kolom in r) r[p.kolom] = redactValue(r[p.kolom], [{ hurufPasal17: p.hurufPasal17 }]);
+        }
         const parts = await cls.activeParts(model, rows.map(docId).filter(Boolean));
         if (!parts.size) continue;
         for (const r of rows) {
