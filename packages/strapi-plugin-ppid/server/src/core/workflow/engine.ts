@@ -363,9 +363,10 @@ function returnWork(sop: SopDefinition, run0: RunState, actor: Actor, step: SopS
   return {
     ok: true,
     run,
+    // The voids first: the return is the step's latest record (the approval form shows it).
     effects: [
-      { type: 'record', kind: 'return', step: step.number, role: step.role, actorId: actor.id, contentHash: run.contentHash, comment, toStep: target },
       ...voids,
+      { type: 'record', kind: 'return', step: step.number, role: step.role, actorId: actor.id, contentHash: run.contentHash, comment, toStep: target },
       { ...notify, reason: 'returned' },
     ],
   };
