@@ -4,7 +4,8 @@
 import { TIME_UNITS, type TimeStandard, type TimeUnit } from './types';
 
 export type Duration = { amount: number; unit: TimeUnit };
-export type ParsedTimeStandard = { ok: true; value: TimeStandard } | { ok: false; message: string };
+/** `field`: the sub-field of a structured {amount, unit} the message is about. */
+export type ParsedTimeStandard = { ok: true; value: TimeStandard } | { ok: false; message: string; field?: 'amount' | 'unit' };
 
 /** Unit words, Indonesian first (with the usual abbreviations), then the English forms. */
 const UNIT_WORDS: Record<string, TimeUnit> = {
@@ -67,7 +68,7 @@ export function parseTimeStandard(v: unknown): ParsedTimeStandard {
 }
 
 /** A duration proper (fastTrackStandard): as parseTimeStandard, but never untimed. */
-export function parseDuration(v: unknown): { ok: true; value: Duration } | { ok: false; message: string } {
+export function parseDuration(v: unknown): { ok: true; value: Duration } | { ok: false; message: string; field?: 'amount' | 'unit' } {
   if (typeof v === 'string') {
     const r = parseTimeStandard(v);
     if (!r.ok) return r;
@@ -79,7 +80,7 @@ export function parseDuration(v: unknown): { ok: true; value: Duration } | { ok:
   const extra = Object.keys(o).filter((k) => k !== 'amount' && k !== 'unit');
   if (extra.length) return { ok: false, message: `unknown field ${extra.map((k) => `"${k}"`).join(', ')} (use {amount, unit})` };
   const unit = typeof o.unit === 'string' ? timeUnitOf(o.unit) : undefined;
-  if (typeof o.amount !== 'number' || !Number.isFinite(o.amount) || o.amount <= 0) return { ok: false, message: 'amount must be a positive number' };
-  if (!unit) return { ok: false, message: `unit must be one of ${TIME_UNITS.join(', ')} (or menit, jam, hari, minggu)` };
+  if (typeof o.amount !== 'number' || !Number.isFinite(o.amount) || o.amount <= 0) return { ok: false, message: 'must be a positive number', field: 'amount' };
+  if (!unit) return { ok: false, message: `must be one of ${TIME_UNITS.join(', ')} (or menit, jam, hari, minggu)`, field: 'unit' };
   return { ok: true, value: { amount: o.amount, unit } };
 }

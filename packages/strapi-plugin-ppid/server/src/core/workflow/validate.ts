@@ -112,7 +112,7 @@ function textList(c: Collector, o: Obj, key: string, path: string): string[] {
 
 function duration(c: Collector, v: unknown, path: string): { amount: number; unit: TimeUnit } | undefined {
   const r = parseDuration(v);
-  if (!r.ok) c.add(path, r.message);
+  if (!r.ok) c.add(r.field ? join(path, r.field) : path, r.message);
   return r.ok ? r.value : undefined;
 }
 
@@ -122,7 +122,7 @@ function timeStandard(c: Collector, v: unknown, path: string): TimeStandard | un
     return undefined;
   }
   const r = parseTimeStandard(v);
-  if (!r.ok) c.add(path, r.message);
+  if (!r.ok) c.add(r.field ? join(path, r.field) : path, r.message);
   return r.ok ? r.value : undefined;
 }
 

@@ -402,7 +402,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             state: next,
             lock: next.version,
-            status: next.status,
+            // Unpublished while its recording steps were walked: the column keeps saying so.
+            status: run.status === 'unpublished' ? 'unpublished' : next.status,
             currentStep: next.currentStep,
             currentRole: closed ? null : step.role,
             stepDeadline: closed ? null : next.steps[next.currentStep - 1]?.dueAt ?? null,

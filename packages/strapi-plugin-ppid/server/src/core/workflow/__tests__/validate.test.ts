@@ -39,7 +39,7 @@ describe('validateSopDefinition', () => {
         'steps[2].role: unknown role "kasi"',
         'steps[3].number: must be 4 (steps are numbered 1..n in order), got 5',
         'steps[4].act: unknown act "sign"',
-        'steps[5].standard: unit must be one of minute, hour, day, week (or menit, jam, hari, minggu)',
+        'steps[5].standard.unit: must be one of minute, hour, day, week (or menit, jam, hari, minggu)',
         'steps[1].returnTo: only examining steps (review_paraf, review_signature, decide, establish, classify) can return work',
         'steps[2].returnTo: must point to an earlier step than 3',
         'steps[0].retunTo: unknown field',
