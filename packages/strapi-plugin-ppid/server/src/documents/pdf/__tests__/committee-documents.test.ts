@@ -86,3 +86,22 @@ describe('SOP document of the fixtures', () => {
     expect(html).toContain('memutakhirkan DIP');
   });
 });
+
+describe('SOP flowchart of a committee spread over columns', () => {
+  it('links the step to each member column that is not its own', () => {
+    const { buildFlow } = require('../../sop-document/flow');
+    const f = loadSopDirectory(join(__dirname, '../../../../../../../tests/fixtures/sops')).find((x) => x.file.startsWith('111'))!;
+    if (!f.result.ok) throw new Error('fixture 111 does not validate');
+    const rows = buildFlow(f.result.value);
+    const panel = rows[1];
+    expect(panel.col).toBe(1); // the Kepala Bidang column
+    expect(panel.marks).toEqual(
+      expect.arrayContaining([
+        { kind: 'hline', y: 'symMid', from: { col: 1, at: 'sym', side: 1 }, to: { col: 2, at: 'center', side: 1 } },
+        { kind: 'vline', x: { col: 2, at: 'center', side: 1 }, from: 'symTop', to: 'symBottom' },
+      ]),
+    );
+    // Nothing else touches the Sekretaris column: it acts only as a panel member.
+    expect(rows.flatMap((r: any) => r.marks).filter((m: any) => m.x?.col === 2 || m.to?.col === 2)).toHaveLength(2);
+  });
+});
