@@ -36,7 +36,7 @@ const CFG = {
   duration: QUICK ? 3 : 5,
   connections: 10,
   reviewers: 20,
-  singlePerRound: QUICK ? 4 : 10,
+  singlePerRound: QUICK ? 3 : 10,
   perReviewerPerRound: QUICK ? 1 : 3,
   tasksRuns: Number(process.env.BENCH_TASKS_RUNS || 10000),
   tasksSamples: QUICK ? 9 : 30,
@@ -122,13 +122,13 @@ function rowsOf(body) {
   };
 }
 
-async function validateSameRows(server, pathsOf, arms, { withUnit = false } = {}) {
+async function validateSameRows(server, pathsOf, arms, { withUnit = false, headers = {} } = {}) {
   const n = pathsOf(arms[0]).length;
   for (let j = 0; j < n; j++) {
     const answers = [];
     for (const arm of arms) {
       const url = pathsOf(arm)[j];
-      const res = expectStatus(await request(server.url, 'GET', url), { url });
+      const res = expectStatus(await request(server.url, 'GET', url, null, headers), { url });
       const rows = rowsOf(res.body);
       if (!rows || !rows.rows.length) throw new BenchAbort(`GET ${url} answered no rows`, { url, status: res.status, body: res.text });
       // A populate the public may not make is dropped silently by Strapi: the case would not measure it.
@@ -155,12 +155,17 @@ async function reads() {
       out.aborted = abortOf('reads', new BenchAbort(`the same-indexes baseline's indexes differ from the governed type's: ${JSON.stringify(seed.indexes.indexed)} vs ${JSON.stringify(seed.indexes.governed)}`));
       return out;
     }
-    const pages = (type) => [`/api/${type}${LIST}`, `/api/${type}${LIST}&pagination[page]=2`, `/api/${type}${LIST}&pagination[page]=7`];
+    // Anonymous (a visitor on the REST API) and with a read-only API token (a website's front end):
+    // only the latter may populate or filter by the unit (see seedReads).
+    const PLAIN_LIST = '?pagination[pageSize]=25&sort=publishedAt:desc';
+    const pages = (type) => [`/api/${type}${PLAIN_LIST}`, `/api/${type}${PLAIN_LIST}&pagination[page]=2`, `/api/${type}${PLAIN_LIST}&pagination[page]=7`];
+    const token = { Authorization: `Bearer ${seed.readToken}` };
     const cases = [
-      ['find-one', (type) => seed.sample.slice(0, 50).map((d, i) => `/api/${type}/${d}?populate=unit`), true],
-      ['list (25, populate unit)', pages],
-      ['list filtered by class', (type) => ['berkala', 'serta_merta', 'setiap_saat'].map((c) => `/api/${type}${LIST}&filters[classification][$eq]=${c}`)],
-      ['list filtered by unit', (type) => seed.unitDocumentIds.slice(0, 5).map((u) => `/api/${type}${LIST}&filters[unit][documentId][$eq]=${u}`)],
+      ['find-one (anonymous)', null, {}, 'find-one'],
+      ['list of 25 (anonymous)', pages, {}],
+      ['list of 25 filtered by class (anonymous)', (type) => ['berkala', 'serta_merta', 'setiap_saat'].map((c) => `/api/${type}${PLAIN_LIST}&filters[classification][$eq]=${c}`), {}],
+      ['list of 25, unit populated (read-only token)', (type) => [`/api/${type}${LIST}`, `/api/${type}${LIST}&pagination[page]=2`, `/api/${type}${LIST}&pagination[page]=7`], token, 'unit'],
+      ['list of 25 filtered by unit (read-only token)', (type) => seed.unitDocumentIds.slice(0, 5).map((u) => `/api/${type}${LIST}&filters[unit][documentId][$eq]=${u}`), token, 'unit'],
     ];
     // find-one: the same documents exist in each type under their own documentIds; map by title.
     const docIdsByType = {};
@@ -168,12 +173,12 @@ async function reads() {
       const res = expectStatus(await request(server.url, 'GET', `/api/${type}?pagination[pageSize]=100&sort=title:asc&fields[0]=title`), { url: `/api/${type}` });
       docIdsByType[type] = res.body.data.map((d) => d.documentId);
     }
-    for (const [name, pathsOf, byTitle] of wanted('reads') ? cases : []) {
-      const paths = byTitle ? (type) => docIdsByType[type].slice(0, 50).map((d) => `/api/${type}/${d}?populate=unit`) : pathsOf;
+    for (const [name, pathsOf, headers, kind] of wanted('reads') ? cases : []) {
+      const paths = kind === 'find-one' ? (type) => docIdsByType[type].slice(0, 50).map((d) => `/api/${type}/${d}`) : pathsOf;
       try {
         checkDeadline(name);
-        await validateSameRows(server, (arm) => paths(ARMS[arm]), Object.keys(ARMS), { withUnit: true });
-        const opts = (arm) => ({ url: server.url, paths: paths(ARMS[arm]), duration: CFG.duration, connections: CFG.connections });
+        await validateSameRows(server, (arm) => paths(ARMS[arm]), Object.keys(ARMS), { withUnit: kind === 'unit', headers });
+        const opts = (arm) => ({ url: server.url, paths: paths(ARMS[arm]), duration: CFG.duration, connections: CFG.connections, headersFor: () => headers });
         for (const arm of Object.keys(ARMS)) await warm(opts(arm));
         const runs = await alternate(Object.fromEntries(Object.keys(ARMS).map((arm) => [arm, () => (checkDeadline(name), load(opts(arm)))])), CFG.rounds);
         const c = {

@@ -5,12 +5,16 @@ const http = require('http');
 const autocannon = require('autocannon');
 const { BenchAbort } = require('./measure');
 
+// No keep-alive for the single requests: a socket the server closes after its keep-alive timeout,
+// reused at that moment, fails with ECONNRESET (between rounds, idle for seconds).
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+
 function request(base, method, urlPath, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const data = body ? JSON.stringify(body) : null;
     const req = http.request(
       base + urlPath,
-      { method, headers: { 'content-type': 'application/json', ...(data ? { 'content-length': Buffer.byteLength(data) } : {}), ...headers }, timeout: 120000 },
+      { method, agent, headers: { 'content-type': 'application/json', ...(data ? { 'content-length': Buffer.byteLength(data) } : {}), ...headers }, timeout: 120000 },
       (res) => {
         let buf = '';
         res.on('data', (d) => (buf += d));
@@ -24,7 +28,7 @@ function request(base, method, urlPath, body, headers = {}) {
       }
     );
     req.on('timeout', () => req.destroy(new Error(`timeout: ${method} ${urlPath}`)));
-    req.on('error', reject);
+    req.on('error', (e) => reject(new BenchAbort(`${method} ${urlPath}: ${e.message}`, { method, url: urlPath })));
     if (data) req.write(data);
     req.end();
   });
