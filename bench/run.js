@@ -408,9 +408,12 @@ async function tasks(server, client) {
 
 // ---------------------------------------------------------------------------------------------
 // 4. Verification of a long chain, DIP exports, boot time, several instances.
+/** The stand-alone scripts' own result files: bench/results/NAME.json in a full run, OUT-NAME.json otherwise. */
+const sideFile = (name) => path.join(__dirname, 'results', OUT === 'latest' ? `${name}.json` : `${OUT}-${name}.json`);
+
 function verifyChain() {
   log(`verify chain of ${CFG.chain} records`);
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'verify-chain.js'), String(CFG.chain)], { cwd: ROOT, encoding: 'utf8', timeout: 300000 });
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'verify-chain.js'), String(CFG.chain)], { cwd: ROOT, encoding: 'utf8', timeout: 300000, env: { ...process.env, BENCH_RESULT_FILE: sideFile('verify-chain') } });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
@@ -418,8 +421,8 @@ function dipExport() {
   const script = path.join(__dirname, 'dip-export.js');
   if (!fs.existsSync(script)) return null;
   log(`DIP export of ${CFG.dipEntries} entries`);
-  execFileSync(process.execPath, [script, String(CFG.dipEntries)], { cwd: ROOT, encoding: 'utf8', timeout: 300000, env: { ...process.env, DIP_BENCH_ENTRIES: String(CFG.dipEntries) } });
-  return JSON.parse(fs.readFileSync(path.join(__dirname, 'results', 'dip-export.json'), 'utf8'));
+  execFileSync(process.execPath, [script, String(CFG.dipEntries)], { cwd: ROOT, encoding: 'utf8', timeout: 300000, env: { ...process.env, DIP_BENCH_ENTRIES: String(CFG.dipEntries), BENCH_RESULT_FILE: sideFile('dip-export') } });
+  return JSON.parse(fs.readFileSync(sideFile('dip-export'), 'utf8'));
 }
 
 async function boot() {
@@ -519,7 +522,12 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${OUT}.json`), JSON.stringify(results, null, 2) + '\n');
   fs.writeFileSync(path.join(dir, `${OUT}.md`), markdown(results).replace(/\n*$/, '\n'));
-  log(`done in ${results.totalSeconds.toFixed(0)} s → bench/results/${OUT}.md${OUT === 'latest' ? '; then `node bench/readme.js` updates README.md' : ''}`);
+  if (OUT === 'latest') {
+    // README's figures follow the run (the same as `node bench/readme.js` after committing it).
+    const { expected } = require('./readme');
+    fs.writeFileSync(path.join(ROOT, 'README.md'), expected().next);
+  }
+  log(`done in ${results.totalSeconds.toFixed(0)} s → bench/results/${OUT}.md${OUT === 'latest' ? ' (and README.md figures)' : ''}`);
 }
 
 main().catch((e) => {
