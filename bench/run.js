@@ -155,6 +155,15 @@ async function reads() {
       out.aborted = abortOf('reads', new BenchAbort(`the same-indexes baseline's indexes differ from the governed type's: ${JSON.stringify(seed.indexes.indexed)} vs ${JSON.stringify(seed.indexes.governed)}`));
       return out;
     }
+    // The guard is really applied: a governed document published without a run is not found.
+    for (const d of seed.hiddenDocumentIds || []) {
+      const url = `/api/${II_API}/${d}`;
+      const res = await request(server.url, 'GET', url);
+      if (res.status !== 404) {
+        out.aborted = abortOf('reads', new BenchAbort(`the public guard is not applied: ${url}, published without a run, answered ${res.status} (expected 404)`, { url, status: res.status, body: res.text }));
+        return out;
+      }
+    }
     // Anonymous (a visitor on the REST API) and with a read-only API token (a website's front end):
     // only the latter may populate or filter by the unit (see seedReads).
     const PLAIN_LIST = '?pagination[pageSize]=25&sort=publishedAt:desc';

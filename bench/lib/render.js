@@ -20,7 +20,7 @@ function readsSection(r, L) {
   const R = r.reads;
   L.push(`## Public reads (${R.db}, ${fmt(R.rows)} published rows per type, ${R.connections} connections, ${R.durationS} s per run, ${R.rounds} alternating rounds per arm)`, '');
   L.push(
-    'Three arms on the same rows: `api::information-item` read through the public guard; `api::indexed-item`, an ungoverned copy with the same columns and exactly the indexes the product gives the governed type (checked below); `api::plain-item`, an ungoverned copy with Strapi\'s defaults. **Guard overhead** = governed ÷ same-indexes req/s (1.00 = the guard costs nothing); **speed-up over default Strapi** = governed ÷ Strapi-defaults req/s. Figures: median of the rounds (min–max); a ratio is the ratio of the medians (range of the per-round ratios).',
+    'Three arms on the same rows: `api::information-item` read through the public guard; `api::indexed-item`, an ungoverned copy with the same columns and exactly the indexes the product gives the governed type (checked below); `api::plain-item`, an ungoverned copy with Strapi\'s defaults. One governed document in a hundred is published without a run and must be hidden by the guard (checked: 404, and every arm answers the same rows). **Guard overhead** = governed ÷ same-indexes req/s (1.00 = the guard costs nothing); **speed-up over default Strapi** = governed ÷ Strapi-defaults req/s. Figures: median of the rounds (min–max); a ratio is the ratio of the medians (range of the per-round ratios).',
     ''
   );
   if (R.aborted) {

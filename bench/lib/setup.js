@@ -79,6 +79,7 @@ async function seedReads(strapi, { n }) {
   const now = new Date();
   const docs = Array.from({ length: n }, (_, i) => ({
     documentId: docId(),
+    i,
     title: `Informasi bench nomor ${i}`,
     summary: `Ringkasan informasi publik nomor ${i} untuk pengukuran kinerja.`,
     classification: CLASSES[i % CLASSES.length],
@@ -87,10 +88,14 @@ async function seedReads(strapi, { n }) {
     responsible: 'Sekretaris',
   }));
 
+  // One document in a hundred is published in the governed type without a run (as raw SQL or a
+  // rogue script would): the guard must hide it. The baselines have it as a draft only, so every
+  // arm answers the same rows only if the guard is really applied in the measured arm.
+  const hidden = (i) => i % 100 === 99;
   const fill = async (uid) => {
     const m = meta(uid);
     const rowsFor = (published) =>
-      docs.map((d, i) => ({
+      docs.filter((d, i) => !published || uid === II || !hidden(i)).map((d) => ({
         document_id: d.documentId,
         title: d.title,
         summary: d.summary,
@@ -101,10 +106,10 @@ async function seedReads(strapi, { n }) {
         locale: null,
         created_at: now,
         updated_at: now,
-        published_at: published ? new Date(now.getTime() - i * 1000) : null,
+        published_at: published ? new Date(now.getTime() - d.i * 1000) : null,
         // Published through the workflow (the run rows below): the guard's flag, as the publish act
         // sets it; the indexed baseline carries the same values (and nobody reads them there).
-        ...(m.attributes.ppidPublic ? { ppid_public: published } : {}),
+        ...(m.attributes.ppidPublic ? { ppid_public: published && !hidden(d.i) } : {}),
       }));
     await insert(knex, m.tableName, rowsFor(false));
     const ids = await insert(knex, m.tableName, rowsFor(true));
@@ -137,7 +142,7 @@ async function seedReads(strapi, { n }) {
   // Runs that reached the publish act, one per governed document.
   const runMeta = meta('plugin::ppid.run');
   const sop = await strapi.db.query('plugin::ppid.sop').findOne({ where: { code: SOP }, orderBy: { version: 'desc' } });
-  const runs = docs.map((d) => ({
+  const runs = docs.filter((d) => !hidden(d.i)).map((d) => ({
     document_id: docId(),
     item_uid: II,
     item_document_id: d.documentId,
@@ -174,7 +179,7 @@ async function seedReads(strapi, { n }) {
     n,
     readToken: token.accessKey,
     unitDocumentIds: units.map((u) => u.documentId),
-    sample: docs.slice(0, 200).map((d) => d.documentId),
+    hiddenDocumentIds: docs.filter((d) => hidden(d.i)).slice(0, 5).map((d) => d.documentId),
     indexes,
   };
 }
