@@ -3,7 +3,8 @@
 // machine and data, each comparison's arms alternating over several rounds. A case that meets an
 // invalid answer (non-2xx, a transport error, the arms answering different rows) stops there,
 // prints the first bad answer and is reported as aborted, with no numbers.
-//   BENCH_QUICK=1        smoke run (a few minutes): fewer rows, 2-second load runs; writes
+//   BENCH_QUICK=1        smoke run (a few minutes on a quiet machine): 1,000 rows, 2-second load
+//                        runs, 10 concurrent reviewers instead of 20; writes
 //                        bench/results/quick.{json,md}, never latest.*
 //   BENCH_ROUNDS=n       alternating rounds per arm (default 3)
 //   BENCH_ONLY=reads,conditional,acts,tasks,verify,dip,boot,instances   cases to run
@@ -32,10 +33,10 @@ const { markdown } = require('./lib/render');
 const QUICK = process.env.BENCH_QUICK === '1';
 const CFG = {
   rounds: Number(process.env.BENCH_ROUNDS || 3),
-  rows: Number(process.env.BENCH_ROWS || (QUICK ? 2000 : 10000)),
-  duration: QUICK ? 3 : 5,
+  rows: Number(process.env.BENCH_ROWS || (QUICK ? 1000 : 10000)),
+  duration: QUICK ? 2 : 5,
   connections: 10,
-  reviewers: 20,
+  reviewers: QUICK ? 10 : 20,
   singlePerRound: QUICK ? 3 : 10,
   perReviewerPerRound: QUICK ? 1 : 3,
   tasksRuns: Number(process.env.BENCH_TASKS_RUNS || 10000),
@@ -44,7 +45,7 @@ const CFG = {
   dipEntries: 10000,
   readsDb: process.env.BENCH_READS_DB || 'sqlite',
   actDbs: (process.env.BENCH_DBS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter(Boolean),
-  deadline: Date.now() + (QUICK ? 15 : 60) * 60 * 1000,
+  deadline: Date.now() + (QUICK ? 30 : 90) * 60 * 1000,
 };
 const OUT = process.env.BENCH_OUT || (QUICK ? 'quick' : 'latest');
 const SETUP = 'bench/lib/setup.js';
@@ -479,7 +480,15 @@ async function instances() {
   if (!fs.existsSync(file)) return null;
   log('several instances (bench/instances.js)');
   try {
-    return await require(file).run({ quick: QUICK, rounds: CFG.rounds, log, BenchAbort, ROOT, deadline: CFG.deadline });
+    const mod = require(file);
+    const r = await mod.run({ quick: QUICK, rounds: CFG.rounds, log, BenchAbort, ROOT, deadline: CFG.deadline });
+    if (r && !r.markdown && typeof mod.markdown === 'function') r.markdown = String(mod.markdown(r)).split('\n');
+    // README's row, from the shape bench/instances.js returns ({ one, three, ratio } of req/s).
+    if (r && !r.readme && r.one && r.three && typeof r.ratio === 'number') {
+      const f = (x) => Number(x).toFixed(0);
+      r.readme = [[`public reads through nginx, 1 → 3 instances (${r.config && r.config.database}), req/s`, `${f(r.one.rps)} (${f(r.one.rpsMin)}–${f(r.one.rpsMax)}) → ${f(r.three.rps)} (${f(r.three.rpsMin)}–${f(r.three.rpsMax)}), ×${r.ratio.toFixed(2)}`]];
+    }
+    return r;
   } catch (e) {
     return { aborted: abortOf('instances', e) };
   }

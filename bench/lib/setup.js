@@ -179,6 +179,8 @@ async function seedReads(strapi, { n }) {
     n,
     readToken: token.accessKey,
     unitDocumentIds: units.map((u) => u.documentId),
+    // Visible documents (other bench cases read these, e.g. bench/instances.js).
+    sample: docs.filter((d) => !hidden(d.i)).slice(0, 200).map((d) => d.documentId),
     hiddenDocumentIds: docs.filter((d) => hidden(d.i)).slice(0, 5).map((d) => d.documentId),
     indexes,
   };
