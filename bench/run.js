@@ -217,7 +217,7 @@ async function conditional(server, paths) {
     for (const url of paths) {
       const first = expectStatus(await request(server.url, 'GET', url), { url });
       const etag = first.headers.etag;
-      if (!etag) throw new BenchAbort(`no ETag on this response (GET ${url} → ${first.status}; headers: ${Object.keys(first.headers).join(', ')})`, { url, status: first.status });
+      if (!etag) throw new BenchAbort(`no ETag on this response (GET ${url} → ${first.status})`, { url, status: first.status, body: `headers: ${Object.keys(first.headers).join(', ')}` });
       const again = await request(server.url, 'GET', url, null, { 'if-none-match': etag });
       expectStatus(again, { url: `${url} (If-None-Match: ${etag})`, expected: [304] });
       etags[url] = etag;
