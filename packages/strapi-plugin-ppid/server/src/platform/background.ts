@@ -1,5 +1,8 @@
-// Work the plugin starts without waiting for it (event listeners, after-commit follow-ups).
-// Tracked so that shutting down waits for it instead of cutting its database connection.
+import type { Core } from '@strapi/strapi';
+
+// Work the plugin starts without waiting for it (event listeners, after-commit follow-ups,
+// background jobs). Tracked so that shutting down waits for it instead of cutting its database
+// connection.
 const pending = new Set<Promise<unknown>>();
 
 export function track<T>(p: Promise<T>): Promise<T> {
@@ -14,4 +17,31 @@ export async function drain(timeoutMs = 10000): Promise<void> {
   while (pending.size && Date.now() < deadline) {
     await Promise.race([Promise.allSettled([...pending]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
   }
+}
+
+export type JobSpec = {
+  /** Unique job name (the cron task's name, the lease's lock and slot row). */
+  name: string;
+  /** Cron rule (seconds allowed: `*\/5 * * * * *`). */
+  rule: string;
+  /** IANA zone the rule is read in (else the server's). */
+  tz?: string;
+  task: () => Promise<unknown>;
+};
+
+/**
+ * THE way the plugin schedules a background job: a Strapi cron task whose every run goes
+ * through the database lease (platform/services/jobs.ts), so that it runs once per interval
+ * across all app instances sharing the database, never once per instance, and never
+ * overlapping itself. Do not call strapi.cron.add directly for plugin jobs.
+ */
+export function scheduleJob(strapi: Core.Strapi, spec: JobSpec): void {
+  const jobs = () => strapi.plugin('ppid').service('jobs') as { register(n: string, t: JobSpec['task']): void; run(n: string, t: JobSpec['task'], d?: Date | null): Promise<unknown> };
+  jobs().register(spec.name, spec.task);
+  strapi.cron.add({
+    [spec.name]: {
+      task: (_ctx: unknown, fireDate?: Date) => track(jobs().run(spec.name, spec.task, fireDate ?? null)),
+      options: { rule: spec.rule, ...(spec.tz ? { tz: spec.tz } : {}) },
+    },
+  } as any); // Strapi's CronTasks type omits the fire date its runner passes
 }
