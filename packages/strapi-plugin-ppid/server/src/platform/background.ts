@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { latestFire } from '../core/jobs';
 
 // Work the plugin starts without waiting for it (event listeners, after-commit follow-ups,
 // background jobs). Tracked so that shutting down waits for it instead of cutting its database
@@ -40,7 +41,13 @@ export function scheduleJob(strapi: Core.Strapi, spec: JobSpec): void {
   jobs().register(spec.name, spec.task);
   strapi.cron.add({
     [spec.name]: {
-      task: (_ctx: unknown, fireDate?: Date) => track(jobs().run(spec.name, spec.task, fireDate ?? null)),
+      task: (_ctx: unknown, fireDate?: Date) => {
+        // The slot is the rule's nominal time computed from the clock (core/jobs latestFire), the
+        // same on every instance; the runner's own fire date is only the fallback.
+        const handle = ((strapi.cron as any).jobs as { name: string | null; job: { nextRun(t?: Date): Date | null } }[] | undefined)?.find((j) => j.name === spec.name)?.job;
+        const nominal = handle ? latestFire((t) => handle.nextRun(t), new Date()) : null;
+        return track(jobs().run(spec.name, spec.task, nominal ?? fireDate ?? null));
+      },
       options: { rule: spec.rule, ...(spec.tz ? { tz: spec.tz } : {}) },
     },
   } as any); // Strapi's CronTasks type omits the fire date its runner passes

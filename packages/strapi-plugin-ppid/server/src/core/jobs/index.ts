@@ -1,1 +1,1 @@
-export { jobSlot, slotDue, slotCounterName, pgLockKeys, mysqlLockName, type LeaseOutcome, type JobRun } from './lease';
+export { jobSlot, latestFire, slotDue, slotCounterName, pgLockKeys, mysqlLockName, type LeaseOutcome, type JobRun } from './lease';

@@ -19,6 +19,26 @@ export function jobSlot(fireDate: Date | null | undefined, now: Date): number {
   return Math.floor(d.getTime() / 1000) * 1000;
 }
 
+/**
+ * The rule's latest fire time at or before `now` (250 ms early allowed: timers may wake a little
+ * before the nominal time), found by walking `next` (the scheduler's "next fire after t") from
+ * `now - lookbackMs`. This, not the date a scheduler hands its task, names the slot: a scheduler
+ * that counts its own fire dates drifts behind the clock after a run it missed (an event loop
+ * blocked under load), and two instances would then name one interval differently.
+ * Null when the rule did not fire within the look-back (the caller falls back to its fire date).
+ */
+export function latestFire(next: (after: Date) => Date | null | undefined, now: Date, lookbackMs = 60_000): Date | null {
+  let t = new Date(now.getTime() - lookbackMs);
+  let last: Date | null = null;
+  for (let i = 0; i < 100_000; i++) {
+    const n = next(t);
+    if (!n || !Number.isFinite(n.getTime()) || n.getTime() > now.getTime() + 250 || n.getTime() <= t.getTime()) break;
+    last = n;
+    t = n;
+  }
+  return last;
+}
+
 /** A run of `slot` is due when no run of this slot or a later one was claimed. */
 export function slotDue(lastClaimed: number | string | null | undefined, slot: number): boolean {
   if (lastClaimed === null || lastClaimed === undefined || lastClaimed === '') return true;

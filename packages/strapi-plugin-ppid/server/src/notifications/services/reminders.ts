@@ -105,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const tz = svc('clock').calendar().timeZone;
       scheduleJob(strapi, {
         name: 'ppidReminders',
-        rule: c.rule ?? '* * * * *',
+        rule: c.rule ?? (process.env.PPID_REMINDERS_RULE || '* * * * *'),
         task: async () => {
           await self.tick();
           await svc('notifications').flushMail();

@@ -1,4 +1,4 @@
-import { jobSlot, mysqlLockName, pgLockKeys, slotCounterName, slotDue } from '../lease';
+import { jobSlot, latestFire, mysqlLockName, pgLockKeys, slotCounterName, slotDue } from '../lease';
 
 describe('job slots', () => {
   const now = new Date('2026-12-01T05:00:30.123Z');
@@ -24,6 +24,28 @@ describe('job slots', () => {
     expect(slotDue(2000, 1000)).toBe(false); // an older fire date after a newer run: never again
     expect(slotDue('1000', 2000)).toBe(true);
     expect(slotDue('garbage', 2000)).toBe(true);
+  });
+});
+
+describe('the latest fire time of a rule', () => {
+  // Every 2 seconds, like `*/2 * * * * *`.
+  const every2s = (after: Date) => new Date((Math.floor(after.getTime() / 2000) + 1) * 2000);
+  const at = (iso: string) => new Date(iso);
+
+  it('is the nominal time that just fired, whenever the timer woke up', () => {
+    expect(latestFire(every2s, at('2026-12-01T05:00:02.030Z'))).toEqual(at('2026-12-01T05:00:02Z'));
+    expect(latestFire(every2s, at('2026-12-01T05:00:03.500Z'))).toEqual(at('2026-12-01T05:00:02Z'));
+    expect(latestFire(every2s, at('2026-12-01T05:00:01.800Z'))).toEqual(at('2026-12-01T05:00:02Z')); // a timer a little early
+  });
+
+  it('is null when the rule did not fire within the look-back', () => {
+    const daily7 = (after: Date) => {
+      const d = new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), after.getUTCDate(), 7));
+      return d.getTime() > after.getTime() ? d : new Date(d.getTime() + 86_400_000);
+    };
+    expect(latestFire(daily7, at('2026-12-01T07:00:00.200Z'))).toEqual(at('2026-12-01T07:00:00Z'));
+    expect(latestFire(daily7, at('2026-12-01T09:00:00Z'))).toBeNull();
+    expect(latestFire(() => null, at('2026-12-01T09:00:00Z'))).toBeNull();
   });
 });
 
