@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { bucketOf } from './public/services/bucket';
 import { ACTIONS } from './platform/permissions';
 import { UID, appTypes } from './platform/uids';
 import { PPID_EVENTS } from './workflow/services/events';
@@ -86,6 +87,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Binding changes on any instance reach this one (services/settings-sync.ts).
   await getService(strapi, 'settings-sync').install();
   getService(strapi, 'keys').load();
+  // An S3 upload bucket is served through the attachment guard: a bad provider config stops the boot here.
+  bucketOf(strapi);
   await grantPublicRead(strapi);
   // Indexes for the public filters and the guard (services/indexes.ts: why they live here).
   await getService(strapi, 'indexes').ensure();
