@@ -72,7 +72,7 @@ afterAll(async () => {
   fs.rmSync(s3Dir, { recursive: true, force: true });
 });
 
-it('an upload through the media library lands in the bucket, under a URL of the app (not the bucket'"'"'s)', async () => {
+it('an upload through the media library lands in the bucket, under a URL of the app, not of the bucket', async () => {
   expect(file.url).toMatch(/^\/uploads\/peta_wilayah_[a-z0-9]+\.png$/);
   expect(file.thumb).toMatch(/^\/uploads\/thumbnail_peta_wilayah_[a-z0-9]+\.png$/);
   const row = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
