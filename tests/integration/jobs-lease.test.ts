@@ -47,6 +47,23 @@ it('a failed run is logged, not thrown, and the next slot runs', async () => {
   expect(await jobs().fire('leaseFails', slot(2))).toBe('ran');
 });
 
+it('a ppid job added with strapi.cron.add directly (as a service may do) runs under the lease too', async () => {
+  let n = 0;
+  app.strapi.cron.add({ ppidLeaseDirect: { task: async () => void n++, options: { rule: '0 0 1 1 *' } } } as any);
+  try {
+    expect(jobs().registered()).toContain('ppidLeaseDirect');
+    expect(await jobs().fire('ppidLeaseDirect', slot(40))).toBe('ran');
+    expect(await jobs().fire('ppidLeaseDirect', slot(40))).toBe('done');
+    // The cron runner's own invocation goes through the lease as well (a recorded outcome).
+    const job = (app.strapi.cron.jobs as any[]).find((j) => j.name === 'ppidLeaseDirect');
+    await job.job.invoke();
+    expect(jobs().history('ppidLeaseDirect').map((r: any) => r.outcome)).toEqual(['ran', 'done', 'done']);
+    expect(n).toBe(1);
+  } finally {
+    app.strapi.cron.remove('ppidLeaseDirect');
+  }
+});
+
 if (HAS_LOCK) it('the lock held by another connection (another instance) keeps the run from starting', async () => {
   const knex: any = app.strapi.db.connection;
   const conn = await knex.client.acquireConnection();
