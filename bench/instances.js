@@ -72,6 +72,7 @@ const median = (xs) => {
 };
 
 async function run({ log = console.log } = {}) {
+  const loadAvgAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
   const env = { ...baseEnv() }; // one set of secrets for every instance: a token from one is valid on all
   const db = await createDatabase('postgres');
   const servers = [];
@@ -129,7 +130,7 @@ async function run({ log = console.log } = {}) {
     const result = {
       date: new Date().toISOString(),
       quick: QUICK,
-      machine: { cpus: os.cpus().length, loadAvgAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))), memGiB: Math.round(os.totalmem() / 2 ** 30) },
+      machine: { cpus: os.cpus().length, loadAvgAtStart, loadAvgAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))), memGiB: Math.round(os.totalmem() / 2 ** 30) },
       config: { ...CFG, nginxWorkers: 1, database: 'postgres', paths },
       one: summary(arms.one),
       three: summary(arms.three),
@@ -163,7 +164,7 @@ function markdown(r) {
     `| nginx → 1 instance | ${f(r.one.rps)} (${f(r.one.rpsMin)}–${f(r.one.rpsMax)}) | ${r.one.p50} | ${r.one.p99} |`,
     `| nginx → 3 instances | ${f(r.three.rps)} (${f(r.three.rpsMin)}–${f(r.three.rpsMax)}) | ${r.three.p50} | ${r.three.p99} |`,
     '',
-    `Three instances ×${r.ratio.toFixed(2)} of one. ${r.meaning}`,
+    `Three instances ×${r.ratio.toFixed(2)} of one. Machine: ${r.machine.cpus} cores, load average ${r.machine.loadAvgAtStart[0]} at the start and ${r.machine.loadAvgAtEnd[0]} at the end (above ${r.machine.cpus}: other work shared the cores, and the absolute numbers say more about that than about the product). ${r.meaning}`,
     '',
   ].join('\n');
 }
