@@ -73,7 +73,7 @@ const median = (xs) => {
 
 async function run({ log = console.log } = {}) {
   const loadAvgAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
-  const env = { ...baseEnv() }; // one set of secrets for every instance: a token from one is valid on all
+  const env = { ...baseEnv(), TRUST_PROXY: 'true' }; // one set of secrets for every instance: a token from one is valid on all
   const db = await createDatabase('postgres');
   const servers = [];
   const fronts = [];

@@ -47,6 +47,7 @@ beforeAll(async () => {
     PPID_TEST_FIXTURES: 'plain-item',
     PPID_REMINDERS: 'true',
     PPID_REMINDERS_RULE: REMINDER_RULE,
+    TRUST_PROXY: 'true', // as docs/deployment.md sets it behind nginx
   });
   // A listens like B and C; B and C inherit the database, secrets and job settings (process.env).
   const portA = await freePort();
@@ -146,9 +147,10 @@ it('three instances behind nginx under a mixed load: no 5xx, one run per item, o
     expect(made.status).toBe(201);
     const changedAt = Date.now();
     // Per instance: how long after the change the public stopped seeing the published plain item
-    // (reads re-check the settings version at most every PPID_SETTINGS_REFRESH_MS, 1 s), then how
-    // long until a direct publish was refused (writes check at once). The time is when the
-    // deciding request was sent, so a slow answer under load does not count against the instance.
+    // (reads re-check the settings version at most every PPID_SETTINGS_REFRESH_MS, 1 s; the time
+    // is when the deciding read was sent, so a slow answer under load does not count against the
+    // instance), then whether a direct publish is refused (a publish that went through would have
+    // published the draft: the failure).
     return Promise.all(
       instanceUrls.map(async (url) => {
         let readAfter = Infinity;
@@ -161,14 +163,10 @@ it('three instances behind nginx under a mixed load: no 5xx, one run per item, o
           if (sentAfter > 2000) break;
           await new Promise((r) => setTimeout(r, 100));
         }
-        for (;;) {
-          const sentAfter = Date.now() - changedAt;
-          const res = await via(url).post(`/content-manager/collection-types/${PLAIN}/${plainDraft}/actions/publish`).set(admin).send({});
-          if (res.status === 403 && JSON.stringify(res.body).includes('publish_through_workflow')) return { readAfter, writeAfter: sentAfter, status: res.status };
-          // A publish that went through is the failure (the draft is then published): reported as is.
-          if (res.status < 300 || sentAfter > 2000) return { readAfter, writeAfter: Infinity, status: res.status, body: res.body };
-          await new Promise((r) => setTimeout(r, 100));
-        }
+        // Writes check the version at once: the first direct publish after that is refused.
+        const res = await via(url).post(`/content-manager/collection-types/${PLAIN}/${plainDraft}/actions/publish`).set(admin).send({});
+        const refused = res.status === 403 && JSON.stringify(res.body).includes('publish_through_workflow');
+        return refused ? { readAfter, status: res.status } : { readAfter, status: res.status, body: res.body };
       })
     );
   })();
@@ -182,9 +180,9 @@ it('three instances behind nginx under a mixed load: no 5xx, one run per item, o
   expect(statuses.filter((x) => x.status >= 500)).toEqual([]);
   expect(new Set(statuses.map((x) => x.upstream)).size).toBe(3);
   expect(statuses.filter((x) => x.what === 'read').every((x) => x.status === 200)).toBe(true);
-  // The binding change is enforced on every instance within 2 s (in practice at once: governed writes read the settings version).
-  for (const e of enforcedAfter) expect(e).toEqual({ readAfter: expect.any(Number), writeAfter: expect.any(Number), status: 403 });
-  expect(Math.max(...enforcedAfter.map((e) => Math.max(e.readAfter, e.writeAfter)))).toBeLessThanOrEqual(2000);
+  // The binding change is enforced on every instance within 2 s: public reads within the refresh interval, writes at once.
+  for (const e of enforcedAfter) expect(e).toEqual({ readAfter: expect.any(Number), status: 403 });
+  expect(Math.max(...enforcedAfter.map((e) => e.readAfter))).toBeLessThanOrEqual(2000);
   if (process.env.PPID_TEST_TIMINGS) console.log(`binding enforced after (ms): ${JSON.stringify(enforcedAfter)}`);
   for (const o of others) expect(await o.call('tests/helpers/instance-calls.js', 'isGoverned', PLAIN)).toBe(true);
   // Every reviewer acted once; one record per act.
