@@ -36,6 +36,7 @@ import bindings from '../workflow/services/bindings';
 import setup from '../platform/services/setup';
 import signing from '../signature/services/signing';
 import runs from '../workflow/services/runs';
+import jobs from '../platform/services/jobs';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -81,6 +82,7 @@ export type ServiceFactories = {
   sealing: typeof sealing;
   attachments: typeof attachments;
   kop: typeof kop;
+  jobs: typeof jobs;
 };
 
 const services: ServiceFactories = {
@@ -122,6 +124,7 @@ const services: ServiceFactories = {
   sealing,
   attachments,
   kop,
+  jobs,
 };
 
 export default services;
