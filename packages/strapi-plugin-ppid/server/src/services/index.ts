@@ -36,6 +36,7 @@ import bindings from '../workflow/services/bindings';
 import setup from '../platform/services/setup';
 import signing from '../signature/services/signing';
 import runs from '../workflow/services/runs';
+import zones from '../platform/services/zones';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -81,6 +82,7 @@ export type ServiceFactories = {
   sealing: typeof sealing;
   attachments: typeof attachments;
   kop: typeof kop;
+  zones: typeof zones;
 };
 
 const services: ServiceFactories = {
@@ -118,6 +120,7 @@ const services: ServiceFactories = {
   signing,
   setup,
   runs,
+  zones,
   constraints,
   sealing,
   attachments,

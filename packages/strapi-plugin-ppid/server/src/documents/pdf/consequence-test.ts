@@ -18,7 +18,7 @@ import {
   ensureSpace,
   FONT,
   formatTanggal,
-  formatWib,
+  formatWaktu,
   kopOf,
   toWinAnsi,
   type KopBlock,
@@ -57,6 +57,8 @@ export interface ConsequenceTestDecisionData {
   /** The decision record; null while draft. */
   verification: { code: string; hash: string } | null;
   printedAt?: Date;
+  /** The body's zone (or its unit's), for the times printed; WIB by default. */
+  timeZone?: string;
 }
 
 export const UNDECIDED_BANNER = 'BELUM DIPUTUSKAN — draf uji konsekuensi';
@@ -220,8 +222,8 @@ function drawVerification(doc: Doc, data: ConsequenceTestDecisionData): void {
       .text(
         toWinAnsi(
           data.recordedBy
-            ? `Dicatat oleh: ${who}${data.decidedAt ? ` pada ${formatWib(data.decidedAt)}` : ''}`
-            : `Dicatat pada: ${formatWib(data.decidedAt!)}`
+            ? `Dicatat oleh: ${who}${data.decidedAt ? ` pada ${formatWaktu(data.decidedAt, data.timeZone)}` : ''}`
+            : `Dicatat pada: ${formatWaktu(data.decidedAt!, data.timeZone)}`
         ),
         { width }
       );
@@ -270,7 +272,7 @@ export async function renderConsequenceTestDecision(data: ConsequenceTestDecisio
   drawVerification(doc, data);
   decorateBufferedPages(
     doc,
-    `Uji konsekuensi · ${decided && data.verification ? `kode verifikasi ${data.verification.code}` : 'BELUM DIPUTUSKAN'} · dicetak ${formatWib(printedAt)}`,
+    `Uji konsekuensi · ${decided && data.verification ? `kode verifikasi ${data.verification.code}` : 'BELUM DIPUTUSKAN'} · dicetak ${formatWaktu(printedAt, data.timeZone)}`,
     decided ? null : 'BELUM DIPUTUSKAN'
   );
   doc.end();

@@ -87,7 +87,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const pejabat = Array.isArray(row.pejabatPemutus) ? row.pejabatPemutus : [];
       const { kop, block } = await svc('kop').block(null);
+      // A decision on excluded information is the body's: its times in the body's zone.
+      const timeZone = await svc('zones').bodyZone();
       return {
+        timeZone,
         kop: block,
         instansi: kop.nama,
         unit: kop.nama,

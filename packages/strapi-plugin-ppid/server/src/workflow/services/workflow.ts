@@ -283,7 +283,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { run: state, effects } = startRun(sop.definition, now, { id: actor.id }, {
           fastTrack: doc.classification === 'serta_merta',
           contentHash: hash,
-          deadlineOf: svc('clock').deadlineOf,
+          // Working hours are the local hours of the unit that runs it (WIB, WITA or WIT).
+          deadlineOf: await svc('zones').deadlineOf(content.unitIdOf(doc)),
         });
         const step = currentStepOf(sop.definition, state);
         const row = (await runs().create({
@@ -351,7 +352,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
         const who = { id: actor.id, roles: actor.roles, isDrafter: drafter, ...(opts.administrator && req.act === 'cancel' ? { mayCancelAny: true } : {}) };
         const result = decide(def, run.state, who, req.act, input, svc('clock').now(), {
-          deadlineOf: svc('clock').deadlineOf,
+          deadlineOf: await svc('zones').deadlineOf(run.unit?.id ?? null),
         });
         if (!result.ok) throw refusal(result);
         // Every approval and the publish act pass the classification rules (an excluded item never publishes).
@@ -520,7 +521,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'edit',
         { contentHash: hash },
         svc('clock').now(),
-        { deadlineOf: svc('clock').deadlineOf }
+        { deadlineOf: await svc('zones').deadlineOf(run.unit?.id ?? null) }
       );
       if (!result.ok) {
         const why = result.reason === 'step_not_editable'
