@@ -95,7 +95,7 @@ function kopItem(f: SetupFacts): SetupItem {
 
 function timeZoneItem(f: SetupFacts): SetupItem {
   const problems: SetupProblem[] = f.calendar.configured ? [] : [{ code: 'timeZone.default', severity: 'warning', params: { timeZone: f.calendar.timeZone } }];
-  return item('timeZone', problems, { timeZone: f.calendar.timeZone }, null, 'PPID_CALENDAR');
+  return item('timeZone', problems, { timeZone: f.calendar.timeZone }, SETUP_LINKS.kop, 'PPID_CALENDAR');
 }
 
 function unitsItem(f: SetupFacts): SetupItem {
