@@ -491,6 +491,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         steps: run.state.steps.map((s) => ({ ...s, activity: def.steps[s.number - 1]?.activity, role: def.steps[s.number - 1]?.role })),
         fastTrack: run.state.fastTrack,
+        // The zone the panel writes the run's times in (its unit's: WIB, WITA or WIT).
+        timeZone: await svc('zones').ofUnit(run.unit?.id ?? null),
         startedAt: run.startedAt,
         endedAt: run.endedAt,
         cancelReason: run.state.cancelReason,
@@ -636,6 +638,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit: 500,
       })) as RunRow[];
       const mine: any[] = [];
+      const zoneOf = await svc('zones').resolver();
       for (const run of open) {
         const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, run.unit?.id ?? null);
         const step = run.sop.definition.steps[run.currentStep - 1];
@@ -660,6 +663,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // A returned item says why it came back (the reviewer's comment from the run's history).
           returned: lastReturn(run.sop.definition, run.state),
           dueAt,
+          // The zone the panel writes the run's times in (its unit's: WIB, WITA or WIT).
+          timeZone: zoneOf(run.unit?.id ?? null),
           overdue: !!dueAt && new Date(dueAt).getTime() < Date.now(),
         });
       }
