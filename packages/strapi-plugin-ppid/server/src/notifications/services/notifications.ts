@@ -220,12 +220,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         byUser.set(row.recipientId, [...(byUser.get(row.recipientId) ?? []), row]);
       }
       let sent = 0;
+      // Each line carries when it was raised, in its run's zone (its payload's), else the body's.
+      const body = byUser.size ? await svc('zones').bodyZone() : null;
+      const at = (r: any) => formatWaktuPemberitahuan(r.createdAt, typeof r.payload?.timeZone === 'string' ? r.payload.timeZone : body);
       for (const [userId, list] of byUser) {
         const [user] = await svc('recipients').users([userId]);
         if (!user?.email) continue;
-        // Each line carries when it was raised, in its run's zone (its payload's), else the body's.
-        const body = await svc('zones').bodyZone();
-        const at = (r: any) => formatWaktuPemberitahuan(r.createdAt, typeof r.payload?.timeZone === 'string' ? r.payload.timeZone : body);
         const text = [
           `Ringkasan harian PPID: ${list.length} pemberitahuan.`,
           ...list.map((r) => `- ${at(r)} ${r.title}`),
