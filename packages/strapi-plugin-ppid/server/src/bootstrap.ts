@@ -103,7 +103,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Reminder and mail jobs: on unless PPID_REMINDERS=false; off in tests (they call tick()).
   const reminders = ppid.config('reminders') as { enabled?: boolean } | undefined;
   const jobsOn = reminders?.enabled ?? (process.env.PPID_REMINDERS ? process.env.PPID_REMINDERS !== 'false' : process.env.NODE_ENV !== 'test');
-  if (jobsOn) getService(strapi, 'reminders').schedule();
+  if (jobsOn) await getService(strapi, 'reminders').schedule();
   // Signed checkpoints of the chain head, published outside the database (services/checkpoints.ts);
   // off in tests (they call tick()), PPID_CHECKPOINTS=false turns the job off.
   webhookStore.addAllowedEvent('PPID_CHECKPOINT', 'ppid.checkpoint');

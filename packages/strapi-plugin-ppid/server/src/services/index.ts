@@ -37,6 +37,7 @@ import setup from '../platform/services/setup';
 import signing from '../signature/services/signing';
 import runs from '../workflow/services/runs';
 import jobs from '../platform/services/jobs';
+import zones from '../platform/services/zones';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -83,6 +84,7 @@ export type ServiceFactories = {
   attachments: typeof attachments;
   kop: typeof kop;
   jobs: typeof jobs;
+  zones: typeof zones;
 };
 
 const services: ServiceFactories = {
@@ -120,6 +122,7 @@ const services: ServiceFactories = {
   signing,
   setup,
   runs,
+  zones,
   constraints,
   sealing,
   attachments,

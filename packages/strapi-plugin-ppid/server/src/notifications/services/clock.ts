@@ -42,15 +42,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     calendar(): WorkingCalendar {
       return (calendar ??= loadCalendar());
     },
-    /** For the engine: a step's deadline counted on the working calendar. */
+    /**
+     * A step's deadline counted on the working calendar in its own zone. The workflow uses
+     * zones.deadlineOf(unitId) instead: the local working hours of the unit that runs the step.
+     */
     deadlineOf: ((step, startedAt, fastTrack) =>
       computeDeadline(
         startedAt,
         fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard,
         self.calendar(),
       )) as DeadlineOf,
-    workingMinutes(from: Date | string, to: Date | string): number {
-      return workingMinutesBetween(new Date(from), new Date(to), self.calendar());
+    /** `calendar`: a unit's (zones.calendarOf); the body calendar's own zone otherwise. */
+    workingMinutes(from: Date | string, to: Date | string, calendar?: WorkingCalendar): number {
+      return workingMinutesBetween(new Date(from), new Date(to), calendar ?? self.calendar());
     },
   };
   return self;
