@@ -140,6 +140,26 @@ it('saving the kop on the page moves its item from missing', async () => {
   await shot('setup-checklist-kop-saved');
 });
 
+it("choosing WITA saves the body's time zone; a unit's own is its \"Zona waktu\" field", async () => {
+  const zone = page.getByTestId('ppid-setup-zone');
+  await zone.scrollIntoViewIfNeeded();
+  expect(await zone.innerText()).toContain('Zona waktu badan publik');
+  await zone.getByRole('combobox').click();
+  await page.getByRole('option', { name: /^WITA/ }).click();
+  await page.getByTestId('ppid-setup-zone-save').click();
+  await page.getByText('Zona waktu disimpan').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="ppid-setup-item-timeZone"]')?.getAttribute('data-status') === 'done');
+  expect(await page.getByTestId('ppid-setup-item-timeZone').innerText()).toContain('Zona waktu Asia/Makassar diatur.');
+  expect(await app.strapi.plugin('ppid').service('zones').bodyZone()).toBe('Asia/Makassar');
+  await zone.scrollIntoViewIfNeeded();
+  await shot('setup-zone-saved');
+
+  await page.goto(`${base}/admin/content-manager/collection-types/plugin::ppid.unit/create`);
+  await page.getByText('Nama Unit').first().waitFor({ timeout: 60000 });
+  await page.getByText('Zona waktu', { exact: true }).first().waitFor();
+  await shot('unit-zone-field');
+});
+
 async function sopName() {
   const sop = await app.strapi.db.query('plugin::ppid.sop').findOne({ where: { code: 'palaran-publikasi-website', current: true } });
   return `"${sop.name}"`;

@@ -1,4 +1,5 @@
 import { startApp, TestApp } from '../helpers/strapi';
+import { pdfWords } from '../helpers/visual';
 
 // The README's run command seeds a demo body once in development; a newcomer logs in with it.
 let app: TestApp;
@@ -28,6 +29,21 @@ it('seeds one user per SOP role, officials with valid NIPs, and items at differe
   expect(tasks.body.data.map((t: any) => t.item.title)).toEqual(['Kerja bakti RT 12 Kelurahan Rawa Makmur']);
   const pub = await app.http().get('/api/information-items');
   expect(pub.body.data.map((d: any) => d.title)).toEqual(['Profil Kecamatan Palaran']);
+});
+
+it('the demo bodies keep their own time: Palaran and Kutai Timur WITA, Kalteng and Pontianak WIB; Palaran documents print WITA', async () => {
+  const zones = app.strapi.plugin('ppid').service('zones');
+  expect(await zones.bodyZone()).toBe('Asia/Makassar');
+  const units = await app.strapi.db.query('plugin::ppid.unit').findMany({ where: { code: { $in: ['PALARAN', 'KUTIM', 'KALTENG', 'PONTIANAK'] } } });
+  const zoneOf = Object.fromEntries(await Promise.all(units.map(async (u: any) => [u.code, await zones.ofUnit(u.id)])));
+  expect(zoneOf).toEqual({ PALARAN: 'Asia/Makassar', KUTIM: 'Asia/Makassar', KALTENG: 'Asia/Jakarta', PONTIANAK: 'Asia/Jakarta' });
+  // The published demo item's approval form, as pdftotext reads it.
+  const run = await app.strapi.db.query('plugin::ppid.run').findOne({ where: { status: 'published' } });
+  const { pdf } = await app.strapi.plugin('ppid').service('approval-form').render(run.documentId);
+  const text = pdfWords(pdf).map((w) => w.text).join(' ');
+  expect(text).toContain('Waktu (WITA)');
+  expect(text).toMatch(/\d{2}-\d{2}-\d{4} \d{2}:\d{2} WITA/);
+  expect(text).not.toMatch(/\bWIB\b/);
 });
 
 it('seeds only once', async () => {

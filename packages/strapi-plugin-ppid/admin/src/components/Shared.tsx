@@ -63,8 +63,8 @@ const KIND_VARIANT: Record<string, string> = {
   unpublish: 'warning',
 };
 
-/** One signature record: kind, signer nama + jabatan + capacity, note, time in WIB. */
-export const RecordEntry = ({ record, stepLabel }: { record: any; stepLabel?: string }) => {
+/** One signature record: kind, signer nama + jabatan + capacity, note, time in the run's zone (WIB by default). */
+export const RecordEntry = ({ record, stepLabel, timeZone }: { record: any; stepLabel?: string; timeZone?: string | null }) => {
   const cap = CAPACITY_LABELS[record.capacity] ?? '';
   const signer = record.signer ?? {};
   return (
@@ -92,7 +92,7 @@ export const RecordEntry = ({ record, stepLabel }: { record: any; stepLabel?: st
         </Typography>
       ) : null}
       <Typography variant="pi" textColor="neutral500" tag="p">
-        {formatWib(record.signedAt)}
+        {formatWib(record.signedAt, timeZone)}
       </Typography>
     </Box>
   );

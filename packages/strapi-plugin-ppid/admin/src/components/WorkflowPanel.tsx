@@ -237,7 +237,7 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, d
             <Typography tag="p" variant="omega" style={{ overflowWrap: 'anywhere' }}>{run.currentStep.activity}</Typography>
             {left ? (
               <Typography tag="p" variant="pi" textColor={left.overdue ? 'danger600' : 'neutral600'} fontWeight={left.overdue ? 'bold' : undefined}>
-                {left.text} ({formatWib(run.currentStep.dueAt)})
+                {left.text} ({formatWib(run.currentStep.dueAt, run.timeZone)})
               </Typography>
             ) : null}
           </Box>
@@ -291,7 +291,7 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, d
           <Typography variant="sigma" textColor="neutral600">{t('runs.timeline', 'Riwayat')}</Typography>
           <Box>
             {[...run.records].reverse().map((r: any) => (
-              <RecordEntry key={r.seq} record={r} />
+              <RecordEntry key={r.seq} record={r} timeZone={run.timeZone} />
             ))}
           </Box>
           <Link to={`/plugins/ppid/runs/${run.id}`}>{t('panel.openRun', 'Lihat alur kerja')}</Link>

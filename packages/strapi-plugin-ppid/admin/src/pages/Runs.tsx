@@ -156,8 +156,8 @@ export const RunDetailPage = () => {
                     </>
                   ) : null}
                   {run.cancelReason ? <Typography>{t('runs.cancelReason', 'Alasan pembatalan')}: {run.cancelReason}</Typography> : null}
-                  <Typography variant="pi" textColor="neutral600">{t('col.started', 'Dimulai')}: {formatWib(run.startedAt)}</Typography>
-                  {run.endedAt ? <Typography variant="pi" textColor="neutral600">{t('runs.ended', 'Selesai')}: {formatWib(run.endedAt)}</Typography> : null}
+                  <Typography variant="pi" textColor="neutral600">{t('col.started', 'Dimulai')}: {formatWib(run.startedAt, run.timeZone)}</Typography>
+                  {run.endedAt ? <Typography variant="pi" textColor="neutral600">{t('runs.ended', 'Selesai')}: {formatWib(run.endedAt, run.timeZone)}</Typography> : null}
                   <RunDocuments runId={run.id} sopCode={run.sop.code} />
                 </Flex>
               </Box>
@@ -176,7 +176,7 @@ export const RunDetailPage = () => {
                 {run.records.length ? null : <Typography>{t('runs.noRecords', 'Belum ada catatan.')}</Typography>}
                 {run.records.map((r: any) => (
                   <Box key={r.seq} borderColor="neutral150" paddingLeft={3} marginTop={2} style={{ borderLeft: '3px solid #d9d8ff' }}>
-                    <RecordEntry record={r} stepLabel={stepLabel(r.stepNumber)} />
+                    <RecordEntry record={r} stepLabel={stepLabel(r.stepNumber)} timeZone={run.timeZone} />
                   </Box>
                 ))}
               </Box>

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Link } from 'react-router-dom';
 import { Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Badge, Box, Button, Field, Flex, Grid, LinkButton, TextInput, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Grid, LinkButton, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import { Loading, ServerError, useGet, useT } from '../components/Shared';
 import { errorMessage } from '../utils/api';
 
@@ -9,7 +9,7 @@ import { errorMessage } from '../utils/api';
  * Persiapan: the first-run checklist of the body's administrator (GET /ppid/setup/checklist,
  * core/setup.ts on the server). Each item is done / missing / to check, says what exactly is
  * missing and links to where it is fixed; the top box lists what is still missing before the
- * first item can be published. The kop (letterhead) is edited here too.
+ * first item can be published. The body's time zone and kop (letterhead) are edited here too.
  */
 
 type Problem = { code: string; severity: 'missing' | 'warning'; params: Record<string, any>; href?: string; item?: string };
@@ -42,7 +42,7 @@ const PROBLEMS: Record<string, string> = {
   'kop.field': 'Kop belum memuat {field, select, nama {nama badan publik} pemerintah {nama pemerintah daerah induk} alamat {alamat kantor} tempat {tempat penandatanganan (mis. Samarinda)} other {{field}}}.',
   'kop.logo': 'Kop belum memiliki logo daerah.',
   'kop.fromConfig': 'Kop masih diambil dari konfigurasi server; simpan kop di bawah agar dapat diubah dari panel.',
-  'timeZone.default': 'Zona waktu bawaan {timeZone} (WIB) dipakai. Bila badan publik berada di WITA atau WIT, atur kalender kerja (PPID_CALENDAR) dengan zona waktu yang benar.',
+  'timeZone.default': 'Zona waktu bawaan {timeZone} (WIB) dipakai. Bila badan publik berada di WITA atau WIT, pilih zona waktunya di bawah; unit kerja di zona lain mengisi Zona waktu pada datanya.',
   'units.none': 'Belum ada unit kerja. Tambahkan badan publik dan unitnya (mis. Kecamatan Palaran).',
   'officials.none': 'Belum ada pejabat. Tambahkan pejabat dengan nama, NIP 18 digit, jabatan dan akun admin-nya.',
   'officials.invalidNip': 'NIP {nama} ({nip}) tidak sah.',
@@ -61,13 +61,14 @@ const PROBLEMS: Record<string, string> = {
 };
 
 const SETTING_HELP: Record<string, string> = {
-  PPID_CALENDAR: 'Atur di berkas .env: PPID_CALENDAR=/jalur/kalender.json (isi "timeZone": "Asia/Makassar" untuk WITA), lalu mulai ulang server.',
+  PPID_CALENDAR: 'Jam kerja dan hari libur: atur di berkas .env PPID_CALENDAR=/jalur/kalender.json, lalu mulai ulang server. Jam kerja dihitung menurut jam setempat setiap unit.',
   PPID_SIGNING_KEY: 'Sediakan kunci di keys/active.pem atau atur PPID_SIGNING_KEY di berkas .env (lihat README), lalu mulai ulang server.',
   PUBLIC_URL: 'Atur di berkas .env: PUBLIC_URL=https://ppid.nama-daerah.go.id, lalu mulai ulang server.',
 };
 
 const WHERE: Record<string, string> = {
   kop: 'Isi kop di bawah',
+  timeZone: 'Pilih zona waktu di bawah',
   units: 'Buka daftar Unit Kerja',
   officials: 'Buka daftar Pejabat',
   roleMappings: 'Buka halaman SOP',
@@ -80,17 +81,18 @@ const STATUS: Record<Item['status'], { id: string; label: string; color: string;
   warning: { id: 'setup.status.warning', label: 'Perlu diperiksa', color: 'warning700', bg: 'warning100' },
 };
 
-const KOP_SECTION = '/plugins/ppid/setup#kop';
+// Links to a box further down this page (the kop, the time zone) scroll to it.
+const SECTION = '/plugins/ppid/setup#';
 
 const useProblemText = () => {
   const t = useT();
   return (p: Problem) => t(`setup.problem.${p.code}`, PROBLEMS[p.code] ?? p.code, { ...p.params, unit: p.params.unit ?? 'none' });
 };
 
-/** A link to where a thing is fixed: an admin page, or the kop form further down this page. */
+/** A link to where a thing is fixed: an admin page, or a form further down this page. */
 const FixLink = ({ href, label }: { href: string; label: string }) =>
-  href === KOP_SECTION ? (
-    <Button size="S" variant="tertiary" onClick={() => document.getElementById('kop')?.scrollIntoView({ behavior: 'smooth' })}>
+  href.startsWith(SECTION) ? (
+    <Button size="S" variant="tertiary" onClick={() => document.getElementById(href.slice(SECTION.length))?.scrollIntoView({ behavior: 'smooth' })}>
       {label}
     </Button>
   ) : (
@@ -268,6 +270,76 @@ const KopForm = ({ onSaved }: { onSaved: () => void }) => {
   );
 };
 
+const ZONES: { value: string; label: string }[] = [
+  { value: 'Asia/Jakarta', label: 'WIB — Waktu Indonesia Barat (UTC+7)' },
+  { value: 'Asia/Makassar', label: 'WITA — Waktu Indonesia Tengah (UTC+8)' },
+  { value: 'Asia/Jayapura', label: 'WIT — Waktu Indonesia Timur (UTC+9)' },
+];
+
+/**
+ * The body's time zone (GET/PUT /ppid/settings/time-zone): deadlines are counted in local
+ * working hours and documents and notices print the zone. A unit in another zone sets its own
+ * "Zona waktu" in Unit Kerja; the units that do are listed.
+ */
+const ZoneForm = ({ onSaved }: { onSaved: () => void }) => {
+  const t = useT();
+  const { put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const zone = useGet<any>('/ppid/settings/time-zone');
+  const [value, setValue] = React.useState<string>('');
+  const [busy, setBusy] = React.useState(false);
+  React.useEffect(() => {
+    if (zone.data?.timeZone) setValue(zone.data.timeZone);
+  }, [zone.data]);
+  const save = async () => {
+    setBusy(true);
+    try {
+      await put('/ppid/settings/time-zone', { timeZone: value });
+      toggleNotification({ type: 'success', message: t('setup.zone.saved', 'Zona waktu disimpan') });
+      zone.refetch();
+      onSaved();
+    } catch (e) {
+      toggleNotification({ type: 'danger', message: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const units: any[] = zone.data?.units ?? [];
+  return (
+    <Box id="zona-waktu" background="neutral0" padding={5} shadow="filterShadow" hasRadius marginTop={5} data-testid="ppid-setup-zone">
+      <Typography variant="delta" tag="h2">{t('setup.zone.title', 'Zona waktu badan publik')}</Typography>
+      <Typography tag="p" textColor="neutral600">
+        {t('setup.zone.help', 'Tenggat dihitung pada jam kerja setempat; dokumen cetak dan pemberitahuan mencantumkan zona waktunya (WIB, WITA atau WIT). Unit kerja di zona lain mengisi Zona waktu pada data Unit Kerja.')}
+      </Typography>
+      {zone.error ? <ServerError message={zone.error} /> : null}
+      <Flex gap={4} alignItems="flex-end" paddingTop={4} wrap="wrap">
+        <Box style={{ minWidth: 320 }}>
+          <Field.Root name="timeZone" required>
+            <Field.Label>{t('setup.zone.field', 'Zona waktu')}</Field.Label>
+            <SingleSelect value={value} onChange={(v: any) => setValue(String(v))} data-testid="ppid-setup-zone-select">
+              {ZONES.map((z) => (
+                <SingleSelectOption key={z.value} value={z.value}>
+                  {t(`setup.zone.option.${z.value}`, z.label)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Box>
+        <Button onClick={save} loading={busy} disabled={!value} data-testid="ppid-setup-zone-save">
+          {t('setup.zone.save', 'Simpan zona waktu')}
+        </Button>
+      </Flex>
+      {units.length ? (
+        <Box paddingTop={3}>
+          <Typography variant="pi" textColor="neutral700">
+            {t('setup.zone.units', 'Unit dengan zona waktu sendiri: {list}', { list: units.map((u) => `${u.name} (${u.abbreviation})`).join(', ') })}
+          </Typography>
+        </Box>
+      ) : null}
+    </Box>
+  );
+};
+
 export const SetupPage = () => {
   const t = useT();
   const c = useGet<Checklist>('/ppid/setup/checklist');
@@ -290,6 +362,7 @@ export const SetupPage = () => {
                 </Grid.Item>
               ))}
             </Grid.Root>
+            <ZoneForm onSaved={c.refetch} />
             <KopForm onSaved={c.refetch} />
           </>
         ) : null}

@@ -331,7 +331,7 @@ const TaskCard = ({
           {ret ? (
             <Box marginTop={3} padding={3} hasRadius background="danger100" data-testid="ppid-task-return-note">
               <Typography tag="p" variant="pi" fontWeight="bold" textColor="danger700">
-                {t('tasks.returnedBy', 'Dikembalikan oleh')} {ret.fromRoleLabel} ({t('tasks.stepLabel', 'Langkah')} {ret.fromStep}){ret.at ? `, ${formatWib(ret.at)}` : ''}
+                {t('tasks.returnedBy', 'Dikembalikan oleh')} {ret.fromRoleLabel} ({t('tasks.stepLabel', 'Langkah')} {ret.fromStep}){ret.at ? `, ${formatWib(ret.at, task.timeZone)}` : ''}
               </Typography>
               <Typography tag="p" textColor="neutral800">“{ret.comment}”</Typography>
             </Box>
@@ -342,7 +342,7 @@ const TaskCard = ({
           <Typography tag="p" textColor={overdue ? 'danger600' : 'neutral800'} fontWeight={overdue ? 'bold' : undefined} data-testid="ppid-task-deadline">
             {left ? left.text : t('tasks.noDeadline', 'Tanpa batas waktu (tentatif)')}
           </Typography>
-          {task.dueAt ? <Typography tag="p" variant="pi" textColor="neutral500">{formatWib(task.dueAt)}</Typography> : null}
+          {task.dueAt ? <Typography tag="p" variant="pi" textColor="neutral500">{formatWib(task.dueAt, task.timeZone)}</Typography> : null}
           <Typography tag="p" variant="sigma" textColor="neutral600" paddingTop={2}>{t('col.unit', 'Unit')}</Typography>
           <Typography tag="p">{task.unit ?? '—'}</Typography>
           <Box paddingTop={2}>

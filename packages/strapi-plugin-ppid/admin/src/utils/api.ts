@@ -13,20 +13,26 @@ export function errorStatus(e: any): number | null {
   return e?.response?.status ?? e?.status ?? null;
 }
 
-/** Date and time in Waktu Indonesia Barat, as the forms print it. */
-export function formatWib(iso?: string | null): string {
+const ZONE_ABBREVIATIONS: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/**
+ * Date and time as the forms print it, in a zone: the run's (its unit's) where the server gives
+ * it, else Waktu Indonesia Barat. "1 Des 2026 09.00 WITA".
+ */
+export function formatWib(iso?: string | null, timeZone?: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
+  const zone = timeZone && ZONE_ABBREVIATIONS[timeZone] ? timeZone : 'Asia/Jakarta';
   const s = new Intl.DateTimeFormat('id-ID', {
-    timeZone: 'Asia/Jakarta',
+    timeZone: zone,
     day: '2-digit',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
   }).format(d);
-  return `${s} WIB`;
+  return `${s} ${ZONE_ABBREVIATIONS[zone]}`;
 }
 
 /** "2 hari 3 jam lagi" / "terlambat 5 jam". */

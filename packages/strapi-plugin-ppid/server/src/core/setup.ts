@@ -69,6 +69,7 @@ export interface SetupChecklist {
 
 export const SETUP_LINKS = {
   kop: '/plugins/ppid/setup#kop',
+  timeZone: '/plugins/ppid/setup#zona-waktu',
   units: '/content-manager/collection-types/plugin::ppid.unit',
   officials: '/content-manager/collection-types/plugin::ppid.official',
   users: '/settings/users',
@@ -95,7 +96,7 @@ function kopItem(f: SetupFacts): SetupItem {
 
 function timeZoneItem(f: SetupFacts): SetupItem {
   const problems: SetupProblem[] = f.calendar.configured ? [] : [{ code: 'timeZone.default', severity: 'warning', params: { timeZone: f.calendar.timeZone } }];
-  return item('timeZone', problems, { timeZone: f.calendar.timeZone }, null, 'PPID_CALENDAR');
+  return item('timeZone', problems, { timeZone: f.calendar.timeZone }, SETUP_LINKS.timeZone, 'PPID_CALENDAR');
 }
 
 function unitsItem(f: SetupFacts): SetupItem {

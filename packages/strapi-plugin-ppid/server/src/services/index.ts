@@ -36,6 +36,8 @@ import bindings from '../workflow/services/bindings';
 import setup from '../platform/services/setup';
 import signing from '../signature/services/signing';
 import runs from '../workflow/services/runs';
+import jobs from '../platform/services/jobs';
+import zones from '../platform/services/zones';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -81,6 +83,8 @@ export type ServiceFactories = {
   sealing: typeof sealing;
   attachments: typeof attachments;
   kop: typeof kop;
+  jobs: typeof jobs;
+  zones: typeof zones;
 };
 
 const services: ServiceFactories = {
@@ -118,10 +122,12 @@ const services: ServiceFactories = {
   signing,
   setup,
   runs,
+  zones,
   constraints,
   sealing,
   attachments,
   kop,
+  jobs,
 };
 
 export default services;

@@ -19,3 +19,16 @@ export {
 } from './deadline';
 export { KNOWN_TIME_ZONES, utcOffsetMinutes, isSupportedTimeZone, localIsoDate, addMonthsInZone } from './time-zone';
 export { BULAN, formatTanggalIndonesia, placeAndDate } from './tanggal';
+export {
+  type BodyTimeZone,
+  type ZoneUnit,
+  BODY_TIME_ZONES,
+  DEFAULT_TIME_ZONE,
+  isBodyTimeZone,
+  zoneAbbreviation,
+  zoneSettingIssue,
+  resolveZone,
+  calendarInZone,
+  formatWaktuDokumen,
+  formatWaktuPemberitahuan,
+} from './zones';

@@ -4,6 +4,8 @@ import { conflict, notFound } from '../../errors';
 import { asSystem } from '../../workflow/context';
 import { UID, appTypes } from '../../platform/uids';
 import { maskNip } from '../../core/nip';
+import { getService } from '../../services/get-service';
+import { localIsoDate } from '../../core/calendar';
 import type { DipContext } from './context';
 import { DECREE_LOCK, numbering } from './numbering';
 import { entryFromRow, rowFromEntry, type EditionRow, type EditionSigner } from './rows';
@@ -222,12 +224,8 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
      */
     async reserveDecree(run: { itemUid: string; itemDocumentId: string }, signedAt: string): Promise<ReservedDecree> {
       const edition = await loadEdition(run.itemDocumentId);
-      const date = new Intl.DateTimeFormat('en-CA', {
-        timeZone: 'Asia/Jakarta',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      }).format(new Date(signedAt));
+      // The decree is dated on the local day of the body (or the edition's unit): WIB, WITA or WIT.
+      const date = localIsoDate(new Date(signedAt), await getService(strapi, 'zones').ofUnitCode((edition as any).unitCode ?? null));
       const { serial, number } = await numbers.nextDecreeNumber(date);
       const clash = await editionRows().findOne({
         where: {

@@ -8,6 +8,7 @@ import {
   type DipEntry,
   type DipUpdateSchedule,
 } from '../../core/dip';
+import { scheduleJob } from '../../platform/background';
 import { UID, appTypes } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 import type { DipContext } from './context';
@@ -158,20 +159,14 @@ export function pemutakhiran(ctx: DipContext, eds: ReturnType<typeof editionsPar
       return done;
     },
 
-    /** The cron job (daily, 06:00 in the calendar's time zone), registered as the reminder jobs are. */
+    /** The job (daily, 06:00 in the calendar's time zone), registered as the reminder jobs are (scheduleJob: the lease). */
     schedule() {
       const tz = getService(strapi, 'clock').calendar().timeZone;
-      strapi.cron.add({
-        ppidDipPemutakhiran: {
-          task: async () => {
-            try {
-              await self.tick();
-            } catch (e) {
-              strapi.log.error(`ppid dip pemutakhiran: ${(e as Error).message}`);
-            }
-          },
-          options: { rule: '0 6 * * *', ...(tz.includes('/') ? { tz } : {}) },
-        },
+      scheduleJob(strapi, {
+        name: 'ppidDipPemutakhiran',
+        rule: '0 6 * * *',
+        ...(tz.includes('/') ? { tz } : {}),
+        task: () => self.tick(),
       });
     },
   };

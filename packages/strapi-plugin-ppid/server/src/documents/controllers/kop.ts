@@ -18,6 +18,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = await validate<Record<string, unknown>>(unitKopSchema, ctx.request.body);
       ctx.body = { data: await kop().setUnit(Number(ctx.params.unit), body) };
     },
+    async getTimeZone(ctx) {
+      ctx.body = { data: await getService(strapi, 'zones').get() };
+    },
+    async putTimeZone(ctx) {
+      ctx.body = { data: await getService(strapi, 'zones').setBody(ctx.request.body) };
+    },
     async deleteUnit(ctx) {
       await kop().removeUnit(Number(ctx.params.unit));
       ctx.body = { data: { unit: Number(ctx.params.unit) } };

@@ -15,7 +15,7 @@ import {
   ensureSpace,
   FONT,
   formatJabatan,
-  formatWib,
+  formatWaktu,
   kopOf,
   toWinAnsi,
   type KopBlock,
@@ -26,6 +26,7 @@ import {
 } from './layout';
 import { renderQrPng } from './qr';
 import { placeAndDate } from '../../core/calendar/tanggal';
+import { DEFAULT_TIME_ZONE, zoneAbbreviation } from '../../core/calendar/zones';
 
 export interface ApprovalFormSigner {
   nama: string;
@@ -73,6 +74,8 @@ export interface ApprovalFormData {
   /** Place for the signer blocks, e.g. "Bandung". */
   tempat?: string | null;
   printedAt?: Date;
+  /** The run's zone, for every time printed (Asia/Jakarta = WIB by default). */
+  timeZone?: string;
 }
 
 export const ACT_LABELS: Record<SignatureKind, string> = {
@@ -133,17 +136,17 @@ export function approvalRowsFromRecords(
   });
 }
 
-const COLUMNS: TableColumn[] = [
+const columns = (timeZone?: string): TableColumn[] => [
   { header: 'No', width: 20, align: 'center' },
   { header: 'Tahap', width: 84 },
   { header: 'Pejabat', width: 133 },
   { header: 'Tindakan', width: 55 },
-  { header: 'Waktu (WIB)', width: 84 },
+  { header: `Waktu (${zoneAbbreviation(timeZone ?? DEFAULT_TIME_ZONE)})`, width: 84 },
   { header: 'Catatan', width: 78 },
   { header: 'Hash', width: 61 },
 ];
 
-function rowCells(row: ApprovalFormRow): TableCell[] {
+function rowCells(row: ApprovalFormRow, timeZone?: string): TableCell[] {
   const pejabat: TableCell = row.signer
     ? [
         { text: row.signer.nama, font: FONT.bold },
@@ -156,7 +159,7 @@ function rowCells(row: ApprovalFormRow): TableCell[] {
     row.activity,
     pejabat,
     row.kind ? ACT_LABELS[row.kind] : '',
-    row.signedAt ? formatWib(row.signedAt) : '',
+    row.signedAt ? formatWaktu(row.signedAt, timeZone) : '',
     row.note ?? '',
     row.hash ? [{ text: row.hash.slice(0, 12), font: FONT.mono }] : '',
   ];
@@ -198,7 +201,7 @@ function drawSignerBlocks(doc: Doc, data: ApprovalFormData): void {
   if (signed.length === 0) return;
   const blocks = signed.map((r) => ({
     label: `${r.no}. ${ACT_LABELS[r.kind!]}`,
-    date: formatWib(r.signedAt!),
+    date: formatWaktu(r.signedAt!, data.timeZone),
     jabatan: r.signer!.jabatan,
     capacity: r.capacity,
     onBehalfOf: r.onBehalfOf ?? null,
@@ -265,13 +268,13 @@ export async function renderApprovalForm(data: ApprovalFormData): Promise<Buffer
   drawHeading(doc, data);
   if (!data.complete) drawBanner(doc, INCOMPLETE_BANNER);
   drawItemBlock(doc, data);
-  doc.y = drawTable(doc, COLUMNS, data.rows.map(rowCells), doc.y) + 8;
-  drawSignerBlocks(doc, { ...data, placeDate: data.placeDate ?? placeAndDate(data.tempat, printedAt) });
+  doc.y = drawTable(doc, columns(data.timeZone), data.rows.map((r) => rowCells(r, data.timeZone)), doc.y) + 8;
+  drawSignerBlocks(doc, { ...data, placeDate: data.placeDate ?? placeAndDate(data.tempat, printedAt, data.timeZone) });
   drawVerification(doc, data, qr);
   // Footer on every page; the watermark while the run is not complete (layout.ts).
   decorateBufferedPages(
     doc,
-    `${data.verification ? `Kode verifikasi ${data.verification.code} · ` : ''}dicetak ${formatWib(printedAt)}`,
+    `${data.verification ? `Kode verifikasi ${data.verification.code} · ` : ''}dicetak ${formatWaktu(printedAt, data.timeZone)}`,
     data.complete ? null : 'BELUM LENGKAP'
   );
   doc.end();

@@ -19,7 +19,7 @@ import {
   ensureSpace,
   FONT,
   formatTanggal,
-  formatWib,
+  formatWaktu,
   kopOf,
   toWinAnsi,
   type KopBlock,
@@ -67,6 +67,8 @@ export interface ConsequenceTestDecisionData {
   /** The decision record; null while draft. */
   verification: { code: string; hash: string } | null;
   printedAt?: Date;
+  /** The body's zone (or its unit's), for the times printed; WIB by default. */
+  timeZone?: string;
 }
 
 export const UNDECIDED_BANNER = 'BELUM DIPUTUSKAN — draf uji konsekuensi';
@@ -214,7 +216,7 @@ function drawSigners(doc: Doc, data: ConsequenceTestDecisionData): void {
       nip: p.nip || null,
       mark: [
         (p.act && ACT_MARK[p.act]) || (p.kind === 'paraf' ? 'Paraf' : 'Menandatangani'),
-        `; ditandatangani secara elektronik${p.signedAt ? ` ${formatWib(p.signedAt)}` : ''}`,
+        `; ditandatangani secara elektronik${p.signedAt ? ` ${formatWaktu(p.signedAt, data.timeZone)}` : ''}`,
         p.verificationCode ? ` (kode ${p.verificationCode})` : '',
         decided ? '' : '; keputusan belum berlaku',
       ].join(''),
@@ -251,8 +253,8 @@ function drawVerification(doc: Doc, data: ConsequenceTestDecisionData): void {
       .text(
         toWinAnsi(
           data.recordedBy
-            ? `Dicatat oleh: ${who}${data.decidedAt ? ` pada ${formatWib(data.decidedAt)}` : ''}`
-            : `Dicatat pada: ${formatWib(data.decidedAt!)}`
+            ? `Dicatat oleh: ${who}${data.decidedAt ? ` pada ${formatWaktu(data.decidedAt, data.timeZone)}` : ''}`
+            : `Dicatat pada: ${formatWaktu(data.decidedAt!, data.timeZone)}`
         ),
         { width }
       );
@@ -301,7 +303,7 @@ export async function renderConsequenceTestDecision(data: ConsequenceTestDecisio
   drawVerification(doc, data);
   decorateBufferedPages(
     doc,
-    `Uji konsekuensi · ${decided && data.verification ? `kode verifikasi ${data.verification.code}` : 'BELUM DIPUTUSKAN'} · dicetak ${formatWib(printedAt)}`,
+    `Uji konsekuensi · ${decided && data.verification ? `kode verifikasi ${data.verification.code}` : 'BELUM DIPUTUSKAN'} · dicetak ${formatWaktu(printedAt, data.timeZone)}`,
     decided ? null : 'BELUM DIPUTUSKAN'
   );
   doc.end();

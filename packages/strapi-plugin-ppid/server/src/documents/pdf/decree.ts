@@ -35,7 +35,7 @@ export interface DecreeData {
   year: number;
   /** Null while the edition is not established: the document is then a DRAF with blanks. */
   decreeNumber: string | null;
-  /** YYYY-MM-DD (WIB), the signing date. */
+  /** YYYY-MM-DD, the signing date on the body's local calendar (WIB, WITA or WIT). */
   decreeDate: string | null;
   /** "Ditetapkan di …". */
   ditetapkanDi?: string | null;

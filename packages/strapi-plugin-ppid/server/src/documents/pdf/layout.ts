@@ -2,9 +2,11 @@
  * The one layout of the printable documents (approval form, SK penetapan DIP, berita acara uji
  * konsekuensi), after tata naskah dinas: the kop (letterhead), the title, the place-and-date
  * line, the signer block (capacity line, jabatan, signature space, nama, NIP), a paging table,
- * banners and the page footer; plus text that survives the built-in fonts and WIB dates.
+ * banners and the page footer; plus text that survives the built-in fonts, and dates and times
+ * in the body's or unit's zone (WIB, WITA, WIT).
  */
 import { formatTanggalIndonesia } from '../../core/calendar/tanggal';
+import { DEFAULT_TIME_ZONE, formatWaktuDokumen } from '../../core/calendar/zones';
 import type { KopLines } from '../../core/documents';
 import type { OnBehalfOf, SignerCapacity } from '../../core/signature';
 
@@ -37,18 +39,17 @@ export function toWinAnsi(text: string): string {
   return out;
 }
 
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /**
- * "23-11-2026 14:05 WIB". Asia/Jakarta is UTC+7 all year (no daylight saving), so a fixed
- * offset is exact and does not depend on the runtime's ICU data.
+ * "23-11-2026 14:05 WITA": an instant in the run's zone with its abbreviation (WIB by default).
+ * Indonesia keeps no daylight saving, so a fixed offset is exact and needs no ICU data.
  */
+export function formatWaktu(iso: string | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return formatWaktuDokumen(iso, timeZone);
+}
+
+/** "23-11-2026 14:05 WIB" (formatWaktu in Asia/Jakarta). */
 export function formatWib(iso: string | Date): string {
-  const t = (typeof iso === 'string' ? new Date(iso) : iso).getTime();
-  if (Number.isNaN(t)) throw new TypeError(`invalid date: ${String(iso)}`);
-  const d = new Date(t + WIB_OFFSET_MS);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} WIB`;
+  return formatWaktuDokumen(iso, 'Asia/Jakarta');
 }
 
 const CAPACITY_PREFIX: Record<SignerCapacity, string> = { definitif: '', plt: 'Plt. ', plh: 'Plh. ', an: '' };
@@ -175,7 +176,7 @@ export function drawTable(doc: Doc, columns: TableColumn[], rows: TableCell[][],
 export interface SignerBlock {
   /** e.g. "Paraf", "Tanda tangan", "Ditetapkan di Bandung". */
   label?: string;
-  /** e.g. "23-11-2026 14:05 WIB". */
+  /** e.g. "23-11-2026 14:05 WITA". */
   date?: string;
   jabatan: string;
   capacity?: SignerCapacity;
@@ -228,10 +229,10 @@ export function drawSignerBlock(doc: Doc, block: SignerBlock, x: number, y: numb
 
 /**
  * "23 November 2026", as a decree writes its date. A plain `YYYY-MM-DD` is taken as that
- * calendar day; a date-time is read in WIB (UTC+7). One formatter: core/calendar/tanggal.ts.
+ * calendar day; a date-time is read in `timeZone` (WIB by default). One formatter: core/calendar/tanggal.ts.
  */
-export function formatTanggal(value: string | Date): string {
-  return formatTanggalIndonesia(value, 'Asia/Jakarta');
+export function formatTanggal(value: string | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return formatTanggalIndonesia(value, timeZone);
 }
 
 /** Collects a pdfkit document into one Buffer. */

@@ -50,11 +50,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const latest = records[records.length - 1];
       // The run's unit prints its own kop when it has one; the body's otherwise.
       const { kop, block } = await svc('kop').block(run.unit?.id ?? null);
+      // Times print in the zone of the run's unit (WIB, WITA or WIT).
+      const timeZone = await svc('zones').ofUnit(run.unit?.id ?? null);
       // The form is dated the day it was completed (its last act), else the day it is printed.
       const dated = published && latest ? latest.signedAt : printedAt;
       return {
         kop: block,
-        placeDate: svc('kop').placeDate(kop, dated),
+        placeDate: svc('kop').placeDate(kop, dated, timeZone),
         instansi: kop.pemerintah ? `${kop.nama}, ${kop.pemerintah}` : kop.nama,
         unit: kop.nama,
         alamat: kop.alamat ?? null,
@@ -71,6 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         verification: latest ? { code: latest.verificationCode, url: svc('verification').verificationUrl(latest.verificationCode) } : null,
         tempat: kop.tempat ?? null,
         printedAt,
+        timeZone,
       };
     },
 

@@ -105,7 +105,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The officials who signed in the run (findTest reads them from the records), never typed-in names.
       const pejabat = Array.isArray(row.penandatangan) ? row.penandatangan : [];
       const { kop, block } = await svc('kop').block(null);
+      // A decision on excluded information is the body's: its times in the body's zone.
+      const timeZone = await svc('zones').bodyZone();
       return {
+        timeZone,
         kop: block,
         instansi: kop.nama,
         unit: kop.nama,

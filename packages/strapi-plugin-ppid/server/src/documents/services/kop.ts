@@ -162,9 +162,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { kop, block: { lines: kopLines(kop), logo } };
     },
 
-    /** "Samarinda, 1 Desember 2026": the kop's place and the day in the body's time zone. */
-    placeDate(kop: Kop, when: Date | string): string {
-      return placeAndDate(kop.tempat, when, getService(strapi, 'clock').calendar().timeZone);
+    /** "Samarinda, 1 Desember 2026": the kop's place and the day in `timeZone` (zones.ofUnit). */
+    placeDate(kop: Kop, when: Date | string, timeZone: string): string {
+      return placeAndDate(kop.tempat, when, timeZone);
     },
 
     /** The demo body's kop (development demo only; services/demo.ts). */

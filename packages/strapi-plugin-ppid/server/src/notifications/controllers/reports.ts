@@ -52,6 +52,7 @@ async function stepsView(strapi: Core.Strapi, rows: any[]) {
       unitName: r.unitCode ? units.get(r.unitCode) ?? r.unitCode : null,
     };
   });
-  const cal = getService(strapi, 'clock').calendar();
+  // Working hours are local hours: written with the body's zone.
+  const cal = getService(strapi, 'zones').calendarIn(await getService(strapi, 'zones').bodyZone());
   return { data, meta: { workingHours: workingHoursSentence(cal) } };
 }

@@ -44,16 +44,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (calendar ??= loadCalendar());
     },
     /**
-     * For the engine: a step's deadline counted on the working calendar; a serta merta run's in
-     * elapsed time (a disaster does not wait for office hours: "dilarang menunda", Perki 1/2021
-     * Pasal 25).
+     * A step's deadline counted on the working calendar in its own zone. The workflow uses
+     * zones.deadlineOf(unitId) instead: the local working hours of the unit that runs the step.
      */
     deadlineOf: ((step, startedAt, fastTrack) =>
       fastTrack
         ? stepDeadline(step, startedAt, true)
         : computeDeadline(startedAt, standardFor(step, false), self.calendar())) as DeadlineOf,
-    workingMinutes(from: Date | string, to: Date | string): number {
-      return workingMinutesBetween(new Date(from), new Date(to), self.calendar());
+    /** `calendar`: a unit's (zones.calendarOf); the body calendar's own zone otherwise. */
+    workingMinutes(from: Date | string, to: Date | string, calendar?: WorkingCalendar): number {
+      return workingMinutesBetween(new Date(from), new Date(to), calendar ?? self.calendar());
     },
   };
   return self;

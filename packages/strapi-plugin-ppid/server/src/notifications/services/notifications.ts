@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { formatWaktuPemberitahuan } from '../../core/calendar';
 import { UID } from '../../platform/uids';
 import type { Recipient } from './recipients';
 import { getService, type ServiceName } from '../../services/get-service';
@@ -29,17 +30,20 @@ export type NotifyPayload = {
   activity?: string | null;
   note?: string | null;
   dueAt?: string | null;
+  /** The zone times are written in: the run's unit's (Asia/Jakarta, Asia/Makassar, Asia/Jayapura). */
+  timeZone?: string | null;
   link?: string | null;
   [key: string]: unknown;
 };
 
 export type PreferenceMode = 'immediate' | 'daily_digest' | 'off';
 
-const fmtDue = (iso?: string | null) =>
-  iso ? `${new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} WIB` : '-';
-
-/** Title and body: Bahasa Indonesia first, English below. */
+/**
+ * Title and body: Bahasa Indonesia first, English below. Times are in `p.timeZone`, the zone of
+ * the run's unit (WIB, WITA or WIT; notify() fills in the body's when absent).
+ */
 export function render(event: NotificationEvent, p: NotifyPayload): { title: string; body: string } {
+  const fmtDue = (iso?: string | null) => formatWaktuPemberitahuan(iso, typeof p.timeZone === 'string' && p.timeZone ? p.timeZone : undefined);
   const item = p.itemTitle ?? '-';
   const step = p.step ? ` (tahap/step ${p.step}${p.activity ? `: ${p.activity}` : ''})` : '';
   const t = (id: string, en: string, bodyId: string, bodyEn: string) => ({
@@ -118,6 +122,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The one sender: a row per recipient, mailed now or in the day's digest per preference. */
     async notify(event: NotificationEvent, recipients: Array<number | Recipient>, payload: NotifyPayload = {}) {
       const ids = [...new Set(recipients.map((r) => (typeof r === 'number' ? r : r.id)).filter((id) => Number.isInteger(id) && id > 0))];
+      if (!ids.length) return [];
+      if (!payload.timeZone) payload = { ...payload, timeZone: await svc('zones').bodyZone() };
       const { title, body } = render(event, payload);
       const created: any[] = [];
       for (const recipientId of ids) {
@@ -154,6 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         step: payload.step,
         activity: stepDef?.activity ?? null,
         dueAt: stepState?.dueAt ?? null,
+        timeZone: await svc('zones').ofUnit(run.unit?.id ?? null),
         link: `/admin/plugins/ppid/runs/${run.documentId}`,
       };
       if (event === 'step_active' || event === 'returned' || event === 'content_changed') {
@@ -222,12 +229,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         byUser.set(row.recipientId, [...(byUser.get(row.recipientId) ?? []), row]);
       }
       let sent = 0;
+      // Each line carries when it was raised, in its run's zone (its payload's), else the body's.
+      const body = byUser.size ? await svc('zones').bodyZone() : null;
+      const at = (r: any) => formatWaktuPemberitahuan(r.createdAt, typeof r.payload?.timeZone === 'string' ? r.payload.timeZone : body);
       for (const [userId, list] of byUser) {
         const [user] = await svc('recipients').users([userId]);
         if (!user?.email) continue;
         const text = [
           `Ringkasan harian PPID: ${list.length} pemberitahuan.`,
-          ...list.map((r) => `- ${r.title}`),
+          ...list.map((r) => `- ${at(r)} ${r.title}`),
           '',
           '---',
           `PPID daily digest: ${list.length} notification(s).`,

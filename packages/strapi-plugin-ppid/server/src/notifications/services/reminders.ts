@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { computeDeadline, deadlineStatus } from '../../core/calendar';
 import type { SopDefinition, SopStep } from '../../core/workflow';
 import { standardFor } from '../../core/workflow';
+import { scheduleJob } from '../../platform/background';
 import { UID } from '../../platform/uids';
 import { getService, type ServiceName } from '../../services/get-service';
 
@@ -48,7 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async tick() {
       const clock = svc('clock');
       const now: Date = clock.now();
-      const calendar = clock.calendar();
+      // Each run's working hours are its unit's local hours (WIB, WITA or WIT).
+      const zoneOf = await svc('zones').resolver();
       const sent = { near: 0, overdue: 0, supervisor: 0 };
       const open = await logs().findMany({
         where: { endedAt: null, deadline: { $notNull: true } },
@@ -62,6 +64,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const def: SopDefinition | undefined = run.sop?.definition;
         const step = def?.steps[log.stepNumber - 1];
         if (!def || !step) continue;
+        const timeZone = zoneOf(run.unit?.id ?? null);
+        const calendar = svc('zones').calendarIn(timeZone);
         const deadline = new Date(log.deadline);
         const status = deadlineStatus(deadline, now, config().nearRatio, new Date(log.startedAt), calendar);
         if (status === 'ok') continue;
@@ -72,6 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           step: log.stepNumber,
           activity: step.activity,
           dueAt: deadline.toISOString(),
+          timeZone,
           link: `/admin/plugins/ppid/runs/${run.documentId}`,
         };
         const holders = () => svc('recipients').holders(run.sopCode, step.role, run.unit?.id ?? null, now);
@@ -96,29 +101,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return sent;
     },
 
-    /** The cron jobs: reminders and immediate mails every minute, the digest once a day. */
-    schedule() {
+    /**
+     * The jobs: reminders and immediate mails every minute, the digest once a day. Each runs
+     * once per interval across app instances (scheduleJob: the database lease).
+     */
+    async schedule() {
       const c = (strapi.plugin('ppid').config('reminders') ?? {}) as { rule?: string; digestRule?: string };
-      const tz = svc('clock').calendar().timeZone;
-      const guard = (name: string, fn: () => Promise<unknown>) => async () => {
-        try {
-          await fn();
-        } catch (e) {
-          strapi.log.error(`ppid ${name}: ${(e as Error).message}`);
-        }
-      };
-      strapi.cron.add({
-        ppidReminders: {
-          task: guard('reminders', async () => {
-            await self.tick();
-            await svc('notifications').flushMail();
-          }),
-          options: { rule: c.rule ?? '* * * * *' },
+      // The digest goes out at 07:00 in the body's zone as set when the server started.
+      const tz = await svc('zones').bodyZone().catch(() => svc('clock').calendar().timeZone);
+      scheduleJob(strapi, {
+        name: 'ppidReminders',
+        rule: c.rule ?? (process.env.PPID_REMINDERS_RULE || '* * * * *'),
+        task: async () => {
+          await self.tick();
+          await svc('notifications').flushMail();
         },
-        ppidDigest: {
-          task: guard('digest', () => svc('notifications').sendDigests()),
-          options: { rule: c.digestRule ?? '0 7 * * *', ...(tz.includes('/') ? { tz } : {}) },
-        },
+      });
+      scheduleJob(strapi, {
+        name: 'ppidDigest',
+        rule: c.digestRule ?? '0 7 * * *',
+        ...(tz.includes('/') ? { tz } : {}),
+        task: () => svc('notifications').sendDigests(),
       });
     },
   };

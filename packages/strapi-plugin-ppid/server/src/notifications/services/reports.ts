@@ -31,7 +31,8 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const svc = <K extends ServiceName>(name: K) => getService(strapi, name);
-  const tz = (): string => svc('clock').calendar().timeZone;
+  // Local dates are the body's (its time-zone setting, else the working calendar's).
+  const bodyZone = (): Promise<string> => svc('zones').bodyZone();
 
   /** The host's published information items (config itemType; none when it has no such type). */
   async function publishedItems(): Promise<any[]> {
@@ -89,8 +90,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Published information items by classification and month (local calendar). */
     async published(): Promise<Row[]> {
       const counts = new Map<string, number>();
+      const zone = await bodyZone();
       for (const item of await publishedItems()) {
-        const key = `${localIsoDate(publishedOn(item), tz()).slice(0, 7)}\u0000${item.classification}`;
+        const key = `${localIsoDate(publishedOn(item), zone).slice(0, 7)}\u0000${item.classification}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       return [...counts.entries()]
@@ -104,10 +106,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Berkala items whose refresh (publication + refreshMonths, default 6) is due. */
     async refresh(now: Date = svc('clock').now()): Promise<Row[]> {
       const rows: Row[] = [];
+      const zone = await bodyZone();
       for (const item of await publishedItems()) {
         if (item.classification !== 'berkala') continue;
         const months = item.refreshMonths ?? DEFAULT_REFRESH_MONTHS;
-        const due = refreshDueDate(publishedOn(item), months, tz());
+        const due = refreshDueDate(publishedOn(item), months, zone);
         if (now.getTime() < due.getTime()) continue;
         rows.push({
           documentId: item.documentId,
@@ -115,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: item.title,
           lastPublished: publishedOn(item).toISOString(),
           refreshMonths: months,
-          dueDate: localIsoDate(due, tz()),
+          dueDate: localIsoDate(due, zone),
           daysOverdue: Math.floor((now.getTime() - due.getTime()) / 86_400_000),
         });
       }
@@ -125,8 +128,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Per year and class: items published, and the step breach share of runs of that year. */
     async yearly(): Promise<Row[]> {
       const counts = new Map<string, number>();
+      const zone = await bodyZone();
       for (const item of await publishedItems()) {
-        const key = `${localIsoDate(publishedOn(item), tz()).slice(0, 4)}\u0000${item.classification}`;
+        const key = `${localIsoDate(publishedOn(item), zone).slice(0, 4)}\u0000${item.classification}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       return [...counts.entries()]

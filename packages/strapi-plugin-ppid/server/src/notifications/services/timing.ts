@@ -6,14 +6,16 @@ import { getService } from '../../services/get-service';
 
 /** One row per step activation: start, deadline, end. Reports and reminders read these. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async openStep(run: { id: number; sopCode: string; unit?: { code: string } | null }, def: SopDefinition, state: RunState, stepNumber: number) {
+  async openStep(run: { id: number; sopCode: string; unit?: { id?: number; code: string } | null }, def: SopDefinition, state: RunState, stepNumber: number) {
     const step = def.steps[stepNumber - 1];
     const s = state.steps[stepNumber - 1];
     const clock = getService(strapi, 'clock');
     const startedAt = s?.startedAt ?? clock.now().toISOString();
     // The standard as working minutes (what reports compare against); wall time if no deadline.
+    // Counted in the local working hours of the run's unit, as its deadline was.
     const ms = standardToMs(standardFor(step, state.fastTrack));
-    const allowed = s?.dueAt ? Math.round(clock.workingMinutes(startedAt, s.dueAt)) : ms === null ? null : Math.round(ms / 60000);
+    const calendar = s?.dueAt ? await getService(strapi, 'zones').calendarOf(run.unit?.id ?? null) : undefined;
+    const allowed = s?.dueAt ? Math.round(clock.workingMinutes(startedAt, s.dueAt, calendar)) : ms === null ? null : Math.round(ms / 60000);
     await strapi.db.query(UID.stepLog).create({
       data: {
         run: run.id,
@@ -37,13 +39,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!open) return;
     const clock = getService(strapi, 'clock');
     const ended: Date = clock.now();
+    const zones = getService(strapi, 'zones');
+    const calendar = zones.calendarIn(await zones.ofUnitCode(open.unitCode));
     await strapi.db.query(UID.stepLog).update({
       where: { id: open.id },
       data: {
         endedAt: ended.toISOString(),
         outcome,
         actorId,
-        workingMinutes: Math.round(clock.workingMinutes(open.startedAt, ended)),
+        workingMinutes: Math.round(clock.workingMinutes(open.startedAt, ended, calendar)),
         breached: !!open.deadline && ended.getTime() > new Date(open.deadline).getTime(),
       },
     });

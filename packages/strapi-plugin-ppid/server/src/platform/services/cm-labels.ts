@@ -47,7 +47,7 @@ export const CM_LABELS: Partial<Record<AppTypeKey, Record<string, string>>> = {
 };
 /** The plugin's own lists an officer or administrator opens (Unit Kerja, Pejabat). */
 const PLUGIN_LABELS: Record<string, Record<string, string>> = {
-  [UID.unit]: { name: 'Nama Unit', code: 'Kode', parent: 'Unit Induk' },
+  [UID.unit]: { name: 'Nama Unit', code: 'Kode', parent: 'Unit Induk', timeZone: 'Zona waktu' },
   [UID.official]: { nama: 'Nama', nip: 'NIP', jabatan: 'Jabatan', unit: 'Unit Kerja', user: 'Akun Admin', active: 'Aktif' },
 };
 

@@ -15,11 +15,13 @@ export const DEMO_ADMIN = { email: 'admin@demo.ppid.local', password: DEMO_PASSW
 export const DEMO_EMAIL_DOMAIN = '@demo.ppid.local';
 
 // Per SOP: its role keys and a believable jabatan for the demo official.
-const PEOPLE: { sop: string; short: string; unitName: string; roles: Record<string, string> }[] = [
-  { sop: 'palaran-publikasi-website', short: 'palaran', unitName: 'Kecamatan Palaran', roles: { camat: 'Camat Palaran', sekretaris: 'Sekretaris Kecamatan', 'kasubbag-kasi': 'Kasi Pemerintahan', staf: 'JFU Pengelola Informasi' } },
-  { sop: 'kalteng-pendokumentasian-publikasi', short: 'kalteng', unitName: 'Diskominfo Provinsi Kalimantan Tengah', roles: { 'ppid-pembantu': 'PPID Pembantu', 'ppid-utama': 'Kepala Diskominfo (PPID Utama)', 'atasan-ppid': 'Sekretaris Daerah Provinsi (Atasan PPID)', 'admin-ppid': 'Admin PPID' } },
-  { sop: 'kutim-bkpsdm-penetapan-dip', short: 'kutim', unitName: 'BKPSDM Kabupaten Kutai Timur', roles: { 'petugas-informasi': 'Petugas Informasi', 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } },
-  { sop: 'pontianak-dinsos-pengumuman', short: 'pontianak', unitName: 'Dinas Sosial Kota Pontianak', roles: { 'bidang-pli': 'Kabid Pengelolaan dan Layanan Informasi', 'petugas-informasi': 'Operator PPID', 'ppid-pelaksana': 'PPID Pelaksana', 'ppid-utama': 'PPID Utama' } },
+// Each body's time zone: Samarinda and Sangatta (Kalimantan Timur) are WITA, Palangka Raya
+// (Kalimantan Tengah) and Pontianak (Kalimantan Barat) WIB.
+const PEOPLE: { sop: string; short: string; unitName: string; timeZone: string; roles: Record<string, string> }[] = [
+  { sop: 'palaran-publikasi-website', short: 'palaran', unitName: 'Kecamatan Palaran', timeZone: 'Asia/Makassar', roles: { camat: 'Camat Palaran', sekretaris: 'Sekretaris Kecamatan', 'kasubbag-kasi': 'Kasi Pemerintahan', staf: 'JFU Pengelola Informasi' } },
+  { sop: 'kalteng-pendokumentasian-publikasi', short: 'kalteng', unitName: 'Diskominfo Provinsi Kalimantan Tengah', timeZone: 'Asia/Jakarta', roles: { 'ppid-pembantu': 'PPID Pembantu', 'ppid-utama': 'Kepala Diskominfo (PPID Utama)', 'atasan-ppid': 'Sekretaris Daerah Provinsi (Atasan PPID)', 'admin-ppid': 'Admin PPID' } },
+  { sop: 'kutim-bkpsdm-penetapan-dip', short: 'kutim', unitName: 'BKPSDM Kabupaten Kutai Timur', timeZone: 'Asia/Makassar', roles: { 'petugas-informasi': 'Petugas Informasi', 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } },
+  { sop: 'pontianak-dinsos-pengumuman', short: 'pontianak', unitName: 'Dinas Sosial Kota Pontianak', timeZone: 'Asia/Jakarta', roles: { 'bidang-pli': 'Kabid Pengelolaan dan Layanan Informasi', 'petugas-informasi': 'Operator PPID', 'ppid-pelaksana': 'PPID Pelaksana', 'ppid-utama': 'PPID Utama' } },
 ];
 
 // The product's consequence-test SOP (sops/100-uji-konsekuensi.yaml) is run by the officers of
@@ -69,6 +71,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [roleKey, jabatan] of Object.entries(CONSEQUENCE_TEST.roles)) {
       const role = await strapi.db.query('admin::role').findOne({ where: { name: roleName(CONSEQUENCE_TEST.short, jabatan) } });
       if (role) await dir.mapRole(CONSEQUENCE_TEST.sop, roleKey, role.id, null);
+    }
+  }
+
+  /**
+   * The demo body (Kecamatan Palaran, Samarinda) is WITA; each demo unit carries its own body's
+   * zone. Idempotent: a zone already set (by hand) is left as it is.
+   */
+  async function convergeZones() {
+    const zones = getService(strapi, 'zones');
+    if (!(await zones.get()).stored) await zones.setBody({ timeZone: 'Asia/Makassar' });
+    for (const group of PEOPLE) {
+      const unit = await strapi.db.query(UID.unit).findOne({ where: { code: group.short.toUpperCase() } });
+      if (unit && !unit.timeZone) await strapi.db.query(UID.unit).update({ where: { id: unit.id }, data: { timeZone: group.timeZone } });
     }
   }
 
@@ -134,6 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       await mapConsequenceTestRoles();
+      await convergeZones();
     },
 
     async seed() {
@@ -150,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const users: Record<string, number> = {};
       let serial = 1;
       for (const group of PEOPLE) {
-        const unit = await dir.ensureUnit({ code: group.short.toUpperCase(), name: group.unitName, parent: root.id });
+        const unit = await dir.ensureUnit({ code: group.short.toUpperCase(), name: group.unitName, parent: root.id, timeZone: group.timeZone });
         for (const [roleKey, jabatan] of Object.entries(group.roles)) {
           const role = await dir.ensureRole(roleName(group.short, jabatan), `Peran SOP ${roleKey} (${group.sop})`, await grantFor(group.sop, roleKey), { converge: true });
           const email = `${roleKey}.${group.short}@demo.ppid.local`;
@@ -165,6 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       await mapConsequenceTestRoles();
+      await convergeZones(); // before the first submit: deadlines in each unit's local hours
       await getService(strapi, 'kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
 
       // Items of Kecamatan Palaran at different steps of seed 000.

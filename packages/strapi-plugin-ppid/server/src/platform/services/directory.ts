@@ -100,10 +100,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async ensureUnit(u: { code: string; name: string; parent?: number | null }) {
+    async ensureUnit(u: { code: string; name: string; parent?: number | null; timeZone?: string | null }) {
       const existing = await strapi.db.query(UID.unit).findOne({ where: { code: u.code } });
       if (existing) return existing;
-      return strapi.documents(UID.unit as any).create({ data: { code: u.code, name: u.name, parent: u.parent ?? null } as any });
+      return strapi.documents(UID.unit as any).create({ data: { code: u.code, name: u.name, parent: u.parent ?? null, timeZone: u.timeZone ?? null } as any });
     },
 
     async ensureOfficial(o: { nama: string; nip: string; jabatan: string; unit?: number | null; user?: number | null }) {

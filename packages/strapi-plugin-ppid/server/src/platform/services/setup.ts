@@ -18,8 +18,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function facts(): Promise<SetupFacts> {
     const kop = await getService(strapi, 'kop').get();
     let timeZone = 'Asia/Jakarta';
+    let zoneStored = false;
     try {
-      timeZone = getService(strapi, 'clock').calendar().timeZone;
+      const zone = await getService(strapi, 'zones').get();
+      timeZone = zone.timeZone;
+      zoneStored = zone.stored;
     } catch {
       /* an invalid calendar stops the workflow elsewhere; the checklist still answers */
     }
@@ -51,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         tempat: kop.body.tempat ?? null,
         hasLogo: !!(kop.body.logoPath || kop.body.logoFile),
       },
-      calendar: { configured: !!ppid().config('calendar') || !!process.env.PPID_CALENDAR, timeZone },
+      calendar: { configured: zoneStored || !!ppid().config('calendar') || !!process.env.PPID_CALENDAR, timeZone },
       units: units.map((u: any) => ({ id: u.id, code: u.code, name: u.name, parentId: u.parent?.id ?? null })),
       officials: officials.map((o: any) => ({
         id: o.id,

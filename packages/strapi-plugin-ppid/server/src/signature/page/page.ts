@@ -20,7 +20,8 @@ export interface PublicSigner {
   capacity: string;
   onBehalfOf: { nama: string; jabatan: string } | null;
   signedAt: string;
-  signedAtWib: string;
+  /** "23-11-2026 14:05 WITA": in the zone of the run's unit. */
+  signedAtLocal: string;
 }
 
 export interface PublicVerification {
@@ -34,7 +35,7 @@ export interface PublicVerification {
     kindLabel: string;
     step: number | null;
     signedAt: string;
-    signedAtWib: string;
+    signedAtLocal: string;
     hash: string;
     keyId: string;
     /** 'login': a non-certified electronic signature made by the system; 'external': an old, unverified reference. */
@@ -127,7 +128,7 @@ export function renderVerificationPage(v: PublicVerification): string {
     row('Jenis informasi', 'Kind of information', v.item.kind),
     row('SOP', 'Procedure', `${v.sop.name}${v.sop.nomor ? ` (${v.sop.nomor})` : ''}, versi ${v.sop.version}`),
     row('Kode verifikasi', 'Verification code', v.code, 'mono'),
-    row('Tindakan', 'Act', `${v.record.kindLabel}${v.record.step ? `, tahap ${v.record.step}` : ''}, ${v.record.signedAtWib}`),
+    row('Tindakan', 'Act', `${v.record.kindLabel}${v.record.step ? `, tahap ${v.record.step}` : ''}, ${v.record.signedAtLocal}`),
     row('Hash isi (SHA-256)', 'Content hash', v.contentHash, 'mono'),
     row('Hash catatan', 'Record hash', v.record.hash, 'mono'),
   ].join('');
@@ -137,7 +138,7 @@ export function renderVerificationPage(v: PublicVerification): string {
       (s) =>
         `<tr><td>${s.step}. ${escapeHtml(s.role)}</td><td><strong>${escapeHtml(s.nama)}</strong>${
           s.nip ? `<br><span class="mono">NIP ${escapeHtml(s.nip)}</span>` : ''
-        }<br>${s.jabatanLines.map(escapeHtml).join('<br>')}</td><td>${escapeHtml(s.kindLabel)}</td><td>${escapeHtml(s.signedAtWib)}</td></tr>`
+        }<br>${s.jabatanLines.map(escapeHtml).join('<br>')}</td><td>${escapeHtml(s.kindLabel)}</td><td>${escapeHtml(s.signedAtLocal)}</td></tr>`
     )
     .join('');
 

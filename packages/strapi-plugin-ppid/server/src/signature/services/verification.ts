@@ -12,7 +12,7 @@ import {
   type SignatureRecord,
 } from '../../core/signature';
 import type { SopDefinition } from '../../core/workflow';
-import { ACT_LABELS, approvalRowsFromRecords, formatJabatan, formatWib } from '../../documents/pdf';
+import { ACT_LABELS, approvalRowsFromRecords, formatJabatan, formatWaktu } from '../../documents/pdf';
 import { itemKey } from '../../workflow/context';
 import { UID } from '../../platform/uids';
 import { conflict, notFound } from '../../errors';
@@ -420,7 +420,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const record: SignatureRecord | null = await records.byCode(code);
       // A consequence-test decision concerns excluded information: never on the public page.
       if (!record || isDecisionRecord(record)) return null;
-      const run = (await runs().findOne({ where: { documentId: record.runId }, populate: ['sop'] })) as RunRow | null;
+      const run = (await runs().findOne({ where: { documentId: record.runId }, populate: ['sop', 'unit'] })) as RunRow | null;
       if (!run || run.itemUid === UID.consequenceTest || run.status !== 'published' || run.classification === 'dikecualikan') return null;
       const content = svc('content');
       const live = await content.loadPublished(run.itemUid, run.itemDocumentId, run.itemLocale);
@@ -430,6 +430,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { checks, problems } = await checkCode(code, record, run, runRecords, live);
 
       const def = run.sop!.definition;
+      // Times in the zone of the run's unit (WIB, WITA or WIT), as on its approval form.
+      const timeZone = await svc('zones').ofUnit((run as any).unit?.id ?? null);
       const roleLabel = (role: string) => def.roles.find((r) => r.key === role)?.label ?? role;
       const rows = approvalRowsFromRecords(
         def.steps.map((s) => ({ stepNumber: s.number, activity: s.activity })),
@@ -449,7 +451,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           capacity: r.capacity ?? 'definitif',
           onBehalfOf: r.onBehalfOf ? { nama: r.onBehalfOf.nama, jabatan: r.onBehalfOf.jabatan } : null,
           signedAt: r.signedAt!,
-          signedAtWib: formatWib(r.signedAt!),
+          signedAtLocal: formatWaktu(r.signedAt!, timeZone),
         }));
       const { publish } = finalPublish(runRecords);
       const classification = live.classification ?? run.classification ?? null;
@@ -464,7 +466,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           kindLabel: ACT_LABELS[record.kind] ?? record.kind,
           step: record.stepNumber,
           signedAt: record.signedAt,
-          signedAtWib: formatWib(record.signedAt),
+          signedAtLocal: formatWaktu(record.signedAt, timeZone),
           hash: record.hash,
           keyId: record.keyId,
           method: record.method,

@@ -312,7 +312,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { run: state, effects } = startRun(sop.definition, now, { id: actor.id }, {
           fastTrack: doc.classification === 'serta_merta',
           contentHash: hash,
-          deadlineOf: svc('clock').deadlineOf,
+          // Working hours are the local hours of the unit that runs it (WIB, WITA or WIT).
+          deadlineOf: await svc('zones').deadlineOf(content.unitIdOf(doc)),
         });
         const step = currentStepOf(sop.definition, state);
         const row = (await runs().create({
@@ -380,7 +381,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
         const who = { id: actor.id, roles: actor.roles, isDrafter: drafter, ...(opts.administrator && req.act === 'cancel' ? { mayCancelAny: true } : {}) };
         const result = decide(def, run.state, who, req.act, input, svc('clock').now(), {
-          deadlineOf: svc('clock').deadlineOf,
+          deadlineOf: await svc('zones').deadlineOf(run.unit?.id ?? null),
           roster: await rosterOf(run, run.state, content.unitIdOf(doc)),
         });
         if (!result.ok) throw refusal(result);
@@ -537,6 +538,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         steps: run.state.steps.map((s) => ({ ...s, activity: def.steps[s.number - 1]?.activity, role: def.steps[s.number - 1]?.role })),
         fastTrack: run.state.fastTrack,
+        // The zone the panel writes the run's times in (its unit's: WIB, WITA or WIT).
+        timeZone: await svc('zones').ofUnit(run.unit?.id ?? null),
         startedAt: run.startedAt,
         endedAt: run.endedAt,
         cancelReason: run.state.cancelReason,
@@ -567,7 +570,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'edit',
         { contentHash: hash },
         svc('clock').now(),
-        { deadlineOf: svc('clock').deadlineOf }
+        { deadlineOf: await svc('zones').deadlineOf(run.unit?.id ?? null) }
       );
       if (!result.ok) {
         const why = result.reason === 'step_not_editable'
@@ -683,6 +686,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit: 500,
       })) as RunRow[];
       const mine: any[] = [];
+      const zoneOf = await svc('zones').resolver();
       for (const run of open) {
         const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, run.unit?.id ?? null);
         const step = run.sop.definition.steps[run.currentStep - 1];
@@ -711,6 +715,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // A returned item says why it came back (the reviewer's comment from the run's history).
           returned: lastReturn(run.sop.definition, run.state),
           dueAt,
+          // The zone the panel writes the run's times in (its unit's: WIB, WITA or WIT).
+          timeZone: zoneOf(run.unit?.id ?? null),
           overdue: !!dueAt && new Date(dueAt).getTime() < Date.now(),
         });
       }
