@@ -100,7 +100,7 @@ async function publishThroughSeed001(data: Record<string, unknown>) {
   const runId = run.body.data.id;
   await forward(publisher.pembantu, runId); // 1 collect
   await forward(publisher.utama, runId); // 2 approve (tanda tangan)
-  await forward(publisher.utama, runId); // 3 establish (tanda tangan)
+  await forward(publisher.atasan, runId); // 3 establish (tanda tangan, Atasan PPID)
   const done = await forward(publisher.admin, runId); // 4 publish
   expect(done.status).toBe('published');
   return documentId;
@@ -156,6 +156,7 @@ beforeAll(async () => {
   publisher = await peopleFor(app, SOP_PUBLISH, [
     { key: 'pembantu', sopRoles: ['ppid-pembantu'], jabatan: 'PPID Pembantu', unit: unitId },
     { key: 'utama', sopRoles: ['ppid-utama'], jabatan: 'Kepala Dinas (PPID Utama)', unit: unitId },
+    { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah (Atasan PPID)', unit: unitId },
     { key: 'admin', sopRoles: ['admin-ppid'], jabatan: 'Admin PPID', unit: unitId },
   ]);
   const kinds = app.strapi.db.query('api::information-kind.information-kind');

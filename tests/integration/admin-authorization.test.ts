@@ -125,6 +125,7 @@ const table = (): { route: string; url: string; body?: unknown; expect: Expect }
   { route: 'GET /dip/editions/:id/export', url: '/ppid/dip/editions/nope/export', expect: page(404) },
   { route: 'GET /dip/editions/:id/decree.pdf', url: '/ppid/dip/editions/nope/decree.pdf', expect: page(404) },
   { route: 'POST /dip/import', url: '/ppid/dip/import', body: {}, expect: manage(400) },
+  { route: 'GET /dip/pemutakhiran', url: '/ppid/dip/pemutakhiran', expect: page(200) },
   { route: 'GET /classification/rules', url: '/ppid/classification/rules', expect: manage(200) },
   { route: 'POST /classification/rules', url: '/ppid/classification/rules', body: {}, expect: manage(400) },
   { route: 'PUT /classification/rules/:id', url: '/ppid/classification/rules/nope', body: {}, expect: manage(404) },

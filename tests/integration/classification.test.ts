@@ -85,6 +85,7 @@ beforeAll(async () => {
   p = await peopleFor(app, SOP, [
     { key: 'pembantu', sopRoles: ['ppid-pembantu'], jabatan: 'PPID Pembantu', unit: unitId },
     { key: 'utama', sopRoles: ['ppid-utama'], jabatan: 'PPID Utama', unit: unitId },
+    { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah (Atasan PPID)', unit: unitId },
     { key: 'admin', sopRoles: ['admin-ppid'], jabatan: 'Admin PPID', unit: unitId },
   ]);
   u = await peopleFor(app, 'uji-konsekuensi', [
@@ -186,7 +187,12 @@ describe('suggestions and blocks through the workflow', () => {
     const blocked = await act(p.pembantu, runId, { act: 'submit' });
     expect(blocked.status).toBe(400);
     expect(blocked.body.error.details.problems[0].missing).toEqual(['caraMemperolehBantuan']);
-    expect((await app.http().put(`${CM}/${documentId}`).set(bearer(p.pembantu)).send({ announcement: FULL_ANNOUNCEMENT })).status).toBe(200);
+    // The announcement also names the channels it went out on besides the website.
+    const channels = [
+      { jenis: 'pengeras_suara', keterangan: 'Pengeras suara masjid Kelurahan Contoh' },
+      { jenis: 'sms', keterangan: 'SMS siaran operator seluler' },
+    ];
+    expect((await app.http().put(`${CM}/${documentId}`).set(bearer(p.pembantu)).send({ announcement: FULL_ANNOUNCEMENT, announcementChannels: channels })).status).toBe(200);
     expect((await act(p.pembantu, runId, { act: 'submit' })).status).toBe(200);
 
     const rule = { code: 'tahan-gempa', name: 'Tahan pengumuman gempa', description: 'Uji blok', enabled: true, priority: 1, when: { keywordsAny: ['gempa bumi'] }, then: [{ block: { message: 'menunggu konfirmasi BMKG / waiting for BMKG' } }] };
@@ -198,7 +204,19 @@ describe('suggestions and blocks through the workflow', () => {
     const view = await app.http().get(`/ppid/runs/${runId}`).set(bearer(p.utama));
     expect(view.body.data.currentStep.number).toBe(2);
     await app.http().put('/ppid/classification/rules/tahan-gempa').set(bearer(admin)).send({ enabled: false });
-    expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
+    const approved = await act(p.utama, runId, sign(p.utama));
+    expect(approved.status).toBe(200);
+    // Serta merta: step 3 (1 minggu in the SOP) has its serta merta time, 30 menit of elapsed time.
+    const s3 = approved.body.data.steps[2];
+    expect(approved.body.data.fastTrack).toBe(true);
+    expect(new Date(s3.dueAt).getTime() - new Date(s3.startedAt).getTime()).toBe(30 * 60_000);
+    expect((await act(p.atasan, runId, sign(p.atasan))).status).toBe(200);
+    expect((await act(p.admin, runId, { act: 'publish' })).body.data.status).toBe('published');
+    // The public API shows the channels with the announcement.
+    const pub = await app.http().get(`/api/information-items/${documentId}?populate[0]=announcementChannels&populate[1]=announcement`);
+    expect(pub.status).toBe(200);
+    expect(pub.body.data.announcementChannels.map((c: any) => [c.jenis, c.keterangan])).toEqual(channels.map((c) => [c.jenis, c.keterangan]));
+    expect(pub.body.data.announcement.caraPengumumanDarurat).toBe(FULL_ANNOUNCEMENT.caraPengumumanDarurat);
   });
 });
 
@@ -317,7 +335,7 @@ describe('excluded information and the consequence test', () => {
   it('with the decided test the block is lifted for the other acts, but the publish act is refused (409 excluded) and nothing is published', async () => {
     const runId = await startAndCollect(documentId);
     expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
-    expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
+    expect((await act(p.atasan, runId, sign(p.atasan))).status).toBe(200);
     const pub = await act(p.admin, runId, { act: 'publish' });
     expect(pub.status).toBe(409);
     expect(pub.body.error.details.reason).toBe('excluded');
@@ -352,7 +370,7 @@ describe('berkala refresh list', () => {
     const documentId = await createItem({ title: 'Profil badan publik Kecamatan Contoh', classification: 'berkala', refreshMonths: 6 });
     const runId = await startAndCollect(documentId);
     expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
-    expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
+    expect((await act(p.atasan, runId, sign(p.atasan))).status).toBe(200);
     expect((await act(p.admin, runId, { act: 'publish' })).status).toBe(200);
 
     const fresh = await app.http().get('/ppid/classification/refresh-due').set(bearer(admin));

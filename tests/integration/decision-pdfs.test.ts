@@ -133,6 +133,11 @@ describe('SK penetapan DIP (decree.pdf)', () => {
       expect(text).toContain(`NIP. ${row.signer.nip}`);
       expect(flat(text)).toContain(flat('KEPUTUSAN SEKRETARIS DAERAH SELAKU ATASAN PPID'));
       expect(flat(text)).toContain(flat('Undang-Undang Nomor 14 Tahun 2008'));
+      // Menimbang: the Perki has the PPID draw up the DIP; seed 002's Atasan PPID establishes it
+      // by the body's procedure (the Perki does not give it to the head of the body).
+      expect(flat(text)).toContain(flat('oleh Pejabat Pengelola Informasi dan Dokumentasi sesuai Peraturan Komisi Informasi Nomor 1 Tahun 2021'));
+      expect(flat(text)).toContain(flat('selaku Atasan Pejabat Pengelola Informasi dan Dokumentasi'));
+      expect(flat(text)).not.toContain(flat('ditetapkan oleh pimpinan Badan Publik'));
       expect(flat(text)).toContain('Lampiran');
       expect(text).toContain('Ditetapkan di Sangatta');
       expect(text).not.toContain('DRAF');

@@ -3,7 +3,7 @@ import { pdfWords } from '../helpers/visual';
 
 // The README's run command seeds a demo body once in development; a newcomer logs in with it.
 let app: TestApp;
-// The demo seed (15 accounts, items through several acts) is slow on a loaded 2-core machine.
+// The demo seed (16 accounts, items through several acts) is slow on a loaded 2-core machine.
 beforeAll(async () => {
   app = await startApp({ NODE_ENV: 'development', PPID_DEMO_SEED: 'true' });
 }, 400000);
@@ -13,7 +13,9 @@ afterAll(async () => {
 
 it('seeds one user per SOP role, officials with valid NIPs, and items at different steps', async () => {
   const officials = await app.strapi.db.query('plugin::ppid.official').findMany({});
-  expect(officials.length).toBe(15);
+  expect(officials.length).toBe(16);
+  // Seed 001's Atasan PPID column acts (step 3) and has its demo official.
+  expect(officials.map((o: any) => o.jabatan)).toContain('Sekretaris Daerah Provinsi (Atasan PPID)');
   for (const o of officials) expect(o.nip).toMatch(/^\d{18}$/);
   const runs = await app.strapi.db.query('plugin::ppid.run').findMany({ orderBy: { id: 'asc' } });
   expect(runs.map((r: any) => [r.status, r.currentStep])).toEqual([

@@ -57,6 +57,7 @@ beforeAll(async () => {
   p = await peopleFor(app, SOP, [
     { key: 'pembantu', sopRoles: ['ppid-pembantu'], jabatan: 'PPID Pembantu', unit: unitId },
     { key: 'utama', sopRoles: ['ppid-utama'], jabatan: 'PPID Utama', unit: unitId },
+    { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah (Atasan PPID)', unit: unitId },
     { key: 'admin', sopRoles: ['admin-ppid'], jabatan: 'Admin PPID', unit: unitId },
   ]);
 
@@ -69,7 +70,7 @@ beforeAll(async () => {
   const runId = submit.body.data.id;
   expect((await act(p.pembantu, runId, { act: 'submit' })).status).toBe(200);
   expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
-  expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
+  expect((await act(p.atasan, runId, sign(p.atasan))).status).toBe(200);
   const pub = await act(p.admin, runId, { act: 'publish' });
   expect(pub.status).toBe(200);
   expect(pub.body.data.status).toBe('published');

@@ -48,11 +48,12 @@ describe('seed 001: Pendokumentasian dan Publikasi Informasi Publik (4 steps)', 
     p = await peopleFor(app, SOP, [
       { key: 'pembantu', sopRoles: ['ppid-pembantu'], jabatan: 'PPID Pembantu', unit: unitId },
       { key: 'utama', sopRoles: ['ppid-utama'], jabatan: 'Kepala Diskominfo (PPID Utama)', unit: unitId },
+      { key: 'atasan', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah Provinsi (Atasan PPID)', unit: unitId },
       { key: 'admin', sopRoles: ['admin-ppid'], jabatan: 'Admin PPID', unit: unitId },
     ]);
   });
 
-  it('runs collect → approve (signature) → establish (signature) → upload', async () => {
+  it('runs collect → approve (PPID Utama, signature) → establish (Atasan PPID, signature) → upload', async () => {
     const documentId = await createItem(p.pembantu, 'Laporan keuangan semester I 2026');
     const submit = await app.http().post('/ppid/runs').set(bearer(p.pembantu)).send({ uid: UID, documentId, sopCode: SOP });
     expect(submit.status).toBe(201);
@@ -60,11 +61,17 @@ describe('seed 001: Pendokumentasian dan Publikasi Informasi Publik (4 steps)', 
     expect((await forward(p.pembantu, runId)).currentStep.number).toBe(2);
     // The PPID Pembantu cannot sign for the PPID Utama.
     expect((await act(p.pembantu, runId, { act: 'approve', password: p.pembantu.password, confirmIntent: true })).status).toBe(403);
-    expect((await forward(p.utama, runId)).currentStep.number).toBe(3);
-    expect((await forward(p.utama, runId)).currentStep).toMatchObject({ number: 4, role: 'admin-ppid' });
+    expect((await forward(p.utama, runId)).currentStep).toMatchObject({ number: 3, role: 'atasan-ppid' });
+    // Step 3 (menetapkan) is the Atasan PPID's: the PPID Utama who approved cannot establish.
+    const byUtama = await act(p.utama, runId, { act: 'approve', step: 3, password: p.utama.password, confirmIntent: true });
+    expect(byUtama.status).toBe(403);
+    expect((await forward(p.atasan, runId)).currentStep).toMatchObject({ number: 4, role: 'admin-ppid' });
     const done = await forward(p.admin, runId);
     expect(done.status).toBe('published');
     expect(done.records.map((r: any) => r.kind)).toEqual(['submit', 'tanda_tangan', 'tanda_tangan', 'publish']);
+    const establish = done.records.find((r: any) => r.stepNumber === 3);
+    expect(establish).toMatchObject({ kind: 'tanda_tangan', signer: { userId: String(p.atasan.id) } });
+    expect(establish.signer.jabatan).toBe('Sekretaris Daerah Provinsi (Atasan PPID)');
     const list = await app.http().get('/api/information-items');
     expect(list.body.data.map((d: any) => d.documentId)).toContain(documentId);
   });

@@ -104,6 +104,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const reminders = ppid.config('reminders') as { enabled?: boolean } | undefined;
   const jobsOn = reminders?.enabled ?? (process.env.PPID_REMINDERS ? process.env.PPID_REMINDERS !== 'false' : process.env.NODE_ENV !== 'test');
   if (jobsOn) await getService(strapi, 'reminders').schedule();
+  // Pemutakhiran DIP: a bad schedule setting stops the boot here; the daily job runs with the others.
+  const dipUpdates = getService(strapi, 'dip').pemutakhiran;
+  dipUpdates.updateSchedule();
+  if (jobsOn) dipUpdates.schedule();
   // Signed checkpoints of the chain head, published outside the database (services/checkpoints.ts);
   // off in tests (they call tick()), PPID_CHECKPOINTS=false turns the job off.
   webhookStore.addAllowedEvent('PPID_CHECKPOINT', 'ppid.checkpoint');

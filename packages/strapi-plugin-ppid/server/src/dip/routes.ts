@@ -10,6 +10,7 @@ export default {
     { method: 'GET', path: '/dip/editions/:id/export', handler: 'dip.export', config: auth('dip.read') },
     { method: 'GET', path: '/dip/editions/:id/decree.pdf', handler: 'dip.decree', config: auth('dip.read') },
     { method: 'POST', path: '/dip/import', handler: 'dip.import', config: auth('dip.manage') },
+    { method: 'GET', path: '/dip/pemutakhiran', handler: 'dip.pemutakhiran', config: auth('dip.read') },
   ],
   contentApi: [
     { method: 'GET', path: '/dip/current', handler: 'dip.publicCurrent', config: open },

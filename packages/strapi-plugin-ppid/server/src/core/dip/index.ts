@@ -5,3 +5,4 @@ export * from './decree-number';
 export * from './import';
 export * from './import-files';
 export * from './formula-guard';
+export * from './schedule';

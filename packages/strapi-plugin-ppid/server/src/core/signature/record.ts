@@ -62,6 +62,12 @@ export interface OnBehalfOf {
   jabatan: string;
 }
 
+/** A decree's number and date (YYYY-MM-DD, in the body's time zone) as signed. */
+export interface DecreeRef {
+  number: string;
+  date: string;
+}
+
 /** Reference to a certified signature made outside the system (BSrE of BSSN). */
 export interface ExternalSignatureRef {
   provider: 'BSrE';
@@ -101,6 +107,13 @@ export interface SignatureRecord {
    * carry none, so records sealed before the field existed keep their hash.
    */
   intent?: string | null;
+  /**
+   * The decree (SK) this signature makes, when the act establishes a DIP edition: its number and
+   * date are given before sealing so the signature covers them (a number changed afterwards no
+   * longer matches the hash). Absent from every other record, and from DIP records sealed before
+   * the field existed, which keep their hash.
+   */
+  decree?: DecreeRef | null;
   ip: string | null;
   userAgent: string | null;
   /** contentHash() of the exact item content (and attachments) acted on. */
@@ -148,6 +161,8 @@ export function recordBody(r: SignatureRecordBody): SignatureRecordBody {
     capacity: leaf(r.capacity),
     contentHash: leaf(r.contentHash),
     decision: leaf(r.decision),
+    // Only present on an establishing signature: see SignatureRecord.decree.
+    ...(r.decree ? { decree: { date: leaf(r.decree.date), number: leaf(r.decree.number) } } : {}),
     delegationId: leaf(r.delegationId),
     externalRef: r.externalRef
       ? {
@@ -245,6 +260,10 @@ export function assertRecordInput(input: SignatureRecordInput): void {
   if (input.method === 'external' && !input.externalRef) fail('method "external" needs externalRef');
   if (input.intent !== undefined && input.intent !== null && (typeof input.intent !== 'string' || !input.intent.trim())) {
     fail('intent must be a non-empty string or null');
+  }
+  if (input.decree !== undefined && input.decree !== null) {
+    if (typeof input.decree.number !== 'string' || !input.decree.number.trim()) fail('decree.number must be a non-empty string');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(input.decree.date))) fail('decree.date must be YYYY-MM-DD');
   }
   if (!input.signer?.nama || !input.signer.jabatan) fail('signer nama and jabatan are required');
 }

@@ -9,6 +9,8 @@ export {
   recordKindOf,
   requiresSeparationOfDuties,
   returnTargetOf,
+  standardFor,
+  writtenReturnOf,
   standardToMs,
   stepDeadline,
 } from './steps';

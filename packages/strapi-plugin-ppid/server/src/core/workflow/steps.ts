@@ -57,7 +57,10 @@ export function canReturnFrom(step: SopStep): boolean {
   return EXAMINING_ACTS.has(step.act);
 }
 
-/** step.returnTo, else the nearest earlier editable step; null if there is none. */
+/**
+ * step.returnTo (null: the step cannot return), else the nearest earlier editable step; null if
+ * there is none.
+ */
 export function returnTargetOf(sop: Pick<SopDefinition, 'steps'>, step: SopStep): number | null {
   if (step.returnTo !== undefined) return step.returnTo;
   for (let n = step.number - 1; n >= 1; n--) {
@@ -67,6 +70,14 @@ export function returnTargetOf(sop: Pick<SopDefinition, 'steps'>, step: SopStep)
   return null;
 }
 
+/**
+ * The return the SOP's own text names, for the printed SOP: a body's addition (`returnAddition`)
+ * and the format's implicit default are the system's, not the signed SOP's, so they are not drawn.
+ */
+export function writtenReturnOf(step: SopStep): number | null {
+  return typeof step.returnTo === 'number' && step.returnAddition !== true ? step.returnTo : null;
+}
+
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
 
 export function standardToMs(standard: TimeStandard): number | null {
@@ -74,11 +85,23 @@ export function standardToMs(standard: TimeStandard): number | null {
 }
 
 /**
+ * The waktu that applies to a step: `standardSertaMerta` when the item is serta merta and the step
+ * has one (`fastTrackStandard` in definitions stored before it), else `standard`. Every deadline,
+ * reminder and report reads the standard through here.
+ */
+export function standardFor(step: SopStep, sertaMerta: boolean): TimeStandard {
+  if (sertaMerta) {
+    const fast = step.standardSertaMerta ?? step.fastTrackStandard;
+    if (fast !== undefined) return fast;
+  }
+  return step.standard;
+}
+
+/**
  * Calendar deadline of a step started at `startedAt`. Working hours and holidays are a body's
  * setting, applied by the calendar module; this is the plain calendar reading.
  */
 export function stepDeadline(step: SopStep, startedAt: Date, fastTrack = false): string | null {
-  const standard = fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard;
-  const ms = standardToMs(standard);
+  const ms = standardToMs(standardFor(step, fastTrack));
   return ms === null ? null : new Date(startedAt.getTime() + ms).toISOString();
 }

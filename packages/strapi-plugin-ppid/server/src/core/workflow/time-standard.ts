@@ -1,6 +1,6 @@
 // A step's "waktu" (mutu baku) as SOPs write it: "15 menit", "1 jam", "2 hari kerja", "1 minggu",
 // "1–2 hari", "1 x 24 jam", "tentatif", or a blank cell; or the structured {amount, unit}. Shared
-// by `standard`, `fastTrackStandard` and any later field with the same syntax (exported).
+// by `standard`, `standardSertaMerta` and any later field with the same syntax (exported).
 import { TIME_UNITS, type TimeStandard, type TimeUnit } from './types';
 
 export type Duration = { amount: number; unit: TimeUnit };
@@ -67,7 +67,7 @@ export function parseTimeStandard(v: unknown): ParsedTimeStandard {
   return { ok: false, message: "must be a duration (\"15 menit\", {amount, unit}) or 'tentatif'" };
 }
 
-/** A duration proper (fastTrackStandard): as parseTimeStandard, but never untimed. */
+/** A duration proper (standardSertaMerta): as parseTimeStandard, but never untimed. */
 export function parseDuration(v: unknown): { ok: true; value: Duration } | { ok: false; message: string; field?: 'amount' | 'unit' } {
   if (typeof v === 'string') {
     const r = parseTimeStandard(v);

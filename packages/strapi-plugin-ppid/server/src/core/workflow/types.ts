@@ -59,11 +59,22 @@ export interface SopStep {
   act: StepAct;
   inputs: StepInput[];
   standard: TimeStandard;
-  /** Shorter standard for serta merta items (UU 14/2008 Pasal 10: no delay). */
+  /**
+   * The waktu for serta merta items (UU 14/2008 Pasal 10; Perki 1/2021 Pasal 25: "dilarang
+   * menunda"): same syntax as `standard`, never 'tentatif'. Read it through `standardFor`.
+   */
+  standardSertaMerta?: TimeStandard;
+  /** @deprecated Stored definitions from before `standardSertaMerta`; `standardFor` reads it. */
   fastTrackStandard?: { amount: number; unit: TimeUnit };
   output: string;
-  /** Step a return sends the work to; only on examining steps. */
-  returnTo?: number;
+  /**
+   * Step a return sends the work to; only on examining steps. null: the SOP names no return
+   * and the body added none (the step cannot return). Absent: the nearest earlier editable
+   * step (formatVersion 1 default; the shipped SOPs always say which).
+   */
+  returnTo?: number | null;
+  /** The return is not in the SOP's text: the body added it (printed as such, never as the SOP's). */
+  returnAddition?: boolean;
   /** Content may be edited at this step; default true for draft/collect/update. */
   editable?: boolean;
   /** The drafter/last editor may not act; default true for paraf/signature/decide/establish. */
@@ -187,7 +198,7 @@ export interface RunState {
   /** Optimistic lock: bumped by every accepted act. */
   version: number;
   submittedBy: string;
-  /** Serta merta: fastTrackStandard applies where a step has one. */
+  /** Serta merta: standardSertaMerta applies where a step has one. */
   fastTrack: boolean;
   /** Latest known content hash; null until the adapter first reports one. */
   contentHash: string | null;

@@ -24,6 +24,7 @@ import {
   isEditable,
   requiresSeparationOfDuties,
   returnTargetOf,
+  standardFor,
   standardToMs,
 } from './steps';
 
@@ -243,14 +244,83 @@ const STEP_FIELDS = [
   'act',
   'inputs',
   'standard',
+  'standardSertaMerta',
   'fastTrackStandard',
   'output',
   'returnTo',
+  'returnAddition',
   'editable',
   'separationOfDuties',
   'notes',
   'committee',
 ];
+
+/**
+ * `standardSertaMerta` is read by the same parser as `standard` (one function: a new waktu syntax
+ * applies to both), then must be bounded and not longer than `standard`. `fastTrackStandard` is
+ * its older name, still read so that exported definitions import again.
+ */
+function sertaMertaStandard(c: Collector, v: Obj, s: SopStep, path: string, declared: Set<number>): void {
+  let key: 'standardSertaMerta' | 'fastTrackStandard' = 'standardSertaMerta';
+  if (v.fastTrackStandard !== undefined || v.standardSertaMerta !== undefined) declared.add(s.number);
+  if (v.fastTrackStandard !== undefined) {
+    if (v.standardSertaMerta !== undefined) {
+      c.add(join(path, 'fastTrackStandard'), 'is the older name of standardSertaMerta: give only standardSertaMerta');
+      return;
+    }
+    key = 'fastTrackStandard';
+  }
+  if (v[key] === undefined) return;
+  const p = join(path, key);
+  const fast = timeStandard(c, v[key], p);
+  if (fast === undefined) return;
+  const fastMs = standardToMs(fast);
+  if (fastMs === null) {
+    c.add(p, 'serta merta information may not be delayed (UU 14/2008 Pasal 10): give a time, not tentatif');
+    return;
+  }
+  const normalMs = standardToMs(s.standard);
+  if (normalMs !== null && fastMs > normalMs) c.add(p, 'must not be longer than standard');
+  s.standardSertaMerta = fast;
+}
+
+/**
+ * `returnTo`: a step number the SOP's text names; `{step, addition: true}` (or `returnTo: N` with
+ * `returnAddition: true`) for a return the body adds where the text names none; null when the
+ * step cannot return.
+ */
+function returnOf(c: Collector, v: Obj, s: SopStep, path: string, act: StepAct, expected: number, count: number): void {
+  const p = join(path, 'returnTo');
+  let raw = v.returnTo;
+  let addition = optionalBoolean(c, v, 'returnAddition', path);
+  if (isObj(raw)) {
+    unknownFields(c, raw, p, ['step', 'addition']);
+    if (addition !== undefined) c.add(join(path, 'returnAddition'), 'give addition inside returnTo or here, not both');
+    if (raw.addition !== true) c.add(join(p, 'addition'), 'must be true (a return the SOP names is written returnTo: N)');
+    addition = true;
+    raw = raw.step;
+  }
+  if (raw === undefined) {
+    if (addition !== undefined) c.add(join(path, 'returnAddition'), 'needs returnTo');
+    return;
+  }
+  if (raw === null) {
+    if (addition !== undefined) c.add(join(path, 'returnAddition'), 'needs a returnTo step');
+    else if (STEP_ACTS.includes(act) && !EXAMINING_ACTS.has(act)) c.add(p, 'only examining steps say whether they return (leave returnTo out)');
+    else s.returnTo = null;
+    return;
+  }
+  if (!Number.isInteger(raw) || (raw as number) < 1 || (raw as number) > count) {
+    c.add(p, `must be a step number (1..${count}), {step, addition: true} or null`);
+  } else if ((raw as number) >= expected) {
+    c.add(p, `must point to an earlier step than ${expected}`);
+  } else if (STEP_ACTS.includes(act) && !EXAMINING_ACTS.has(act)) {
+    c.add(p, `only examining steps (${[...EXAMINING_ACTS].join(', ')}) can return work`);
+  } else {
+    s.returnTo = raw as number;
+    if (addition === true) s.returnAddition = true;
+  }
+}
 
 /** A committee: its members (role, optional unit code) and the rule that completes the step. */
 function committee(c: Collector, v: unknown, path: string, roleKeys: Set<string>, act: StepAct): Committee | undefined {
@@ -296,7 +366,7 @@ function committee(c: Collector, v: unknown, path: string, roleKeys: Set<string>
   return { members, rule };
 }
 
-function step(c: Collector, v: unknown, i: number, roleKeys: Set<string>, count: number): SopStep | undefined {
+function step(c: Collector, v: unknown, i: number, roleKeys: Set<string>, count: number, declared: Set<number>): SopStep | undefined {
   const path = join('steps', i);
   if (!isObj(v)) {
     c.add(path, 'must be an object');
@@ -322,25 +392,8 @@ function step(c: Collector, v: unknown, i: number, roleKeys: Set<string>, count:
     standard: timeStandard(c, v.standard, join(path, 'standard')) ?? 'tentatif',
     output: requiredText(c, v, 'output', path),
   };
-  if (v.fastTrackStandard !== undefined) {
-    const fast = duration(c, v.fastTrackStandard, join(path, 'fastTrackStandard'));
-    const fastMs = fast ? standardToMs(fast) : null;
-    const normalMs = standardToMs(s.standard);
-    if (fast && fastMs !== null && normalMs !== null && fastMs > normalMs) {
-      c.add(join(path, 'fastTrackStandard'), 'must not be longer than standard');
-    }
-    if (fast) s.fastTrackStandard = fast;
-  }
-  if (v.returnTo !== undefined) {
-    const p = join(path, 'returnTo');
-    if (!Number.isInteger(v.returnTo) || (v.returnTo as number) < 1 || (v.returnTo as number) > count) {
-      c.add(p, `must be a step number (1..${count})`);
-    } else if ((v.returnTo as number) >= expected) {
-      c.add(p, `must point to an earlier step than ${expected}`);
-    } else if (STEP_ACTS.includes(act) && !EXAMINING_ACTS.has(act)) {
-      c.add(p, `only examining steps (${[...EXAMINING_ACTS].join(', ')}) can return work`);
-    } else s.returnTo = v.returnTo as number;
-  }
+  sertaMertaStandard(c, v, s, path, declared);
+  returnOf(c, v, s, path, act, expected, count);
   const editable = optionalBoolean(c, v, 'editable', path);
   if (editable !== undefined) s.editable = editable;
   const sod = optionalBoolean(c, v, 'separationOfDuties', path);
@@ -370,16 +423,18 @@ export function validateSopDefinition(input: unknown): SopValidationResult {
   const roleKeys = new Set(rs.map((r) => r.key));
 
   const steps: SopStep[] = [];
+  // Steps that give a serta merta standard (valid or not): a bad one is reported once, where it is.
+  const declared = new Set<number>();
   if (!Array.isArray(input.steps) || input.steps.length === 0) c.add('steps', 'must be a non-empty list');
   else {
     input.steps.forEach((raw, i) => {
-      const s = step(c, raw, i, roleKeys, (input.steps as unknown[]).length);
+      const s = step(c, raw, i, roleKeys, (input.steps as unknown[]).length, declared);
       if (s) steps.push(s);
     });
   }
   const notes = input.notes === undefined ? undefined : textList(c, input, 'notes', '');
 
-  if (steps.length > 0) checkFlow(c, rs, steps);
+  if (steps.length > 0) checkFlow(c, rs, steps, declared);
 
   if (c.errors.length > 0 || !h) return { ok: false, errors: c.errors };
   const value: SopDefinition = { formatVersion: 1, code, header: h, roles: rs, steps };
@@ -388,7 +443,7 @@ export function validateSopDefinition(input: unknown): SopValidationResult {
 }
 
 /** Rules across steps: the shape of the whole procedure. */
-function checkFlow(c: Collector, roleList: SopRole[], steps: SopStep[]): void {
+function checkFlow(c: Collector, roleList: SopRole[], steps: SopStep[], declared: Set<number>): void {
   const sop = { steps };
   // An SOP publishes at most once; its product may instead be a decision (no publish step), and
   // recording steps may follow the publication (e.g. "mencatat ... dan memutakhirkan DIP").
@@ -415,10 +470,21 @@ function checkFlow(c: Collector, roleList: SopRole[], steps: SopStep[]): void {
     if (s.act === 'publish' && s.editable === true) c.add(join(path, 'editable'), 'the publish step cannot be editable');
     if (s.committee && isEditable(s)) c.add(join(path, 'editable'), 'a committee step cannot be editable (each member initials the same content)');
     // Approvals must be able to refuse; a classify step may return only if it names a target.
-    if (APPROVAL_ACTS.has(s.act) && returnTargetOf(sop, s) === null) {
-      c.add(path, 'nothing to return to: set returnTo or put an editable step before it');
+    // (returnTo: null says so on purpose: the SOP names no return and the body adds none.)
+    if (APPROVAL_ACTS.has(s.act) && s.returnTo === undefined && returnTargetOf(sop, s) === null) {
+      c.add(path, 'nothing to return to: set returnTo (or returnTo: null if the step cannot return) or put an editable step before it');
     }
   });
+
+  // Serta merta may not wait (UU 14/2008 Pasal 10): an SOP with a fast track has no step without
+  // a time on it, or the item could sit at that step for ever.
+  if (declared.size > 0) {
+    steps.forEach((s, i) => {
+      if (!declared.has(s.number) && standardToMs(standardFor(s, true)) === null) {
+        c.add(join(join('steps', i), 'standardSertaMerta'), 'is required: the SOP has a serta merta fast track and this step has no time (standard is tentatif)');
+      }
+    });
+  }
 
   const used = new Set(steps.flatMap((s) => [s.role, ...(s.committee?.members.map((m) => m.role) ?? [])]));
   roleList.forEach((r, i) => {

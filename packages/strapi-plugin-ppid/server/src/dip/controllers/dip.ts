@@ -37,6 +37,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(ctx) {
       ctx.body = { data: await dip().list() };
     },
+    /** The update schedule, when the DIP in force is due, entries that changed class since, the open update. */
+    async pemutakhiran(ctx) {
+      ctx.body = { data: await dip().pemutakhiran.status() };
+    },
     async create(ctx) {
       const body = await validate<any>(createEditionSchema, ctx.request.body ?? {});
       const { edition, skipped } = await dip().createEdition(body);

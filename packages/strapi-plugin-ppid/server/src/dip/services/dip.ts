@@ -5,6 +5,7 @@ import { editions } from './editions';
 import { diffs } from './diff';
 import { exporting } from './export';
 import { importing } from './import';
+import { pemutakhiran } from './pemutakhiran';
 
 export { entryFromRow, rowFromEntry, EXPORT_FORMATS, CONTENT_TYPES, type EditionRow, type EditionSigner, type ExportFormat } from './rows';
 
@@ -22,9 +23,11 @@ export { entryFromRow, rowFromEntry, EXPORT_FORMATS, CONTENT_TYPES, type Edition
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ctx = dipContext(strapi);
   const numbers = numbering(ctx);
+  const eds = editions(ctx, numbers);
   return {
     settings: ctx.settings,
-    ...editions(ctx, numbers),
+    ...eds,
+    pemutakhiran: pemutakhiran(ctx, eds),
     ...numbers,
     ...diffs(ctx),
     ...exporting(ctx),

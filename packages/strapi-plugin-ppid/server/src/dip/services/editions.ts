@@ -10,6 +10,9 @@ import type { DipContext } from './context';
 import { DECREE_LOCK, numbering } from './numbering';
 import { entryFromRow, rowFromEntry, type EditionRow, type EditionSigner } from './rows';
 
+/** A decree number taken for an edition about to be established (sealed into the signature). */
+export type ReservedDecree = { serial: number; number: string; date: string };
+
 /**
  * The edition lifecycle: entries proposed from published items, a draft edition snapshotted
  * from them, its reads (admin and public shapes), its establishment by decree, and the
@@ -85,6 +88,11 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
         year?: number;
         instansi?: string;
         ditetapkanDi?: string;
+        /** A revised edition: the established edition it replaces, and why. */
+        revisionOf?: string;
+        revisionReason?: string;
+        /** Entry key → its class now (a revision carries the items' new classes over). */
+        reclassify?: Map<string, DipEntry['klasifikasi']>;
       } = {},
     ) {
       const s = settings();
@@ -92,6 +100,10 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
       const byKey = new Map<string, DipEntry>();
       for (const e of last?.entries ?? []) byKey.set(e.key, e);
       for (const e of await self.currentEntries()) byKey.set(e.key, e);
+      for (const [key, klasifikasi] of input.reclassify ?? []) {
+        const e = byKey.get(key);
+        if (e) byKey.set(key, { ...e, klasifikasi });
+      }
       const { kept, dropped } = await withoutExcluded([...byKey.values()]);
       const entries: DipEntry[] = [];
       const skipped: { key: string; ringkasan: string; reason: string }[] = dropped.map((e) => ({
@@ -119,6 +131,8 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
           ditetapkanDi: input.ditetapkanDi ?? (s.place || null),
           entries,
           previousEdition: last?.documentId ?? null,
+          revisionOf: input.revisionOf ?? null,
+          revisionReason: input.revisionReason ?? null,
           editionStatus: 'draft',
         } as any,
       });
@@ -130,7 +144,7 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
       const rows = (await editionRows().findMany({
         where: opts.established ? { publishedAt: { $notNull: true }, editionStatus: 'established' } : { publishedAt: { $null: true } },
         orderBy: [{ id: 'desc' }],
-        select: ['documentId', 'title', 'year', 'instansi', 'decreeNumber', 'decreeDate', 'editionStatus', 'previousEdition', 'createdAt'],
+        select: ['documentId', 'title', 'year', 'instansi', 'decreeNumber', 'decreeDate', 'editionStatus', 'previousEdition', 'revisionOf', 'createdAt'],
       })) as EditionRow[];
       // Same field names as present(): `status` is the edition's status in every answer.
       return rows.map(({ editionStatus, ...rest }) => ({ ...rest, status: editionStatus }));
@@ -157,6 +171,8 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
         decreeNumber: row.decreeNumber ?? null,
         decreeDate: row.decreeDate ?? null,
         previousEdition: row.previousEdition ?? null,
+        revisionOf: row.revisionOf ?? null,
+        revisionReason: row.revisionReason ?? null,
         signer: row.signer
           ? {
               nama: row.signer.nama,
@@ -202,15 +218,14 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
     },
 
     /**
-     * Called by the workflow inside the act's transaction when the Atasan PPID signs at the
-     * establish step: the edition gets its decree number and date and the signer's block, and
-     * its entries are frozen (status established; see middlewares/dip-freeze).
+     * Called by the workflow inside the act's transaction, before the establishing signature is
+     * sealed: takes the decree's number and date, which go into the signature record so that the
+     * signature covers them (a number or date changed later no longer matches the record's hash).
      */
-    async onEstablished(run: { itemUid: string; itemDocumentId: string }, record: SignatureRecord) {
-      if (run.itemUid !== UID.dipEdition) return;
+    async reserveDecree(run: { itemUid: string; itemDocumentId: string }, signedAt: string): Promise<ReservedDecree> {
       const edition = await loadEdition(run.itemDocumentId);
       // The decree is dated on the local day of the body (or the edition's unit): WIB, WITA or WIT.
-      const date = localIsoDate(new Date(record.signedAt), await getService(strapi, 'zones').ofUnitCode((edition as any).unitCode ?? null));
+      const date = localIsoDate(new Date(signedAt), await getService(strapi, 'zones').ofUnitCode((edition as any).unitCode ?? null));
       const { serial, number } = await numbers.nextDecreeNumber(date);
       const clash = await editionRows().findOne({
         where: {
@@ -219,6 +234,20 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
         },
       });
       if (clash) throw conflict(`Nomor SK ${number} sudah dipakai / decree number already used`, { reason: 'decree_number_taken' });
+      return { serial, number, date };
+    },
+
+    /**
+     * Called by the workflow inside the act's transaction when the Atasan PPID's signature is
+     * sealed at the establish step: the edition gets the decree number and date the record
+     * carries and the signer's block, and its entries are frozen (status established; see
+     * middlewares/dip-freeze).
+     */
+    async onEstablished(run: { itemUid: string; itemDocumentId: string }, record: SignatureRecord, reserved: ReservedDecree) {
+      if (run.itemUid !== UID.dipEdition) return;
+      const edition = await loadEdition(run.itemDocumentId);
+      const { serial, number, date } = reserved;
+      if (record.decree?.number !== number || record.decree?.date !== date) throw new Error('the sealed decree differs from the reserved one');
       const { kept } = await withoutExcluded(edition.entries ?? []);
       const signer: EditionSigner = {
         nama: record.signer.nama,

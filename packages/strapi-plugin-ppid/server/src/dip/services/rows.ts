@@ -30,6 +30,9 @@ export type EditionRow = {
   ditetapkanDi: string | null;
   entries: DipEntry[] | null;
   previousEdition: string | null;
+  /** A revised edition: the established edition it replaces (entries changed class), and why. */
+  revisionOf?: string | null;
+  revisionReason?: string | null;
   decreeNumber: string | null;
   decreeSerial: number | null;
   decreeDate: string | null;

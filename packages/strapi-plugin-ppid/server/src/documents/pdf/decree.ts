@@ -48,7 +48,9 @@ export interface DecreeData {
     capacity?: SignerCapacity | null;
     onBehalfOf?: OnBehalfOf | null;
   } | null;
-  /** Considerations ("bahwa …"); defaults to DEFAULT_MENIMBANG. `{jabatan}`, `{tahun}` and `{instansi}` are filled in. */
+  /** Who establishes (the SOP's establish step): the PPID (default) or the Atasan PPID; picks the default Menimbang. */
+  penetap?: 'ppid' | 'atasan-ppid';
+  /** Considerations ("bahwa …"); defaults to DEFAULT_MENIMBANG (DEFAULT_MENIMBANG_ATASAN when penetap is the Atasan PPID). `{jabatan}`, `{tahun}` and `{instansi}` are filled in. */
   menimbang?: string[] | null;
   /** Legal basis; defaults to DEFAULT_MENGINGAT. */
   mengingat?: string[] | null;
@@ -61,10 +63,31 @@ export interface DecreeData {
   printedAt?: Date;
 }
 
+const MENIMBANG_A =
+  'bahwa berdasarkan Pasal 11 ayat (1) huruf a Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, setiap Badan Publik wajib menyediakan daftar seluruh informasi publik yang berada di bawah penguasaannya, tidak termasuk informasi yang dikecualikan;';
+const MENIMBANG_C =
+  'bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan {jabatan} tentang Penetapan Daftar Informasi Publik Tahun {tahun};';
+
+/**
+ * Considerations when the PPID establishes the DIP, as Perki 1/2021 (Standar Layanan Informasi
+ * Publik) has it: the PPID sets up and updates the DIP. (The earlier text said the head of the
+ * body establishes it, which the Perki does not say.)
+ */
 export const DEFAULT_MENIMBANG = [
-  'bahwa berdasarkan Pasal 11 ayat (1) huruf a Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, setiap Badan Publik wajib menyediakan daftar seluruh informasi publik yang berada di bawah penguasaannya, tidak termasuk informasi yang dikecualikan;',
-  'bahwa Daftar Informasi Publik ditetapkan oleh pimpinan Badan Publik dan dimutakhirkan secara berkala sesuai Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;',
-  'bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan {jabatan} tentang Penetapan Daftar Informasi Publik Tahun {tahun};',
+  MENIMBANG_A,
+  'bahwa sesuai Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, Daftar Informasi Publik ditetapkan oleh Pejabat Pengelola Informasi dan Dokumentasi dan dimutakhirkan secara berkala;',
+  MENIMBANG_C,
+];
+
+/**
+ * Where the body's own SOP has the Atasan PPID establish it (seed 002): the PPID still draws it
+ * up under the Perki, and the establishment by the Atasan PPID rests on the body's procedure,
+ * not on the Perki.
+ */
+export const DEFAULT_MENIMBANG_ATASAN = [
+  MENIMBANG_A,
+  'bahwa Daftar Informasi Publik disusun dan dimutakhirkan secara berkala oleh Pejabat Pengelola Informasi dan Dokumentasi sesuai Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, dan menurut prosedur penetapan Daftar Informasi Publik di lingkungan {instansi} ditetapkan oleh {jabatan} selaku Atasan Pejabat Pengelola Informasi dan Dokumentasi;',
+  MENIMBANG_C,
 ];
 
 export const DEFAULT_MENGINGAT = [
@@ -133,7 +156,7 @@ function drawPart(doc: Doc, label: string, items: { marker?: string; text: strin
 function drawBody(doc: Doc, data: DecreeData): void {
   const list = (xs: string[], markers: (i: number) => string) =>
     xs.map((t, i) => ({ marker: xs.length > 1 ? markers(i) : undefined, text: fill(t, data) }));
-  const menimbang = data.menimbang?.length ? data.menimbang : DEFAULT_MENIMBANG;
+  const menimbang = data.menimbang?.length ? data.menimbang : data.penetap === 'atasan-ppid' ? DEFAULT_MENIMBANG_ATASAN : DEFAULT_MENIMBANG;
   const mengingat = data.mengingat?.length ? data.mengingat : DEFAULT_MENGINGAT;
   drawPart(doc, 'Menimbang', list(menimbang, (i) => `${LETTERS[i] ?? i + 1}.`));
   drawPart(doc, 'Mengingat', list(mengingat, (i) => `${i + 1}.`));

@@ -38,6 +38,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             onBehalfOf,
           }
         : null;
+      // Who establishes: the office of the establish step of the SOP bound to DIP editions.
+      const penetap = await self.penetap();
       const jabatanPenetap = signer ? (signer.capacity === 'an' && onBehalfOf ? onBehalfOf.jabatan : signer.jabatan) : (text('decreeJabatan') ?? 'Atasan PPID');
       const exportPath = established ? `/dip/editions/${encodeURIComponent(row.documentId)}/export?format=pdf` : null;
       // The edition's unit prints its own kop when it has one.
@@ -49,8 +51,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         unit: kop.nama,
         alamat: kop.alamat ?? null,
         year: row.year,
-        decreeNumber: established ? row.decreeNumber : null,
-        decreeDate: established ? row.decreeDate : null,
+        // As signed: the record seals the SK's number and date (older records carry none).
+        decreeNumber: established ? (record?.decree?.number ?? row.decreeNumber) : null,
+        decreeDate: established ? (record?.decree?.date ?? row.decreeDate) : null,
+        penetap,
         ditetapkanDi: row.ditetapkanDi || kop.tempat || null,
         jabatanPenetap,
         signer,
@@ -61,6 +65,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lampiranUrl: exportPath ? svc('verification').publicApiUrl(`/ppid${exportPath}`) : null,
         verification: snap?.verificationCode ? { code: snap.verificationCode, url: svc('verification').verificationUrl(snap.verificationCode) } : null,
       };
+    },
+
+    /** 'atasan-ppid' when the DIP SOP's establish step sits in an Atasan PPID column (seed 002), else 'ppid'. */
+    async penetap(): Promise<'ppid' | 'atasan-ppid'> {
+      try {
+        const code = svc('content').sopCodeFor('plugin::ppid.dip-edition');
+        const def = (await svc('sops').current(code)).definition;
+        const step = def.steps.find((s) => s.act === 'establish');
+        const label = def.roles.find((r) => r.key === step?.role)?.label ?? step?.role ?? '';
+        return /atasan/i.test(label) ? 'atasan-ppid' : 'ppid';
+      } catch {
+        return 'ppid';
+      }
     },
 
     /** The decree of an edition; `established` restricts to established (public) editions (404 otherwise). */

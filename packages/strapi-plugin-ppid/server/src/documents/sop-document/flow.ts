@@ -4,6 +4,7 @@
 // renderer resolves the anchors per row, which keeps connectors right whatever the row
 // heights are, and lets a page break fall between any two rows.
 import type { SopDefinition, SopStep } from '../../core/workflow';
+import { writtenReturnOf } from '../../core/workflow';
 
 export type SymbolKind = 'terminator' | 'process' | 'decision';
 
@@ -74,7 +75,7 @@ export function symbolOf(def: SopDefinition, step: SopStep): SymbolKind {
   const first = def.steps[0]?.number;
   const last = def.steps[def.steps.length - 1]?.number;
   if (step.number === first || step.number === last) return 'terminator';
-  if (step.returnTo !== undefined) return 'decision';
+  if (writtenReturnOf(step) !== null) return 'decision';
   return 'process';
 }
 
@@ -121,8 +122,8 @@ export function buildFlow(def: SopDefinition): FlowRow[] {
   // Returns ("Tidak"): out of the symbol's side, along the row to the target column's lane,
   // up the lane through the rows in between, and into the target symbol's side.
   rows.forEach((row, i) => {
-    const target = row.step.returnTo;
-    if (target === undefined) return;
+    const target = writtenReturnOf(row.step);
+    if (target === null) return;
     const t = rows.findIndex((r) => r.step.number === target);
     if (t < 0 || t >= i) return;
     const tc = rows[t].col;

@@ -3,6 +3,7 @@
 // courtesy translation for readers outside the body.
 import type { SopHeaderLines } from '../../core/documents';
 import type { SopRole, SopStep, TimeStandard, TimeUnit } from '../../core/workflow';
+import { standardFor, writtenReturnOf } from '../../core/workflow';
 
 export type SopDocumentLang = 'id' | 'en';
 
@@ -43,6 +44,8 @@ export interface SopLabels {
   tidak: string;
   /** Keterangan of a step that can send the work back. */
   returnsTo: (step: number) => string;
+  /** A return the body added where the SOP's text names none. */
+  returnsToAddition: (step: number) => string;
   /** Keterangan of a step with a shorter standard for serta merta items. */
   fastTrack: (waktu: string) => string;
   /** Keterangan of a committee step: its rule and its members, as the SOP names them. */
@@ -81,6 +84,7 @@ const ID: SopLabels = {
   ya: 'Ya',
   tidak: 'Tidak',
   returnsTo: (n) => `Tidak: kembali ke langkah ${n}`,
+  returnsToAddition: (n) => `Tambahan (bukan teks SOP): dapat dikembalikan ke langkah ${n}`,
   fastTrack: (w) => `Serta merta: ${w}`,
   committee: (r, m) => (r === 'all' ? `Tim: paraf seluruh anggota (${m})` : `Tim: paraf sekurang-kurangnya ${r.atLeast} anggota (${m})`),
   page: (n, total) => `Halaman ${n} dari ${total}`,
@@ -115,6 +119,7 @@ const EN: SopLabels = {
   ya: 'Yes',
   tidak: 'No',
   returnsTo: (n) => `No: back to step ${n}`,
+  returnsToAddition: (n) => `Addition (not in the SOP text): may be returned to step ${n}`,
   fastTrack: (w) => `Urgent (serta merta): ${w}`,
   committee: (r, m) => (r === 'all' ? `Committee: every member initials (${m})` : `Committee: at least ${r.atLeast} members initial (${m})`),
   page: (n, total) => `Page ${n} of ${total}`,
@@ -150,7 +155,10 @@ export function keteranganOf(step: SopStep, l: SopLabels, roles: readonly SopRol
     const label = (key: string) => roles.find((r) => r.key === key)?.label ?? key;
     lines.push(l.committee(step.committee.rule, step.committee.members.map((m) => label(m.role) + (m.unit ? ` ${m.unit}` : '')).join('; ')));
   }
-  if (step.returnTo !== undefined) lines.push(l.returnsTo(step.returnTo));
-  if (step.fastTrackStandard) lines.push(l.fastTrack(formatWaktu(step.fastTrackStandard, l)));
+  const back = writtenReturnOf(step);
+  if (back !== null) lines.push(l.returnsTo(back));
+  else if (typeof step.returnTo === 'number') lines.push(l.returnsToAddition(step.returnTo));
+  const sertaMerta = standardFor(step, true);
+  if (sertaMerta !== step.standard) lines.push(l.fastTrack(formatWaktu(sertaMerta, l)));
   return lines;
 }

@@ -8,6 +8,7 @@ import {
   type WorkingCalendar,
 } from '../../core/calendar';
 import type { DeadlineOf } from '../../core/workflow';
+import { standardFor, stepDeadline } from '../../core/workflow';
 
 /**
  * The plugin's one source of "now" and of the working calendar. Tests move time with
@@ -47,11 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * zones.deadlineOf(unitId) instead: the local working hours of the unit that runs the step.
      */
     deadlineOf: ((step, startedAt, fastTrack) =>
-      computeDeadline(
-        startedAt,
-        fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard,
-        self.calendar(),
-      )) as DeadlineOf,
+      fastTrack
+        ? stepDeadline(step, startedAt, true)
+        : computeDeadline(startedAt, standardFor(step, false), self.calendar())) as DeadlineOf,
     /** `calendar`: a unit's (zones.calendarOf); the body calendar's own zone otherwise. */
     workingMinutes(from: Date | string, to: Date | string, calendar?: WorkingCalendar): number {
       return workingMinutesBetween(new Date(from), new Date(to), calendar ?? self.calendar());

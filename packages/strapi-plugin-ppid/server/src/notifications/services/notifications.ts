@@ -19,7 +19,9 @@ export type NotificationEvent =
   | 'deadline_supervisor'
   | 'published'
   | 'exclusion_ending'
-  | 'refresh_due';
+  | 'refresh_due'
+  | 'dip_update_due'
+  | 'dip_revision_proposed';
 
 export type NotifyPayload = {
   itemTitle?: string | null;
@@ -67,6 +69,10 @@ export function render(event: NotificationEvent, p: NotifyPayload): { title: str
       return t('Masa pengecualian berakhir', 'Exclusion period ending', `Masa pengecualian informasi "${item}" akan berakhir pada ${fmtDue(p.dueAt)}. Tinjau kembali uji konsekuensinya.`, `The exclusion period of "${item}" ends on ${fmtDue(p.dueAt)}. Review its consequence test.`);
     case 'refresh_due':
       return t('Pemutakhiran berkala', 'Periodic refresh due', `Informasi berkala "${item}" perlu dimutakhirkan (jatuh tempo ${fmtDue(p.dueAt)}).`, `Periodic information "${item}" is due for refresh (due ${fmtDue(p.dueAt)}).`);
+    case 'dip_update_due':
+      return t('Pemutakhiran DIP', 'DIP update due', `Daftar Informasi Publik "${item}" (SK ${p.note ?? '-'}) jatuh tempo untuk dimutakhirkan pada ${fmtDue(p.dueAt)}. Buat edisi pemutakhiran dan jalankan SOP penetapan DIP.`, `The DIP "${item}" (decree ${p.note ?? '-'}) is due for its update on ${fmtDue(p.dueAt)}. Create an update edition and run the DIP SOP.`);
+    case 'dip_revision_proposed':
+      return t('Perubahan DIP diusulkan', 'DIP revision proposed', `Klasifikasi informasi dalam DIP yang berlaku berubah; edisi perubahan "${item}" telah disiapkan untuk ditetapkan dengan SK baru.\n${p.note ?? ''}`, `Entries of the DIP in force changed class; the revised edition "${item}" is ready to be established by a new decree.\n${p.note ?? ''}`);
     default:
       return t('Pemberitahuan', 'Notice', String(event), String(event));
   }

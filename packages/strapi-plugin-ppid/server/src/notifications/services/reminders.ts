@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { computeDeadline, deadlineStatus } from '../../core/calendar';
 import type { SopDefinition, SopStep } from '../../core/workflow';
+import { standardFor } from '../../core/workflow';
 import { scheduleJob } from '../../platform/background';
 import { UID } from '../../platform/uids';
 import { getService, type ServiceName } from '../../services/get-service';
@@ -88,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await svc('notifications').notify('deadline_overdue', await holders(), payload);
           sent.overdue++;
         }
-        const standard = run.fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard;
+        const standard = standardFor(step, run.fastTrack);
         const escalateAt = computeDeadline(deadline, standard, calendar);
         if (escalateAt && now.getTime() > escalateAt.getTime() && !log.supervisorNotifiedAt && (await claim(log.id, 'supervisorNotifiedAt', now))) {
           const role = supervisorRole(def, run.sopCode, step);

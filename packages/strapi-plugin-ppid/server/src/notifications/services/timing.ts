@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { RunState, SopDefinition } from '../../core/workflow';
-import { standardToMs } from '../../core/workflow';
+import { standardFor, standardToMs } from '../../core/workflow';
 import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 
@@ -13,7 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const startedAt = s?.startedAt ?? clock.now().toISOString();
     // The standard as working minutes (what reports compare against); wall time if no deadline.
     // Counted in the local working hours of the run's unit, as its deadline was.
-    const ms = standardToMs(state.fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard);
+    const ms = standardToMs(standardFor(step, state.fastTrack));
     const calendar = s?.dueAt ? await getService(strapi, 'zones').calendarOf(run.unit?.id ?? null) : undefined;
     const allowed = s?.dueAt ? Math.round(clock.workingMinutes(startedAt, s.dueAt, calendar)) : ms === null ? null : Math.round(ms / 60000);
     await strapi.db.query(UID.stepLog).create({

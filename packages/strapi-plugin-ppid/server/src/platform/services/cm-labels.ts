@@ -29,6 +29,7 @@ export const CM_LABELS: Partial<Record<AppTypeKey, Record<string, string>>> = {
     publicationDate: 'Tanggal Publikasi',
     refreshMonths: 'Periode Pemutakhiran (bulan)',
     announcement: 'Pengumuman Serta Merta',
+    announcementChannels: 'Saluran Pengumuman Selain Situs Web',
   },
   dipEntryType: {
     nomor: 'Nomor',
@@ -69,6 +70,7 @@ export const CM_COMPONENT_LABELS: Record<string, Record<string, string>> = {
     caraPengumumanDarurat: 'Tata cara pengumuman dalam keadaan darurat',
     upayaYangDilakukan: 'Upaya yang dilakukan badan publik',
   },
+  'ppid.saluran-pengumuman': { jenis: 'Jenis saluran', keterangan: 'Keterangan (nama stasiun, akun, lokasi)', waktu: 'Waktu disiarkan' },
 };
 
 /**

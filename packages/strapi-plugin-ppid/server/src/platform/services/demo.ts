@@ -19,7 +19,7 @@ export const DEMO_EMAIL_DOMAIN = '@demo.ppid.local';
 // (Kalimantan Tengah) and Pontianak (Kalimantan Barat) WIB.
 const PEOPLE: { sop: string; short: string; unitName: string; timeZone: string; roles: Record<string, string> }[] = [
   { sop: 'palaran-publikasi-website', short: 'palaran', unitName: 'Kecamatan Palaran', timeZone: 'Asia/Makassar', roles: { camat: 'Camat Palaran', sekretaris: 'Sekretaris Kecamatan', 'kasubbag-kasi': 'Kasi Pemerintahan', staf: 'JFU Pengelola Informasi' } },
-  { sop: 'kalteng-pendokumentasian-publikasi', short: 'kalteng', unitName: 'Diskominfo Provinsi Kalimantan Tengah', timeZone: 'Asia/Jakarta', roles: { 'ppid-pembantu': 'PPID Pembantu', 'ppid-utama': 'Kepala Diskominfo (PPID Utama)', 'admin-ppid': 'Admin PPID' } },
+  { sop: 'kalteng-pendokumentasian-publikasi', short: 'kalteng', unitName: 'Diskominfo Provinsi Kalimantan Tengah', timeZone: 'Asia/Jakarta', roles: { 'ppid-pembantu': 'PPID Pembantu', 'ppid-utama': 'Kepala Diskominfo (PPID Utama)', 'atasan-ppid': 'Sekretaris Daerah Provinsi (Atasan PPID)', 'admin-ppid': 'Admin PPID' } },
   { sop: 'kutim-bkpsdm-penetapan-dip', short: 'kutim', unitName: 'BKPSDM Kabupaten Kutai Timur', timeZone: 'Asia/Makassar', roles: { 'petugas-informasi': 'Petugas Informasi', 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } },
   { sop: 'pontianak-dinsos-pengumuman', short: 'pontianak', unitName: 'Dinas Sosial Kota Pontianak', timeZone: 'Asia/Jakarta', roles: { 'bidang-pli': 'Kabid Pengelolaan dan Layanan Informasi', 'petugas-informasi': 'Operator PPID', 'ppid-pelaksana': 'PPID Pelaksana', 'ppid-utama': 'PPID Utama' } },
 ];

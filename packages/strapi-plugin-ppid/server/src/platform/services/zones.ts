@@ -10,6 +10,7 @@ import {
   type ZoneUnit,
 } from '../../core/calendar';
 import type { DeadlineOf } from '../../core/workflow';
+import { standardFor, stepDeadline } from '../../core/workflow';
 import { fieldError } from '../../errors';
 import { UID } from '../uids';
 import { getService } from '../../services/get-service';
@@ -106,8 +107,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** For the engine: a step's deadline in the local working hours of the unit that runs it. */
     async deadlineOf(unitId: number | null | undefined): Promise<DeadlineOf> {
       const calendar = await self.calendarOf(unitId);
+      // A serta merta run counts elapsed time: a disaster does not wait for office hours
+      // ("dilarang menunda", Perki 1/2021 Pasal 25; docs/sop-format.md, Serta merta).
       return ((step, startedAt, fastTrack) =>
-        computeDeadline(startedAt, fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard, calendar)) as DeadlineOf;
+        fastTrack ? stepDeadline(step, startedAt, true) : computeDeadline(startedAt, standardFor(step, false), calendar)) as DeadlineOf;
     },
   };
   return self;

@@ -175,6 +175,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const partial = !!effect.member && !effect.member.completes;
         // The statement the signer confirmed, sealed with the act.
         const intent = req.confirmIntent === true ? intentStatement(effect.kind, intentSubjectOf(run.itemUid)) : null;
+        const signedAt = new Date().toISOString();
+        // A DIP edition's decree is numbered in the same transaction as the Atasan PPID's
+        // signature, and before it is sealed: the signature covers the SK's number and date.
+        const establishesDip = effect.kind === 'tanda_tangan' && def.steps[effect.step - 1]?.act === 'establish' && run.itemUid === UID.dipEdition;
+        const decree = establishesDip ? await svc('dip').reserveDecree(run, signedAt) : null;
         written.push(
           await svc('records').append(
             {
@@ -193,10 +198,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               capacity: cap.capacity,
               onBehalfOf: cap.onBehalfOf,
               delegationId: cap.delegationId,
-              signedAt: new Date().toISOString(),
+              signedAt,
               method: 'login',
               externalRef: null,
               ...(intent ? { intent } : {}),
+              ...(decree ? { decree: { number: decree.number, date: decree.date } } : {}),
               ip: meta.ip ?? null,
               userAgent: meta.userAgent ? String(meta.userAgent).slice(0, 300) : null,
               contentHash: effect.contentHash ?? next.contentHash ?? '',
@@ -208,10 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
         if (partial) break;
         await svc('timing').closeStep(run, effect.step, effect.kind, actor.userId);
-        // A DIP edition's decree is numbered in the same transaction as the Atasan PPID's signature.
-        if (effect.kind === 'tanda_tangan' && def.steps[effect.step - 1]?.act === 'establish' && run.itemUid === UID.dipEdition) {
-          await svc('dip').onEstablished(run, written[written.length - 1]);
-        }
+        if (decree) await svc('dip').onEstablished(run, written[written.length - 1], decree);
         break;
       }
       case 'publish': {

@@ -94,6 +94,20 @@ describe('sealRecord / verifyRecord', () => {
     }
   });
 
+  it('an establishing signature seals the decree number and date: changing either breaks the hash', () => {
+    const withDecree = seal({ decree: { number: '000.8.3.3/0001/BKPSDM/2026', date: '2026-01-31' } });
+    expect(canonicalRecordJson(withDecree)).toBe(canonicalize(recordBody(withDecree)));
+    expect(canonicalRecordJson(withDecree)).toContain('"decree":{"date":"2026-01-31","number":"000.8.3.3/0001/BKPSDM/2026"}');
+    expect(verifyRecord(withDecree, ring).ok).toBe(true);
+    const renumbered = { ...withDecree, decree: { ...withDecree.decree!, number: '000.8.3.3/0002/BKPSDM/2026' } };
+    const redated = { ...withDecree, decree: { ...withDecree.decree!, date: '2026-02-01' } };
+    for (const r of [renumbered, redated]) expect(verifyRecord(r, ring).problems[0].code).toBe('hash_mismatch');
+    // A record without a decree (every older record) has no decree key: its hash is unchanged.
+    const plain = seal();
+    expect(canonicalRecordJson(plain)).not.toContain('decree');
+    expect(() => seal({ decree: { number: '', date: '2026-01-31' } })).toThrow(/decree.number/);
+  });
+
   it('a record with a non-scalar field cannot be hashed', () => {
     const r = { ...seal(), note: { evil: true } } as unknown as SignatureRecord;
     expect(() => computeRecordHash(r)).toThrow(/not a JSON scalar/);

@@ -1,6 +1,6 @@
 // The engine with a working-calendar deadline function, as the adapter passes it.
 import { computeDeadline, DEFAULT_CALENDAR } from '../../calendar';
-import { decide, startRun, type DeadlineOf, type SopDefinition } from '..';
+import { decide, standardFor, startRun, type DeadlineOf, type SopDefinition } from '..';
 import { actorFor, loadSeed } from './fixtures';
 
 const oneHour = (sop: SopDefinition): SopDefinition => ({
@@ -9,7 +9,7 @@ const oneHour = (sop: SopDefinition): SopDefinition => ({
 });
 
 const onCalendar: DeadlineOf = (step, startedAt, fastTrack) =>
-  computeDeadline(startedAt, fastTrack && step.fastTrackStandard ? step.fastTrackStandard : step.standard, DEFAULT_CALENDAR);
+  computeDeadline(startedAt, standardFor(step, fastTrack), DEFAULT_CALENDAR);
 
 // Friday 9 January 2026, 16:30 WIB (closing time on Fridays).
 const FRIDAY_1630 = new Date('2026-01-09T09:30:00.000Z');

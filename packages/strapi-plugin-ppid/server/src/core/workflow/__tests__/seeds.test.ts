@@ -9,7 +9,11 @@ import {
   recordKindOf,
   requiresSeparationOfDuties,
   returnTargetOf,
+  standardFor,
+  standardToMs,
   validateSopDefinition,
+  writtenReturnOf,
+  EXAMINING_ACTS,
 } from '..';
 import { SEED_FILES, SOPS_DIR, TEMPLATE_FILES, loadSeed } from './fixtures';
 
@@ -92,9 +96,16 @@ describe('seed SOP files', () => {
       { amount: 10, unit: 'minute' },
       { amount: 15, unit: 'minute' },
     ]);
-    const [, s2, s3, s4] = sop.steps;
-    expect(s3!.returnTo).toBe(2);
-    expect(returnTargetOf(sop, s4!)).toBe(2);
+    const [, s2, s3, s4, s5] = sop.steps;
+    // Step 3's return is the SOP's text; 4 and 5 name none: the body's addition, marked so.
+    expect(s3).toMatchObject({ returnTo: 2 });
+    expect(s3!.returnAddition).toBeUndefined();
+    expect(writtenReturnOf(s3!)).toBe(2);
+    for (const s of [s4!, s5!]) {
+      expect(s).toMatchObject({ returnTo: 2, returnAddition: true });
+      expect(writtenReturnOf(s)).toBeNull();
+      expect(returnTargetOf(sop, s)).toBe(2);
+    }
     expect(isEditable(s2!)).toBe(true);
     expect(isEditable(s3!)).toBe(false);
     expect(requiresSeparationOfDuties(s3!)).toBe(true);
@@ -103,10 +114,54 @@ describe('seed SOP files', () => {
     ]);
   });
 
-  it('001 Kalteng keeps the acting columns (no step for the Atasan PPID)', () => {
+  it('000 Palaran: serta merta items have a time at every step, at most 100 minutes in all, none longer than the SOP gives', () => {
+    const sop = loadSeed('palaran');
+    const ms = sop.steps.map((s) => standardToMs(standardFor(s, true)));
+    expect(ms.every((m) => m !== null && m > 0)).toBe(true);
+    expect(ms.reduce((a, b) => a! + b!, 0)).toBe(100 * 60_000);
+    for (const s of sop.steps) {
+      const normal = standardToMs(s.standard);
+      if (normal !== null) expect(standardToMs(standardFor(s, true))!).toBeLessThanOrEqual(normal);
+    }
+    // A berkala item keeps the SOP's own times.
+    expect(sop.steps.map((s) => standardFor(s, false))).toEqual(sop.steps.map((s) => s.standard));
+  });
+
+  it('every shipped SOP that publishes information items bounds serta merta at every step', () => {
+    for (const name of ['palaran', 'kalteng', 'pontianak'] as const) {
+      const sop = loadSeed(name);
+      expect([name, sop.steps.filter((s) => standardToMs(standardFor(s, true)) === null).map((s) => s.number)]).toEqual([name, []]);
+    }
+  });
+
+  it('000-002 say at every examining step where a return goes (the SOP text, a marked addition, or none)', () => {
+    for (const name of ['palaran', 'kalteng', 'kutim'] as const) {
+      const sop = loadSeed(name);
+      for (const s of sop.steps.filter((x) => EXAMINING_ACTS.has(x.act))) expect([name, s.number, s.returnTo !== undefined]).toEqual([name, s.number, true]);
+    }
+  });
+
+  it('001 Kalteng: the Atasan PPID column acts, establishing at step 3', () => {
     const sop = loadSeed('kalteng');
-    expect(sop.roles.map((r) => r.key)).toEqual(['ppid-pembantu', 'ppid-utama', 'admin-ppid']);
-    expect(sop.steps.map((s) => s.act)).toEqual(['collect', 'review_signature', 'establish', 'publish']);
+    expect(sop.roles.map((r) => [r.key, r.label])).toEqual([
+      ['ppid-pembantu', 'PPID Pembantu'],
+      ['ppid-utama', 'PPID Utama'],
+      ['atasan-ppid', 'Atasan PPID'],
+      ['admin-ppid', 'Admin PPID'],
+    ]);
+    expect(sop.steps.map((s) => [s.role, s.act])).toEqual([
+      ['ppid-pembantu', 'collect'],
+      ['ppid-utama', 'review_signature'],
+      ['atasan-ppid', 'establish'],
+      ['admin-ppid', 'publish'],
+    ]);
+    expect(sop.steps[2]!.notes).toMatch(/Interpretation/);
+    expect(recordKindOf(sop.steps[2]!)).toBe('tanda_tangan');
+    // No return is in the SOP's text: both are the body's addition.
+    expect(sop.steps.filter((s) => s.returnTo !== undefined).map((s) => [s.number, s.returnTo, s.returnAddition])).toEqual([
+      [2, 1, true],
+      [3, 1, true],
+    ]);
     expect(sop.steps.map((s) => s.standard)).toEqual([
       'tentatif',
       { amount: 1, unit: 'minute' },
@@ -128,6 +183,10 @@ describe('seed SOP files', () => {
     ]);
     expect(recordKindOf(sop.steps[4]!)).toBe('tanda_tangan');
     expect(isEditable(sop.steps[2]!)).toBe(true);
+    // The PPID corrects the proposal itself: no return (the SOP names none); step 5's is an addition.
+    expect(sop.steps[2]!.returnTo).toBeNull();
+    expect(returnTargetOf(sop, sop.steps[2]!)).toBeNull();
+    expect(sop.steps[4]).toMatchObject({ returnTo: 3, returnAddition: true });
     expect(forwardActOf(sop.steps[2]!)).toBe('approve');
   });
 
@@ -136,7 +195,7 @@ describe('seed SOP files', () => {
     expect(sop.steps.map((s) => s.act)).toEqual([
       'update', 'collect', 'draft', 'decide', 'handover', 'update', 'publish',
     ]);
-    expect(sop.steps.every((s) => s.standard === 'tentatif' && s.fastTrackStandard)).toBe(true);
+    expect(sop.steps.every((s) => s.standard === 'tentatif' && s.standardSertaMerta)).toBe(true);
     expect(isEditable(sop.steps[5]!)).toBe(false);
     expect(forwardActOf(sop.steps[5]!)).toBe('approve');
     expect(sop.steps[1]!.inputs).toEqual([{ label: 'Surat Koordinasi', requiresAttachment: true }]);

@@ -42,7 +42,7 @@ describe('parseTimeStandard: waktu as SOPs write it', () => {
     expect(!r.ok && r.message).toMatch(/"2 bulan".*15 menit/);
   });
 
-  it('a duration is never untimed (fastTrackStandard)', () => {
+  it('a duration is never untimed (standardSertaMerta)', () => {
     expect(parseDuration('tentatif').ok).toBe(false);
     expect(parseDuration('5 menit')).toEqual({ ok: true, value: { amount: 5, unit: 'minute' } });
   });
@@ -50,7 +50,7 @@ describe('parseTimeStandard: waktu as SOPs write it', () => {
   it('a step written in Indonesian validates and counts its deadline from the upper bound', () => {
     const sop = JSON.parse(JSON.stringify(loadSeed('palaran')));
     sop.steps[4].standard = '1–2 jam';
-    sop.steps[4].fastTrackStandard = '30 menit';
+    sop.steps[4].standardSertaMerta = '30 menit';
     sop.steps[1].standard = '';
     const r = validateSopDefinition(sop);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));

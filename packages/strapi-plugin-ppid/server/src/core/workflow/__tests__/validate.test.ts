@@ -93,11 +93,13 @@ describe('validateSopDefinition', () => {
     expect(errorsOf(null)).toEqual([{ path: '', message: 'an SOP definition must be an object' }]);
   });
 
-  it('checks step shape: standard, fast track, editable with separation, returnability, unused roles', () => {
+  it('checks step shape: standard, serta merta standard, editable with separation, returnability, unused roles', () => {
     const sop = clone(loadSeed('palaran')) as any;
     sop.steps[0].standard = '1 jam lebih';
-    sop.steps[4].fastTrackStandard = { amount: 1, unit: 'hour' }; // longer than 15 minutes
+    sop.steps[4].standardSertaMerta = { amount: 1, unit: 'hour' }; // longer than 15 minutes
     sop.steps[3].editable = true; // a signing step that lets the editor sign
+    sop.steps[3].returnTo = undefined;
+    delete sop.steps[3].returnAddition;
     sop.steps[1].act = 'instruct'; // the paraf step has no editable step before it now
     sop.steps[1].role = 'camat'; // and the Staf column no longer acts until step 7
     sop.steps[6].role = 'camat';
@@ -105,11 +107,65 @@ describe('validateSopDefinition', () => {
     const errors = errorsOf(JSON.parse(JSON.stringify(sop))).map(formatSopError);
     expect(errors).toEqual([
       `steps[0].standard: unknown standard "1 jam lebih" (write e.g. "15 menit", "1 jam", "2 hari kerja", "1 minggu", "1–2 hari" or 'tentatif')`,
-      'steps[4].fastTrackStandard: must not be longer than standard',
-      'steps[2]: nothing to return to: set returnTo or put an editable step before it',
+      'steps[4].standardSertaMerta: must not be longer than standard',
+      'steps[2]: nothing to return to: set returnTo (or returnTo: null if the step cannot return) or put an editable step before it',
       'steps[3]: a step cannot be editable and also exclude the drafter (separationOfDuties)',
-      'steps[3]: nothing to return to: set returnTo or put an editable step before it',
+      'steps[3]: nothing to return to: set returnTo (or returnTo: null if the step cannot return) or put an editable step before it',
       'roles[3].key: role "staf" has no step',
+    ]);
+  });
+
+  it('standardSertaMerta: same parser as standard, never tentatif, and once an SOP has one every step needs a time', () => {
+    const sop = clone(loadSeed('palaran')) as any;
+    sop.steps[0].standardSertaMerta = 'tentatif';
+    sop.steps[1].standardSertaMerta = '5 menit lagi'; // read by standard's own parser
+    delete sop.steps[2].standardSertaMerta; // standard tentatif: the fast track would stop here
+    sop.steps[3].fastTrackStandard = { amount: 5, unit: 'minute' }; // both names at once
+    expect(errorsOf(sop).map(formatSopError)).toEqual([
+      'steps[0].standardSertaMerta: serta merta information may not be delayed (UU 14/2008 Pasal 10): give a time, not tentatif',
+      `steps[1].standardSertaMerta: unknown standard "5 menit lagi" (write e.g. "15 menit", "1 jam", "2 hari kerja", "1 minggu", "1–2 hari" or 'tentatif')`,
+      'steps[3].fastTrackStandard: is the older name of standardSertaMerta: give only standardSertaMerta',
+      'steps[2].standardSertaMerta: is required: the SOP has a serta merta fast track and this step has no time (standard is tentatif)',
+    ]);
+    // The older name is read as the new one (definitions exported before the rename import again).
+    const old = clone(loadSeed('pontianak')) as any;
+    for (const st of old.steps) {
+      st.fastTrackStandard = st.standardSertaMerta;
+      delete st.standardSertaMerta;
+    }
+    const r = validateSopDefinition(old);
+    expect(r.ok && r.value.steps.map((x) => x.standardSertaMerta)).toEqual(loadSeed('pontianak').steps.map((x) => x.standardSertaMerta));
+    // An SOP without a fast track may keep tentatif steps.
+    const plain = clone(loadSeed('kutim'));
+    expect(validateSopDefinition(plain).ok).toBe(true);
+  });
+
+  it('returnTo: a number (the SOP text), {step, addition: true} (the body\'s), or null (no return)', () => {
+    const sop = clone(loadSeed('palaran')) as any;
+    sop.steps[3].returnTo = { step: 2, addition: true };
+    delete sop.steps[3].returnAddition;
+    sop.steps[4].returnTo = null;
+    delete sop.steps[4].returnAddition;
+    const r = validateSopDefinition(sop);
+    if (!r.ok) throw new Error(r.errors.map(formatSopError).join('; '));
+    expect(r.value.steps[3]).toMatchObject({ returnTo: 2, returnAddition: true });
+    expect(r.value.steps[4]!.returnTo).toBeNull();
+    expect(r.value.steps[2]!.returnAddition).toBeUndefined();
+    // The stored form (returnAddition beside returnTo) reads back the same.
+    expect(validateSopDefinition(JSON.parse(JSON.stringify(r.value)))).toEqual(r);
+    const bad = clone(loadSeed('palaran')) as any;
+    bad.steps[3].returnTo = { step: 2, addition: false };
+    bad.steps[4].returnTo = { step: 2, addition: true, why: 'x' };
+    delete bad.steps[3].returnAddition;
+    delete bad.steps[4].returnAddition;
+    bad.steps[2].returnAddition = true;
+    bad.steps[2].returnTo = null;
+    bad.steps[1].returnTo = null; // a draft step
+    expect(errorsOf(bad).map(formatSopError)).toEqual([
+      'steps[1].returnTo: only examining steps say whether they return (leave returnTo out)',
+      'steps[2].returnAddition: needs a returnTo step',
+      'steps[3].returnTo.addition: must be true (a return the SOP names is written returnTo: N)',
+      'steps[4].returnTo.why: unknown field',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { stackInstansi } from '../../../core/documents';
 import { join } from 'node:path';
-import { type SopDefinition, loadSopDirectory } from '../../../core/workflow';
+import { type SopDefinition, loadSopDirectory, writtenReturnOf } from '../../../core/workflow';
 import { escapeHtml, formatWaktu, renderSopHtml, renderSopPdf, symbolOf } from '..';
 import { labelsFor } from '../labels';
 import { buildFlow } from '../flow';
@@ -79,18 +79,22 @@ describe.each(seeds)('renderSopHtml: %s', (_file, def) => {
     }
   });
 
-  it('draws terminators at the ends, decisions where work can go back, with Ya/Tidak', () => {
+  it('draws terminators at the ends, decisions where the SOP text sends work back (Ya/Tidak); a body\'s added return is a note, not drawn', () => {
     const first = def.steps[0];
     const last = def.steps[def.steps.length - 1];
     expect(symbolOf(def, first)).toBe('terminator');
     expect(symbolOf(def, last)).toBe('terminator');
     for (const s of def.steps.slice(1, -1)) {
-      expect(symbolOf(def, s)).toBe(s.returnTo !== undefined ? 'decision' : 'process');
-      if (s.returnTo !== undefined) {
-        const row = html.split(`<tr data-step="${s.number}">`)[1].split('</tr>')[0];
+      const written = writtenReturnOf(s);
+      expect(symbolOf(def, s)).toBe(written !== null ? 'decision' : 'process');
+      const row = html.split(`<tr data-step="${s.number}">`)[1].split('</tr>')[0];
+      if (written !== null) {
         expect(row).toContain('>Ya</span>');
         expect(row).toContain('>Tidak</span>');
-        expect(row).toContain(`Tidak: kembali ke langkah ${s.returnTo}`);
+        expect(row).toContain(`Tidak: kembali ke langkah ${written}`);
+      } else if (typeof s.returnTo === 'number') {
+        expect(row).not.toContain('>Tidak</span>');
+        expect(row).toContain(`Tambahan (bukan teks SOP): dapat dikembalikan ke langkah ${s.returnTo}`);
       }
     }
   });
