@@ -223,9 +223,14 @@ describe('excluded information and the consequence test', () => {
     const incomplete = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin));
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('konsekuensiJikaDibuka');
-    // So is a run started directly on it.
+    // A run started directly on it starts (issue #16: what a step needs is required when that
+    // step acts); its drafting step is refused, by path, until the sheet is complete.
     const early = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
-    expect(early.status).toBe(400);
+    expect(early.status).toBe(201);
+    const step1 = await act(u.pelaksana, early.body.data.id, { act: 'submit' });
+    expect(step1.status).toBe(400);
+    expect(step1.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('konsekuensiJikaDibuka');
+    expect((await act(u.pelaksana, early.body.data.id, { act: 'cancel', reason: 'dimulai sebelum lembar lengkap' })).status).toBe(200);
     expect((await app.http().put(`/ppid/consequence-tests/${testId}`).set(bearer(admin)).send(TEST_BODY)).status).toBe(200);
     expect((await submit(documentId)).status).toBe(400); // still a draft test
   });

@@ -45,7 +45,8 @@ const invalid = (what: string, errors: { path: string; message: string }[]) =>
     errors: errors.map((e) => ({ path: e.path ? e.path.split('.') : [], message: e.message, name: 'ValidationError' })),
   });
 
-export type ClassifiedAct = 'submit' | 'approve' | 'publish';
+/** 'start': a consequence test's run starts (its sheet is checked when a step acts on it). */
+export type ClassifiedAct = 'start' | 'submit' | 'approve' | 'publish';
 
 /**
  * Classification adapter: rules and kinds in the database, the pure core decides. Rules only
@@ -280,9 +281,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * complete test (400 listing each path); a decided test is not decided again (409).
      */
     async assertTestActAllowed(doc: Record<string, any>, act: ClassifiedAct) {
-      if (act === 'submit' && (await runsOfTests([doc.documentId])).get(doc.documentId)?.decided) {
+      if ((act === 'submit' || act === 'start') && (await runsOfTests([doc.documentId])).get(doc.documentId)?.decided) {
         throw conflict('Uji konsekuensi sudah diputuskan / the consequence test is already decided', { reason: 'decided' });
       }
+      if (act === 'start') return;
       const v = validateConsequenceTest({ ...toTest(doc), status: 'decided' });
       if (!v.ok) throw invalid('Uji konsekuensi belum lengkap / the consequence test is incomplete', v.errors);
     },
