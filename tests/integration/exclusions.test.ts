@@ -357,3 +357,112 @@ describe('migration 002: a database on the earlier template gets the lawful one'
     expect((await current()).version).toBe(after.version);
   });
 });
+
+// A DIP entry keeps its own copy of the item's text (the title as ringkasan), made when the item
+// was published; an established edition is a signed snapshot of such copies. Text excluded later
+// must not stay public through any DIP door (docs/dip.md "Pengecualian setelah penetapan").
+describe('the DIP after a later exclusion: copies of excluded text are blacked out in every DIP door', () => {
+  const SECRET = 'Whiskey 4455';
+  const MARK = '[DIKECUALIKAN — Pasal 17 huruf b]';
+  const EDITION = 'plugin::ppid.dip-edition';
+  const editionId = 'dipexclusionedition000001';
+  let itemC = '';
+  let itemD = '';
+  let dipC = '';
+  let dipD = '';
+  const entry = (key: string, nomor: number, ringkasan: string) => ({
+    nomor, key, ringkasan, pejabatUnit: 'Bagian Umum', penanggungJawab: 'PPID',
+    waktuTempat: { waktu: '2026', tempat: 'Samarinda' }, bentuk: ['softcopy'],
+    retensi: { aktifTahun: 2, inaktifTahun: 5, disposisiAkhir: 'dinilai_kembali' }, klasifikasi: 'setiap_saat',
+  });
+  const publishedDip = async (ringkasan: string, item: string) => {
+    const d = await app.strapi.documents(DIP as any).create({
+      data: { ringkasan, pejabatUnit: 'Bagian Umum', penanggungJawab: 'PPID', bentuk: 'softcopy', classification: 'setiap_saat', informationItem: item } as any,
+    });
+    await app.strapi.documents(DIP as any).publish({ documentId: d.documentId });
+    return d.documentId as string;
+  };
+  const visibleText = async () => {
+    const rest = await Promise.all(['/api/ppid/dip/current', `/api/ppid/dip/editions/${editionId}`, `/api/ppid/dip/editions/${editionId}/export?format=csv`, '/api/dip-entries', `/api/dip-entries/${dipC}`].map(get));
+    for (const r of rest) expect([r.req.path, r.status, r.status === 200 ? '' : r.text]).toEqual([r.req.path, 200, '']);
+    const g = await gql('{ dipCurrent { catatan entries { ringkasan catatan } } dipEditions { documentId entries { ringkasan } } dipEntries { ringkasan } }');
+    expect(g.body.errors).toBeUndefined();
+    return { rest, g, all: [...rest.map((r) => JSON.stringify(r.body) + r.text), JSON.stringify(g.body)].join('\n') };
+  };
+
+  beforeAll(async () => {
+    itemC = await publishItem(`Laporan proyek ${SECRET} tahap satu`, 'Ringkasan proyek', 'Isi laporan proyek');
+    itemD = await publishItem('Berkas pengaduan Victor', 'Ringkasan pengaduan', 'Isi pengaduan');
+    dipC = await publishedDip(`Laporan proyek ${SECRET} tahap satu`, itemC);
+    dipD = await publishedDip('Berkas pengaduan Victor', itemD);
+    // An edition as the establishment (seed 002, covered by dip.test.ts) leaves it: signed, frozen, published.
+    const row = {
+      documentId: editionId, title: 'Daftar Informasi Publik 2026', year: 2026, instansi: 'Badan Uji', unitCode: 'PPID',
+      entries: [entry(itemC, 1, `Laporan proyek ${SECRET} tahap satu`), entry(itemD, 2, 'Berkas pengaduan Victor')],
+      decreeNumber: '000.8.3.3/1/PPID/2026', decreeSerial: 1, decreeDate: '2026-01-15', editionStatus: 'established',
+      signer: { nama: 'Atasan Uji', nip: '198001012006041001', jabatan: 'Kepala Badan selaku Atasan PPID', verificationCode: 'ABCD2345EFGH', signedAt: '2026-01-15T02:00:00.000Z' },
+    };
+    await app.strapi.db.query(EDITION).create({ data: { ...row, publishedAt: null } });
+    await app.strapi.db.query(EDITION).create({ data: { ...row, publishedAt: new Date('2026-01-15T02:00:00Z') } });
+    await app.strapi.db.query('plugin::ppid.run').create({
+      data: { itemUid: EDITION, itemDocumentId: editionId, sopCode: 'penetapan-dip', sopVersion: 1, status: 'published', currentStep: 6, lock: 0, state: {}, publishedHash: 'a'.repeat(64) },
+    });
+  }, 120000);
+
+  it('before the exclusion the edition and the entries show the text as signed', async () => {
+    expect(await app.strapi.db.query(EDITION).findMany({ where: { documentId: editionId }, select: ['id', 'publishedAt', 'editionStatus'] })).toHaveLength(2);
+    const { all, rest } = await visibleText();
+    expect(all).toContain(SECRET);
+    expect(rest[0].body.data.catatan).toBeNull();
+  });
+
+  it('a partial exclusion of the title blacks out its copies: REST edition reads, CSV export, GraphQL, the dip-entries API', async () => {
+    const t = await app.http().post('/ppid/consequence-tests').set(bearer(admin)).send({
+      ...BASE_TEST, itemDocumentId: itemC, informasi: 'Nama sandi proyek', cakupan: 'sebagian', nomorKeputusan: '000.5/21/PPID/2026',
+      dasarHukum: { ...BASE_TEST.dasarHukum, hurufPasal17: 'b' },
+      bagianDikecualikan: [{ kolom: 'title', kutipan: SECRET, hurufPasal17: 'b', alasan: 'Nama sandi proyek pengadaan', uraian: 'nama sandi proyek' }],
+    });
+    expect([t.status, t.body?.error?.message]).toEqual([201, undefined]);
+    await decide(t.body.data.id);
+
+    const { rest, g, all } = await visibleText();
+    expect(all).not.toContain(SECRET);
+    expect(all).not.toContain('4455');
+    const cur = rest[0].body.data;
+    expect(cur.entries[0]).toMatchObject({ ringkasan: `Laporan proyek ${MARK} tahap satu`, catatan: expect.stringContaining('Pasal 17 huruf b') });
+    expect(cur.entries[1].ringkasan).toBe('Berkas pengaduan Victor');
+    expect(cur.catatan).toMatch(/Setelah edisi ini ditetapkan.*1 entri ditampilkan dengan bagian yang dikecualikan ditutup.*dapat diverifikasi oleh PPID/);
+    expect(rest[1].body.data.entries[0].ringkasan).toBe(`Laporan proyek ${MARK} tahap satu`);
+    expect(rest[2].text).toContain(`Laporan proyek ${MARK} tahap satu`);
+    expect(g.body.data.dipCurrent.entries[0]).toMatchObject({ ringkasan: `Laporan proyek ${MARK} tahap satu`, catatan: expect.stringContaining('huruf b') });
+    expect(g.body.data.dipCurrent.catatan).toContain('Naskah yang ditetapkan dan ditandatangani tidak diubah');
+    expect(g.body.data.dipEditions[0].entries[0].ringkasan).toBe(`Laporan proyek ${MARK} tahap satu`);
+    expect(rest[4].body.data.ringkasan).toBe(`Laporan proyek ${MARK} tahap satu`);
+    expect(g.body.data.dipEntries.map((e: any) => e.ringkasan)).toContain(`Laporan proyek ${MARK} tahap satu`);
+    // The XLSX and PDF exports read the same public row.
+    for (const format of ['xlsx', 'pdf']) {
+      const res = await get(`/api/ppid/dip/editions/${editionId}/export?format=${format}`).buffer(true).parse((r, cb) => { const c: Buffer[] = []; r.on('data', (d: Buffer) => c.push(d)); r.on('end', () => cb(null, Buffer.concat(c))); });
+      expect([format, res.status]).toEqual([format, 200]);
+      if (format === 'pdf') expect((await pdfParse(res.body)).text).not.toContain('Whiskey');
+    }
+    // The signed edition itself is not rewritten: the PPID still reads (and can verify) what was signed.
+    const stored = await app.strapi.db.query(EDITION).findOne({ where: { documentId: editionId, publishedAt: { $notNull: true } } });
+    expect(stored.entries[0].ringkasan).toBe(`Laporan proyek ${SECRET} tahap satu`);
+    const adminView = await app.http().get(`/ppid/dip/editions/${editionId}`).set(bearer(admin));
+    expect(JSON.stringify(adminView.body)).toContain(SECRET);
+  });
+
+  it('a whole exclusion takes the entry off the edition reads, the exports and the dip-entries API', async () => {
+    const t = await app.http().post('/ppid/consequence-tests').set(bearer(admin)).send({
+      ...BASE_TEST, itemDocumentId: itemD, informasi: 'Berkas pengaduan', nomorKeputusan: '000.5/22/PPID/2026',
+    });
+    expect(t.status).toBe(201);
+    await decide(t.body.data.id);
+    const { rest, g, all } = await visibleText();
+    expect(all).not.toContain('Victor');
+    expect(rest[0].body.data.entries).toHaveLength(1);
+    expect(rest[0].body.data.catatan).toContain('1 entri tidak ditampilkan');
+    expect(g.body.data.dipEntries.map((e: any) => e.ringkasan)).not.toContain('Berkas pengaduan Victor');
+    expect((await get(`/api/dip-entries/${dipD}`)).status).toBe(404);
+  });
+});

@@ -11,7 +11,7 @@ export function registerDipGraphql(strapi: Core.Strapi) {
   if (!graphql) return;
   const dip = () => getService(strapi, 'dip');
   // The public shape: no entry keys (internal documentIds), the signer's NIP masked.
-  const present = (row: any) => (row ? dip().presentPublic(row) : null);
+  const present = async (row: any) => (row ? dip().presentPublic(row) : null);
 
   graphql.service('extension').use(({ nexus }: any) => ({
     types: [
@@ -28,6 +28,7 @@ export function registerDipGraphql(strapi: Core.Strapi) {
           t.nonNull.string('retensi', { resolve: (e: any) => formatCell(e, 'retensi') });
           t.nonNull.string('klasifikasi', { resolve: (e: any) => formatCell(e, 'klasifikasi') });
           t.string('tautan');
+          t.string('catatan', { description: 'Catatan jika sebagian isi entri dikecualikan' });
         },
       }),
       nexus.objectType({
@@ -45,6 +46,7 @@ export function registerDipGraphql(strapi: Core.Strapi) {
           t.string('signerNip', { resolve: (e: any) => e.signer?.nip ?? null });
           t.string('signerJabatan', { resolve: (e: any) => e.signer?.jabatan ?? null });
           t.string('verificationUrl', { resolve: (e: any) => e.signer?.verificationUrl ?? null });
+          t.string('catatan', { description: 'Catatan jika isi edisi dikecualikan setelah penetapannya' });
           t.nonNull.list.nonNull.field('entries', { type: 'PpidDipRow', resolve: (e: any) => e.entries ?? [] });
         },
       }),

@@ -20,6 +20,7 @@ import { OPENABLE_LETTERS, OPENING_GROUNDS, openingStatement, scrub, type Openin
 import { sha256Hex } from '../../core/signature';
 import { fieldError } from '../../errors';
 import { UID, appTypes } from '../../platform/uids';
+import { asSystem } from '../../workflow/context';
 import { getService } from '../../services/get-service';
 
 /** Fields of a consequence test row that make the core ConsequenceTest. */
@@ -415,6 +416,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       for (const row of live as { locale?: string | null }[]) {
         await strapi.documents(test.itemUid as any).unpublish({ documentId: test.itemDocumentId, ...(row.locale ? { locale: row.locale } : {}) });
+      }
+      // Its DIP entries (own copies of its text) leave the public DIP with it (Pasal 11(1)a).
+      const { itemType, dipEntryType } = appTypes(strapi);
+      if (!dipEntryType || test.itemUid !== itemType) return;
+      const entries = await strapi.db.query(dipEntryType as any).findMany({
+        // Its draft rows: they link the item's draft, which stays (the published link went with the item).
+        where: { informationItem: { documentId: test.itemDocumentId } },
+        select: ['documentId'],
+      });
+      for (const documentId of new Set((entries as any[]).map((e) => e.documentId))) {
+        await asSystem(() => strapi.documents(dipEntryType as any).unpublish({ documentId }));
       }
     },
 

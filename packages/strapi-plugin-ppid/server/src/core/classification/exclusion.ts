@@ -117,6 +117,39 @@ export function redactValue(value: unknown, parts: { kutipan?: string | null; hu
   return wholeMarker(value, redactionMarker(parts[0].hurufPasal17));
 }
 
+/**
+ * A DIP entry keeps its own copy of the item's text (dip/services/rows.ts entryFromRow): which
+ * entry field copies which item field. penanggungJawab falls back on holder, so a holder
+ * exclusion covers it too (fail closed).
+ */
+export const DIP_COPIES: Readonly<Record<string, readonly string[]>> = {
+  title: ['ringkasan'],
+  holder: ['pejabatUnit', 'penanggungJawab'],
+  responsible: ['penanggungJawab'],
+};
+/** The text fields of a DIP entry (dip-entry row or DipEntry) an excluded passage is scrubbed from. */
+const DIP_TEXT_FIELDS = ['ringkasan', 'pejabatUnit', 'penanggungJawab', 'tautan', 'link'];
+
+/**
+ * The public version of a DIP entry's copy of a partly excluded item (a fresh object; the input
+ * is not changed): a copied field of an excluded field is blacked out as the item's field is
+ * (redactValue), and every excluded passage is scrubbed from every text field. `changed` says
+ * whether anything was blacked out.
+ */
+export function redactDipCopy<T extends Record<string, any>>(entry: T, parts: { kolom: string; kutipan?: string | null; hurufPasal17: string }[]): { entry: T; changed: boolean } {
+  if (!parts.length) return { entry, changed: false };
+  const out: Record<string, any> = { ...entry };
+  for (const [kolom, fields] of Object.entries(DIP_COPIES)) {
+    const ps = parts.filter((p) => p.kolom === kolom);
+    if (ps.length) for (const f of fields) if (typeof out[f] === 'string' && out[f] !== '') out[f] = redactValue(out[f], ps);
+  }
+  for (const p of parts) {
+    for (const f of DIP_TEXT_FIELDS) if (typeof out[f] === 'string') out[f] = scrub(out[f], [p.kutipan], p.hurufPasal17);
+  }
+  const changed = DIP_TEXT_FIELDS.some((f) => out[f] !== entry[f]);
+  return { entry: changed ? (out as T) : entry, changed };
+}
+
 /** Removes every secret (excluded passage or value) from a text that will be public. */
 export function scrub(text: string, secrets: (string | null | undefined)[], letter: string): string {
   let out = text;

@@ -59,6 +59,8 @@ export {
   type ExcludedPart,
   redactionMarker,
   redactValue,
+  redactDipCopy,
+  DIP_COPIES,
   scrub,
   NO_END_DATE,
   exclusionPeriodText,

@@ -93,20 +93,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // ---- public: established editions only
     async publicCurrent(ctx) {
-      ctx.body = { data: dip().presentPublic(await dip().current()) };
+      ctx.body = { data: await dip().presentPublic(await dip().current()) };
     },
     async publicList(ctx) {
       const rows = await dip().list({ established: true });
       ctx.body = { data: rows.map((r: any) => ({ documentId: r.documentId, title: r.title, year: r.year, instansi: r.instansi, decreeNumber: r.decreeNumber, decreeDate: r.decreeDate, previousEdition: r.previousEdition })) };
     },
     async publicFindOne(ctx) {
-      ctx.body = { data: dip().presentPublic(await dip().get(ctx.params.documentId, { established: true })) };
+      ctx.body = { data: await dip().presentPublic(await dip().get(ctx.params.documentId, { established: true })) };
     },
     async publicDecree(ctx) {
       await sendDecree(ctx, ctx.params.documentId, true);
     },
     async publicExport(ctx) {
-      await sendExport(ctx, dip().publicRow(await dip().get(ctx.params.documentId, { established: true })));
+      await sendExport(ctx, await dip().publicRow(await dip().get(ctx.params.documentId, { established: true })));
     },
   };
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { track } from '../../platform/background';
 import { DEFAULT_DECREE_PATTERN, isDipClassification, type DipEntry } from '../../core/dip';
 import { notFound } from '../../errors';
+import { redactDipCopy } from '../../core/classification';
 import { UID, appTypes } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 import type { EditionRow } from './rows';
@@ -51,9 +52,37 @@ export function dipContext(strapi: Core.Strapi): DipContext {
           .whereIn('document_id', keys.slice(i, i + 500))
           .where('classification', 'dikecualikan');
         for (const r of rows) out.add(r.document_id);
+        // A whole exclusion in force (consequence test, cakupan seluruh) whatever the row says.
+        const whole = await strapi.db
+          .getConnection(strapi.db.metadata.get(UID.excludedInformation).tableName)
+          .transacting(trx)
+          .distinct('item_document_id')
+          .where({ item_uid: item, status: 'berlaku', cakupan: 'seluruh' })
+          .whereIn('item_document_id', keys.slice(i, i + 500));
+        for (const r of whole) out.add(r.item_document_id);
       }
     });
     return out;
+  }
+
+  /**
+   * A DIP entry keeps its own copy of the item's text (entryFromRow): a partial exclusion on a
+   * field it copies blacks out the copy with the same marker as the item (core redactDipCopy;
+   * fail closed). A redacted entry gets `catatan`, naming the letters.
+   */
+  async function redactEntries<E extends DipEntry>(entries: E[]): Promise<(E & { catatan?: string })[]> {
+    const item = appTypes(strapi).itemType;
+    const keys = entries.map((e) => e.key).filter(Boolean);
+    if (!item || !keys.length) return entries;
+    const parts = await getService(strapi, 'classification').activeParts(item, keys);
+    if (!parts.size) return entries;
+    return entries.map((e) => {
+      const mine = parts.get(e.key) ?? [];
+      const { entry, changed } = redactDipCopy(e, mine);
+      if (!changed) return e;
+      const letters = [...new Set(mine.map((p) => p.hurufPasal17))].sort().join(', ');
+      return { ...entry, catatan: `Sebagian isi entri ini dikecualikan berdasarkan UU 14/2008 Pasal 17 huruf ${letters}` };
+    });
   }
 
   /** Keeps only what may be public: a DIP class, and no link to an excluded item. */
@@ -75,7 +104,7 @@ export function dipContext(strapi: Core.Strapi): DipContext {
     return row;
   }
 
-  return { strapi, settings, verificationUrl, afterCommit, excludedKeys, withoutExcluded, loadEdition };
+  return { strapi, settings, verificationUrl, afterCommit, excludedKeys, withoutExcluded, redactEntries, loadEdition };
 }
 
 export interface DipContext {
@@ -85,5 +114,6 @@ export interface DipContext {
   afterCommit(fn: () => Promise<unknown>): void;
   excludedKeys(keys: string[]): Promise<Set<string>>;
   withoutExcluded(entries: DipEntry[]): Promise<{ kept: DipEntry[]; dropped: DipEntry[] }>;
+  redactEntries<E extends DipEntry>(entries: E[]): Promise<(E & { catatan?: string })[]>;
   loadEdition(documentId: string, opts?: { established?: boolean }): Promise<EditionRow>;
 }

@@ -19,7 +19,7 @@ export type ReservedDecree = { serial: number; number: string; date: string };
  * listener that keeps an edition's status in step with its workflow run.
  */
 export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>) {
-  const { strapi, settings, verificationUrl, afterCommit, withoutExcluded, loadEdition } = ctx;
+  const { strapi, settings, verificationUrl, afterCommit, withoutExcluded, redactEntries, loadEdition } = ctx;
   const editionRows = () => strapi.db.query(UID.dipEdition);
 
   const self = {
@@ -104,7 +104,9 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
         const e = byKey.get(key);
         if (e) byKey.set(key, { ...e, klasifikasi });
       }
-      const { kept, dropped } = await withoutExcluded([...byKey.values()]);
+      const { kept: whole, dropped } = await withoutExcluded([...byKey.values()]);
+      // The new edition is signed as the public will read it: copies of excluded parts blacked out.
+      const kept = (await redactEntries(whole)).map(({ catatan: _c, ...e }) => e as DipEntry);
       const entries: DipEntry[] = [];
       const skipped: { key: string; ringkasan: string; reason: string }[] = dropped.map((e) => ({
         key: e.key,
@@ -200,21 +202,43 @@ export function editions(ctx: DipContext, numbers: ReturnType<typeof numbering>)
     },
 
     /**
-     * The edition as the public may have it: the signer's NIP masked as the verification page
-     * masks it (only the last 4 digits). Entries keep their keys for the caller's own use.
+     * The edition as the public may have it (REST, GraphQL and the exports all pass here): the
+     * signer's NIP masked as the verification page masks it (only the last 4 digits), entries of
+     * items excluded whole left out, and an entry's copy of a part excluded since (partial
+     * exclusion) blacked out with the item's marker. The stored, signed edition is not changed:
+     * an established edition served this way carries `catatan` saying so (docs/dip.md).
      */
-    publicRow(row: EditionRow): EditionRow {
-      return row.signer ? { ...row, signer: { ...row.signer, nip: maskNip(row.signer.nip) } } : row;
+    async publicRow(row: EditionRow): Promise<EditionRow & { catatan: string | null }> {
+      const { kept, dropped } = await withoutExcluded(row.entries ?? []);
+      const entries = await redactEntries(kept);
+      const redacted = entries.filter((e) => e.catatan).length;
+      const established = row.editionStatus === 'established';
+      const notes: string[] = [];
+      if (established && (redacted || dropped.length)) {
+        notes.push(
+          `Setelah edisi ini ditetapkan, sebagian informasinya dinyatakan dikecualikan berdasarkan uji konsekuensi (UU 14/2008 Pasal 17): ` +
+            [redacted ? `${redacted} entri ditampilkan dengan bagian yang dikecualikan ditutup` : '', dropped.length ? `${dropped.length} entri tidak ditampilkan` : '']
+              .filter(Boolean)
+              .join(', ') +
+            '. Naskah yang ditetapkan dan ditandatangani tidak diubah; keasliannya tetap dapat diverifikasi oleh PPID.',
+        );
+      }
+      return {
+        ...row,
+        entries,
+        signer: row.signer ? { ...row.signer, nip: maskNip(row.signer.nip) } : row.signer,
+        catatan: notes.length ? notes.join(' ') : null,
+      };
     },
 
     /**
      * The public shape (REST /api/ppid/dip/*, GraphQL dipCurrent): no internal ids. An entry's
      * key is the documentId of the item it came from, which may since have been unpublished.
      */
-    presentPublic(row: EditionRow) {
-      const shown = self.publicRow(row);
+    async presentPublic(row: EditionRow) {
+      const shown = await self.publicRow(row);
       const out = self.present({ ...shown, entries: (shown.entries ?? []).map(({ key: _key, ...e }) => e as DipEntry) });
-      return out;
+      return { ...out, catatan: shown.catatan };
     },
 
     /**

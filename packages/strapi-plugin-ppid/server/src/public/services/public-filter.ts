@@ -4,7 +4,7 @@ import { UID, appTypes } from '../../platform/uids';
 import { badRequest } from '../../errors';
 import { INTERNAL_TYPES } from '../../content-types';
 import { getService } from '../../services/get-service';
-import { redactValue } from '../../core/classification';
+import { redactValue, redactDipCopy } from '../../core/classification';
 
 /**
  * THE public guard: the one place that decides which governed items the public may see, and
@@ -429,7 +429,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = node as Record<string, any>;
         const m = meta(model);
         if (!m) return;
-        if (governed(model)) found.set(model, [...(found.get(model) ?? []), row]);
+        if (governed(model) || isDipEntryType(model)) found.set(model, [...(found.get(model) ?? []), row]);
         for (const [k, v] of Object.entries(row)) {
           if (v == null || typeof v !== 'object') continue;
           const a = m.attributes?.[k];
@@ -445,6 +445,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!found.size) return;
       const cls = getService(strapi, 'classification');
       for (const [model, rows] of found) {
+        if (isDipEntryType(model)) {
+          await self.redactDipEntries(model, rows);
+          continue;
+        }
         // A row read without its documentId (a narrow `fields` list) is looked up by id.
         const missing = rows.filter((r) => !r.documentId && r.id != null).map((r) => r.id);
         const docOf = new Map<number, string>();
@@ -469,6 +473,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const p of mine) byField.set(p.kolom, [...(byField.get(p.kolom) ?? []), p]);
           for (const [kolom, ps] of byField) if (kolom in r) r[kolom] = redactValue(r[kolom], ps);
         }
+      }
+    },
+
+    /**
+     * A DIP entry row keeps its own copy of its item's text: the copy of a part excluded since is
+     * blacked out like the item's field (core redactDipCopy). The entry → item link is read from
+     * Strapi's join table (any version: the draft entry links the draft item), never through the
+     * guarded query engine.
+     */
+    async redactDipEntries(model: string, rows: any[]) {
+      const itemType = appTypes(strapi).itemType;
+      const rel = meta(model)?.attributes?.informationItem;
+      const join = rel?.joinTable;
+      if (!itemType || !join) return;
+      const ids = rows.map((r) => r.id).filter((v) => v != null);
+      const docs = [...new Set(rows.map((r) => r.documentId).filter(Boolean))];
+      if (!ids.length && !docs.length) return;
+      const entryTable = meta(model).tableName;
+      const itemTable = meta(itemType).tableName;
+      const links: { entry_id: number; entry_doc: string; item_doc: string }[] = await strapi.db.transaction(async ({ trx }) =>
+        strapi.db
+          .getConnection(join.name)
+          .transacting(trx)
+          .join(`${entryTable} as e`, 'e.id', `${join.name}.${join.joinColumn.name}`)
+          .join(`${itemTable} as i`, 'i.id', `${join.name}.${join.inverseJoinColumn.name}`)
+          .where((q: any) => {
+            if (ids.length) q.orWhereIn('e.id', ids);
+            if (docs.length) q.orWhereIn('e.document_id', docs);
+          })
+          .select('e.id as entry_id', 'e.document_id as entry_doc', 'i.document_id as item_doc'),
+      );
+      const itemOf = new Map<string, string>();
+      for (const l of links) {
+        itemOf.set(`id:${l.entry_id}`, l.item_doc);
+        itemOf.set(`doc:${l.entry_doc}`, l.item_doc);
+      }
+      const parts = await getService(strapi, 'classification').activeParts(itemType, [...new Set(links.map((l) => l.item_doc))]);
+      if (!parts.size) return;
+      for (const r of rows) {
+        const item = itemOf.get(`id:${r.id}`) ?? itemOf.get(`doc:${r.documentId}`);
+        const mine = item ? parts.get(item) : undefined;
+        if (!mine) continue;
+        const { entry, changed } = redactDipCopy(r, mine);
+        if (changed) Object.assign(r, entry);
       }
     },
 
