@@ -18,6 +18,7 @@ import classificationRule from './classification-rule/schema.json';
 import consequenceTest from './consequence-test/schema.json';
 import checkpoint from './checkpoint/schema.json';
 import signingAttempt from './signing-attempt/schema.json';
+import dipFile from './dip-file/schema.json';
 
 export default {
   unit: { schema: unit },
@@ -37,6 +38,7 @@ export default {
   'consequence-test': { schema: consequenceTest },
   checkpoint: { schema: checkpoint },
   'signing-attempt': { schema: signingAttempt },
+  'dip-file': { schema: dipFile },
 };
 
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
@@ -46,4 +48,5 @@ export const INTERNAL_TYPES = [
   'dip-edition', 'classification-rule', 'consequence-test',
   'checkpoint',
   'signing-attempt',
+  'dip-file',
 ].map((name) => `plugin::ppid.${name}`);

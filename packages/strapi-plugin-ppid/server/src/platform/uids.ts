@@ -20,6 +20,7 @@ export const UID = {
   consequenceTest: 'plugin::ppid.consequence-test',
   checkpoint: 'plugin::ppid.checkpoint',
   signingAttempt: 'plugin::ppid.signing-attempt',
+  dipFile: 'plugin::ppid.dip-file',
 } as const;
 
 /**

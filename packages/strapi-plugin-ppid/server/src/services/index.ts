@@ -36,6 +36,8 @@ import bindings from '../workflow/services/bindings';
 import setup from '../platform/services/setup';
 import signing from '../signature/services/signing';
 import runs from '../workflow/services/runs';
+import publicationVersion from '../public/services/publication-version';
+import dipFiles from '../dip/services/files';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -81,6 +83,8 @@ export type ServiceFactories = {
   sealing: typeof sealing;
   attachments: typeof attachments;
   kop: typeof kop;
+  'publication-version': typeof publicationVersion;
+  'dip-files': typeof dipFiles;
 };
 
 const services: ServiceFactories = {
@@ -122,6 +126,8 @@ const services: ServiceFactories = {
   sealing,
   attachments,
   kop,
+  'publication-version': publicationVersion,
+  'dip-files': dipFiles,
 };
 
 export default services;
