@@ -159,6 +159,10 @@ describe('REST reads of the governed type', () => {
       expect(again.body.length).toBe(0);
       expect(again.headers.etag).toBe(tag);
       expect(again.headers['cache-control']).toBe('public, max-age=60');
+      // Answered before routing, but after CORS: a portal on another site can revalidate.
+      const cross = await get(url, { 'If-None-Match': tag, Origin: 'https://portal.example.go.id' });
+      expect(cross.status).toBe(304);
+      expect(cross.headers['access-control-allow-origin']).toBeDefined();
       // Weak comparison, and a list of tags.
       expect((await get(url, { 'If-None-Match': `"x", W/${tag}` })).status).toBe(304);
       expect((await get(url, { 'If-None-Match': '"someone-elses-tag"' })).status).toBe(200);
@@ -224,6 +228,23 @@ describe('REST reads of the governed type', () => {
     expect(purge.prefixes).toEqual(expect.arrayContaining(['/api/information-items', '/api/ppid/dip/']));
     expect(purge.urls).toContain(`https://ppid.example.go.id/api/information-items/${ids.b}`);
     expect(purge.version).toMatch(/^\d+$/);
+  });
+
+  it('revoking the public role\'s read is a change too: the old tag gets 403, not 304', async () => {
+    const url = `/api/information-items/${ids.a}`;
+    const ok = await get(url);
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const perms = app.strapi.db.query('plugin::users-permissions.permission');
+    const grant = await perms.findOne({ where: { role: role.id, action: `${ITEM}.findOne` } });
+    await perms.delete({ where: { id: grant.id } });
+    try {
+      const res = await get(url, { 'If-None-Match': ok.headers.etag });
+      expect(res.status).toBe(403);
+      expect(res.headers.etag).toBeUndefined();
+    } finally {
+      await perms.create({ data: { action: `${ITEM}.findOne`, role: role.id } });
+    }
+    expect((await get(url)).status).toBe(200);
   });
 
   it('a draft save changes nothing public: the tags stand', async () => {

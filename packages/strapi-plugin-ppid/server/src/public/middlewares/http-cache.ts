@@ -157,6 +157,27 @@ export const httpCache = (config: { mode?: CacheMode; vary?: string[] } = {}, { 
   };
 };
 
+/**
+ * The same 304 earlier, before routing and authentication (`plugin::ppid.http-cache-precheck`,
+ * placed in config/middlewares.ts after `strapi::cors` and `strapi::query`, so a 304 still carries
+ * the CORS and security headers): a conditional GET to `/api/…` without credentials whose tag is
+ * the versioned tag of this very path and query string at the current version. Safe before the
+ * route: such a tag is only ever issued on a 200 of a versioned public read of that URL, and
+ * every change that could alter that answer bumps the version, the public role's permissions
+ * included (services/publication-version.ts). Anything else goes on to the route unchanged.
+ */
+export const httpCachePrecheck = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => async (ctx: Context, next: Next) => {
+  if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith('/api/')) return next();
+  const header = ctx.get('if-none-match');
+  if (!header || hasCredentials(ctx)) return next();
+  const settings = cacheSettings(strapi);
+  if (!settings.enabled) return next();
+  const version = await getService(strapi, 'publication-version').version();
+  const tag = makeTag(strapi, ['v', version, ctx.path, ctx.querystring]);
+  if (ifNoneMatch(header, tag)) return notModified(ctx, tag, `public, max-age=${settings.maxAge}`);
+  return next();
+};
+
 /** The route config entry for a plugin route. */
 export const cached = (mode: CacheMode = 'versioned', vary?: string[]) => ({ name: 'plugin::ppid.http-cache', config: { mode, ...(vary ? { vary } : {}) } });
 
