@@ -20,9 +20,13 @@ import { UID } from '../../platform/uids';
  *
  * The counter is taken in the `before*` lifecycle, ahead of the row the write locks, so two
  * transactions that both write public rows queue on the counter instead of deadlocking on each
- * other's rows; a transaction bumps once, however many rows it writes.
+ * other's rows; a transaction bumps once, however many rows it writes. Bulk writes that touch
+ * draft rows only do not bump. The signature chain's head is locked just before the counter
+ * (see bump()), so every transaction takes the two in the same order.
  */
 export const PUBLICATION_COUNTER = 'ppid:publication-version';
+// The signature chain's head row (signature/services/records.ts): see the lock order in bump().
+const CHAIN_HEAD = 'signature-chain';
 
 type Change = { uid: string; documentId: string | null };
 type Pending = { changes: Change[] };
@@ -76,6 +80,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const entry: Pending = { changes: [change] };
         pending.set(trx, entry);
+        // Lock order: the signature chain's head first, then this counter. A publish act appends
+        // its record (chain) before it publishes, an unpublish in the Content Manager writes the
+        // row before its sealed record: taking the chain here first gives both the same order,
+        // so they queue instead of deadlocking (no-op where the transaction already holds it).
+        await strapi.db.connection(table()).transacting(trx).where({ name: CHAIN_HEAD }).forUpdate().first();
         const n = await strapi.db.connection(table()).transacting(trx).where({ name: PUBLICATION_COUNTER }).increment('value', 1);
         if (!n) await counters().create({ data: { name: PUBLICATION_COUNTER, value: '1' } });
         onCommit(() => {
@@ -152,14 +161,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (action === 'Update' && hasDraftAndPublish(uid)) return !!result?.publishedAt;
         return true;
       };
-      /** The documentIds a bulk write touches (read before it, while the rows exist; at most 100). */
-      const touched = async (uid: string, params: any): Promise<(string | null)[]> => {
-        const one = documentIdOf(params);
-        if (one) return [one];
-        if (!params?.where) return [null];
-        const rows = await strapi.db.query(uid as any).findMany({ where: params.where, select: ['documentId'], limit: 101 }).catch(() => []);
+      /**
+       * The documentIds a bulk write touches, read before it while the rows exist (at most 100;
+       * `[null]`: more, or not known), and whether any of them is a published row.
+       */
+      const touched = async (uid: string, params: any): Promise<{ ids: (string | null)[]; published: boolean }> => {
+        if (!params?.where) return { ids: [documentIdOf(params)], published: true };
+        const dp = hasDraftAndPublish(uid);
+        const rows = await strapi.db
+          .query(uid as any)
+          .findMany({ where: params.where, select: dp ? ['documentId', 'publishedAt'] : ['documentId'], limit: 101 })
+          .catch(() => null);
+        if (!rows) return { ids: [documentIdOf(params)], published: true };
         const ids = [...new Set(rows.map((r: any) => r.documentId).filter((d: unknown) => typeof d === 'string'))] as string[];
-        return ids.length && ids.length <= 100 ? ids : [null];
+        // Draft rows only (a discarded draft, a draft edition's bookkeeping): nothing public changes.
+        const published = !dp || rows.length > 100 || rows.some((r: any) => r.publishedAt);
+        return { ids: ids.length && ids.length <= 100 ? ids : [documentIdOf(params)], published };
       };
       const bumpAll = async (uid: string, documentIds: (string | null)[]) => {
         for (const documentId of documentIds) await self.bump({ uid, documentId });
@@ -170,14 +187,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (action !== 'Update') {
           subscriber[`before${action}`] = async (event: { model: { uid: string }; params: any; state: any }) => {
             if (!relevant(action, event.model.uid, event.params)) return;
-            const documentIds = action === 'Create' || action === 'CreateMany' ? [documentIdOf(event.params)] : await touched(event.model.uid, event.params);
+            let documentIds: (string | null)[] = [documentIdOf(event.params)];
+            if (action !== 'Create' && action !== 'CreateMany') {
+              const t = await touched(event.model.uid, event.params);
+              if (!t.published) {
+                if (event.state) event.state.ppidSkip = true;
+                return;
+              }
+              documentIds = t.ids;
+            }
             if (strapi.db.inTransaction()) await bumpAll(event.model.uid, documentIds);
             else if (event.state) event.state.ppidTouched = documentIds;
           };
         }
         subscriber[`after${action}`] = async (event: { model: { uid: string }; params: any; result: any; state: any }) => {
           if (action !== 'Update' && strapi.db.inTransaction()) return;
-          if (!relevant(action, event.model.uid, event.params, event.result)) return;
+          if (event.state?.ppidSkip || !relevant(action, event.model.uid, event.params, event.result)) return;
           const documentIds = event.state?.ppidTouched ?? [documentIdOf(event.params, event.result)];
           await bumpAll(event.model.uid, documentIds);
         };
