@@ -16,6 +16,7 @@ import notification from './notification/schema.json';
 import notificationPreference from './notification-preference/schema.json';
 import classificationRule from './classification-rule/schema.json';
 import consequenceTest from './consequence-test/schema.json';
+import excludedInformation from './excluded-information/schema.json';
 import checkpoint from './checkpoint/schema.json';
 import signingAttempt from './signing-attempt/schema.json';
 import dipFile from './dip-file/schema.json';
@@ -36,6 +37,7 @@ export default {
   'notification-preference': { schema: notificationPreference },
   'classification-rule': { schema: classificationRule },
   'consequence-test': { schema: consequenceTest },
+  'excluded-information': { schema: excludedInformation },
   checkpoint: { schema: checkpoint },
   'signing-attempt': { schema: signingAttempt },
   'dip-file': { schema: dipFile },
@@ -45,7 +47,7 @@ export default {
 export const INTERNAL_TYPES = [
   'unit', 'official', 'sop', 'role-mapping', 'delegation', 'binding', 'run', 'step-log',
   'signature-record', 'counter', 'notification', 'notification-preference',
-  'dip-edition', 'classification-rule', 'consequence-test',
+  'dip-edition', 'classification-rule', 'consequence-test', 'excluded-information',
   'checkpoint',
   'signing-attempt',
   'dip-file',

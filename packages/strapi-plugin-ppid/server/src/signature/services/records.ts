@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const self = {
     /** Seals and stores one record; must run inside the act's transaction. */
-    async append(input: NewRecord, runId?: number): Promise<SignatureRecord> {
+    async append(input: NewRecord, runId?: number, columns?: { memberKey?: string }): Promise<SignatureRecord> {
       return strapi.db.transaction(async ({ trx }) => {
         const head = await lockHead(trx);
         const last = await strapi.db.query(UID.record).findOne({
@@ -75,7 +75,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           last?.hash ?? null,
           keyring.active
         );
-        await strapi.db.query(UID.record).create({ data: { ...toRow(record), ...(runId ? { run: runId } : {}) } });
+        await strapi.db.query(UID.record).create({
+          data: { ...toRow(record), ...(runId ? { run: runId } : {}), ...(columns?.memberKey ? { memberKey: columns.memberKey } : {}) },
+        });
         await strapi.db
           .connection(counterTable())
           .transacting(trx)
