@@ -13,8 +13,9 @@ import { UID } from '../../platform/uids';
  * What bumps it (database lifecycles, so every door counts: REST, the Content Manager, the
  * workflow's publish and unpublish, an exclusion's classification write, scripts through the query
  * engine): a write of a published row of any app type (`api::*`), of a type without Draft &
- * Publish, of an uploaded file, of a DIP edition, of a binding (which types are governed), and of
- * the public role's permissions (what the public may read at all).
+ * Publish, of an uploaded file, of a DIP edition, of a binding (which types are governed), of an
+ * excluded-information register row or a published consequence test (partial exclusions black
+ * out fields), and of the public role's permissions (what the public may read at all).
  * Draft saves do not: the public never sees a draft row. Each bump, once committed, emits the
  * `ppid.purge` event (a Strapi webhook) naming the URLs a CDN should purge.
  *
@@ -44,6 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     'plugin::upload.file',
     UID.dipEdition,
     UID.binding,
+    // Partial exclusions in force decide which fields the guard blacks out (public-filter.ts).
+    UID.excludedInformation,
+    UID.consequenceTest,
     // Who may read what publicly: a 304 before authentication relies on these too.
     'plugin::users-permissions.permission',
     'plugin::users-permissions.role',
@@ -129,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         paths.add('/api/ppid/dip/editions');
         prefixes.add('/api/ppid/dip/');
       }
-      if (changes.some((c) => c.uid === UID.binding || c.uid === 'plugin::upload.file' || c.uid.startsWith('plugin::users-permissions.'))) {
+      if (changes.some((c) => [UID.binding, UID.excludedInformation, UID.consequenceTest, 'plugin::upload.file'].includes(c.uid as any) || c.uid.startsWith('plugin::users-permissions.'))) {
         // Which types are governed changed, or a file's links: every public read may differ.
         prefixes.add('/api/');
       }
