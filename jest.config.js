@@ -9,7 +9,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/packages/*/server/src/**/__tests__/**/*.test.ts', '<rootDir>/packages/*/admin/src/**/__tests__/**/*.test.ts', '<rootDir>/src/**/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/packages/*/server/src/**/__tests__/**/*.test.ts', '<rootDir>/packages/*/admin/src/**/__tests__/**/*.test.ts', '<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/bench/__tests__/**/*.test.ts'],
     },
     {
       displayName: 'integration',

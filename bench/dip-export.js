@@ -81,11 +81,12 @@ if (process.argv[2] === '--child') {
     results.push(r);
     console.log(`${format.padEnd(5)} ${String(r.entries).padStart(6)} entries  ${r.seconds.toFixed(2)} s  peak RSS ${r.peakRssMB} MB  (${(r.bytes / 1024).toFixed(0)} KiB)`);
   }
-  const dir = path.join(__dirname, 'results');
-  fs.mkdirSync(dir, { recursive: true });
+  // BENCH_RESULT_FILE: where `npm run bench` wants it (a quick run never overwrites the committed file).
+  const file = process.env.BENCH_RESULT_FILE || path.join(__dirname, 'results', 'dip-export.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
-    path.join(dir, 'dip-export.json'),
+    file,
     JSON.stringify({ bench: 'dip-export', node: process.version, platform: `${os.platform()} ${os.arch()}`, date: new Date().toISOString(), results }, null, 2) + '\n'
   );
-  console.log('→ bench/results/dip-export.json');
+  console.log(`→ ${path.relative(path.join(__dirname, '..'), file)}`);
 }

@@ -33,8 +33,31 @@ export default ({ env }) => ({
         },
       }
     : {}),
+  // Uploads: the local disk (public/uploads; one host, or a volume every instance mounts), or
+  // with UPLOAD_PROVIDER=aws-s3 an S3-compatible bucket that every instance shares
+  // (@strapi/provider-upload-aws-s3, pinned at 5.52.3, the newest the registry here offers).
+  // The bucket stays PRIVATE and file URLs point at this app (`/uploads/<key>`): the plugin's
+  // attachment guard decides every download and streams the object from the bucket, so an
+  // attachment of an unpublished item is never reachable by a bucket URL (docs/attachments.md).
   upload: {
-    config: { provider: 'local', sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) },
+    config:
+      env('UPLOAD_PROVIDER', 'local') === 'aws-s3'
+        ? {
+            provider: 'aws-s3',
+            sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024),
+            providerOptions: {
+              baseUrl: '/uploads',
+              rootPath: env('S3_ROOT_PATH', ''),
+              s3Options: {
+                credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+                region: env('S3_REGION', 'us-east-1'),
+                ...(env('S3_ENDPOINT') ? { endpoint: env('S3_ENDPOINT') } : {}),
+                forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', !!env('S3_ENDPOINT')),
+                params: { ACL: 'private', Bucket: env('S3_BUCKET'), signedUrlExpires: 60 },
+              },
+            },
+          }
+        : { provider: 'local', sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024) },
   },
   graphql: {
     config: {

@@ -1,7 +1,13 @@
-// The benchmark's (and the tests') baseline type: `api::plain-item.plain-item`, an ungoverned
-// copy of Informasi Publik (same attributes, Draft & Publish, no SOP). It is NOT part of the app
-// or the plugin: a bench or test entry registers it on its own Strapi instance, after
-// createStrapi() and before load(), so no real body's schema or API ever has it.
+// The benchmark's (and the tests') baseline types, ungoverned copies of Informasi Publik (same
+// attributes, Draft & Publish, no SOP):
+// - `api::plain-item.plain-item`: with Strapi's defaults (the schema a body would have without
+//   the plugin): the "speed-up over default Strapi" baseline;
+// - `api::indexed-item.indexed-item` (bench only): the same columns as the governed type, its
+//   private `ppidPublic` flag included, and the bench gives its table exactly the indexes the
+//   product gives the governed type (bench/lib/setup.js, from services/indexes.ts): the "guard
+//   overhead" baseline, where the public guard is the only difference.
+// Neither is part of the app or the plugin: a bench or test entry registers them on its own
+// Strapi instance, after createStrapi() and before load(), so no real body's schema or API has them.
 //   const app = createStrapi({ appDir, distDir });
 //   require('../bench/lib/plain-item').registerPlainItem(app);
 //   await app.load();
@@ -109,24 +115,47 @@ const schema = {
   }
 };
 
-/** Adds the fixture API (content type, core controller/service/routes) to a not-yet-loaded app. */
-function registerPlainItem(strapi) {
-  if (strapi.get('apis').get('plain-item')) return;
-  strapi.get('apis').add('plain-item', {
+const INDEXED_UID = 'api::indexed-item.indexed-item';
+
+const indexedSchema = {
+  ...schema,
+  collectionName: 'indexed_items',
+  info: {
+    singularName: 'indexed-item',
+    pluralName: 'indexed-items',
+    displayName: 'Indexed Item (benchmark fixture)',
+    description: "Ungoverned copy of Informasi Publik with the governed type's columns and indexes: the guard-overhead baseline of the benchmarks",
+  },
+  attributes: {
+    ...schema.attributes,
+    // The governed type's private flag (set on every published row here, never read by a guard).
+    ppidPublic: { type: 'boolean', default: false, private: true, configurable: false, visible: false },
+  },
+};
+
+function register(strapi, apiName, globalId, uid, s) {
+  if (strapi.get('apis').get(apiName)) return;
+  strapi.get('apis').add(apiName, {
     config: {},
     contentTypes: {
-      'plain-item': {
-        schema: { ...JSON.parse(JSON.stringify(schema)), apiName: 'plain-item', globalId: 'PlainItem' },
-        actions: {},
-        lifecycles: {},
-      },
+      [apiName]: { schema: { ...JSON.parse(JSON.stringify(s)), apiName, globalId }, actions: {}, lifecycles: {} },
     },
-    controllers: { 'plain-item': factories.createCoreController(UID) },
-    services: { 'plain-item': factories.createCoreService(UID) },
-    routes: { 'plain-item': factories.createCoreRouter(UID) },
+    controllers: { [apiName]: factories.createCoreController(uid) },
+    services: { [apiName]: factories.createCoreService(uid) },
+    routes: { [apiName]: factories.createCoreRouter(uid) },
     policies: {},
     middlewares: {},
   });
 }
 
-module.exports = { UID, schema, registerPlainItem };
+/** Adds the fixture API (content type, core controller/service/routes) to a not-yet-loaded app. */
+function registerPlainItem(strapi) {
+  register(strapi, 'plain-item', 'PlainItem', UID, schema);
+}
+
+/** The guard-overhead baseline (bench only). */
+function registerIndexedItem(strapi) {
+  register(strapi, 'indexed-item', 'IndexedItem', INDEXED_UID, indexedSchema);
+}
+
+module.exports = { UID, INDEXED_UID, schema, indexedSchema, registerPlainItem, registerIndexedItem };

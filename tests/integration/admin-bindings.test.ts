@@ -207,7 +207,7 @@ describe('binding changes reach every instance (settings version, no message bus
       expect(await second.service('content', 'isGoverned', PLAIN)).toBe(false);
       const made = await post({ contentType: PLAIN, sopCode: SOP });
       await second.service('settings-sync', 'ensureFresh');
-      // Within the interval (default 5 s) the read path may still hold the old list; after it, never.
+      // Within the interval (default 1 s) the read path may still hold the old list; after it, never.
       await new Promise((r) => setTimeout(r, 5100));
       await second.service('settings-sync', 'ensureFresh');
       expect(await second.service('content', 'isGoverned', PLAIN)).toBe(true);

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { bucketOf } from './public/services/bucket';
+import { leasePluginJobs } from './platform/background';
 import { ACTIONS } from './platform/permissions';
 import { UID, appTypes } from './platform/uids';
 import { PPID_EVENTS } from './workflow/services/events';
@@ -68,6 +70,8 @@ export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<stri
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  // Every `ppid*` cron job, however registered, runs once per interval across instances (platform/background.ts).
+  leasePluginJobs(strapi);
   const ppid = strapi.plugin('ppid');
   // One-time schema and data changes between plugin versions, once per database, before anything
   // else (platform/migrations: 001 seals the configuration that predates sealing).
@@ -86,6 +90,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Binding changes on any instance reach this one (services/settings-sync.ts).
   await getService(strapi, 'settings-sync').install();
   getService(strapi, 'keys').load();
+  // An S3 upload bucket is served through the attachment guard: a bad provider config stops the boot here.
+  bucketOf(strapi);
   await grantPublicRead(strapi);
   // Indexes for the public filters and the guard (services/indexes.ts: why they live here).
   await getService(strapi, 'indexes').ensure();

@@ -38,6 +38,7 @@ import signing from '../signature/services/signing';
 import runs from '../workflow/services/runs';
 import publicationVersion from '../public/services/publication-version';
 import dipFiles from '../dip/services/files';
+import jobs from '../platform/services/jobs';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -85,6 +86,7 @@ export type ServiceFactories = {
   kop: typeof kop;
   'publication-version': typeof publicationVersion;
   'dip-files': typeof dipFiles;
+  jobs: typeof jobs;
 };
 
 const services: ServiceFactories = {
@@ -128,6 +130,7 @@ const services: ServiceFactories = {
   kop,
   'publication-version': publicationVersion,
   'dip-files': dipFiles,
+  jobs,
 };
 
 export default services;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { computeDeadline, deadlineStatus } from '../../core/calendar';
 import type { SopDefinition, SopStep } from '../../core/workflow';
+import { scheduleJob } from '../../platform/background';
 import { UID } from '../../platform/uids';
 import { getService, type ServiceName } from '../../services/get-service';
 
@@ -95,29 +96,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return sent;
     },
 
-    /** The cron jobs: reminders and immediate mails every minute, the digest once a day. */
+    /**
+     * The jobs: reminders and immediate mails every minute, the digest once a day. Each runs
+     * once per interval across app instances (scheduleJob: the database lease).
+     */
     schedule() {
       const c = (strapi.plugin('ppid').config('reminders') ?? {}) as { rule?: string; digestRule?: string };
       const tz = svc('clock').calendar().timeZone;
-      const guard = (name: string, fn: () => Promise<unknown>) => async () => {
-        try {
-          await fn();
-        } catch (e) {
-          strapi.log.error(`ppid ${name}: ${(e as Error).message}`);
-        }
-      };
-      strapi.cron.add({
-        ppidReminders: {
-          task: guard('reminders', async () => {
-            await self.tick();
-            await svc('notifications').flushMail();
-          }),
-          options: { rule: c.rule ?? '* * * * *' },
+      scheduleJob(strapi, {
+        name: 'ppidReminders',
+        rule: c.rule ?? (process.env.PPID_REMINDERS_RULE || '* * * * *'),
+        task: async () => {
+          await self.tick();
+          await svc('notifications').flushMail();
         },
-        ppidDigest: {
-          task: guard('digest', () => svc('notifications').sendDigests()),
-          options: { rule: c.digestRule ?? '0 7 * * *', ...(tz.includes('/') ? { tz } : {}) },
-        },
+      });
+      scheduleJob(strapi, {
+        name: 'ppidDigest',
+        rule: c.digestRule ?? '0 7 * * *',
+        ...(tz.includes('/') ? { tz } : {}),
+        task: () => svc('notifications').sendDigests(),
       });
     },
   };

@@ -8,7 +8,8 @@ import { getService } from '../../services/get-service';
  * whatever the door (routes, scripts, the boot seed), bumps a version in one counter row
  * (`ppid_counters`, unique name: one indexed read). An instance compares it with the version it
  * loaded: on every governed write (the governance middleware), on workflow submits, and at most
- * every `settingsRefreshMs` (PPID_SETTINGS_REFRESH_MS, default 5 s) on public reads.
+ * every `settingsRefreshMs` (PPID_SETTINGS_REFRESH_MS, default 1 s: one indexed read a second at
+ * most, and a binding change reaches the public reads of every instance within 2 s) on public reads.
  */
 export const SETTINGS_COUNTER = 'ppid:settings-version';
 const WATCHED = [UID.binding];
@@ -22,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const refreshMs = () => {
     const raw = strapi.plugin('ppid').config('settingsRefreshMs') ?? process.env.PPID_SETTINGS_REFRESH_MS;
     const n = raw == null || raw === '' ? NaN : Number(raw);
-    return Number.isFinite(n) && n >= 0 ? n : 5000;
+    return Number.isFinite(n) && n >= 0 ? n : 1000;
   };
 
   const self = {

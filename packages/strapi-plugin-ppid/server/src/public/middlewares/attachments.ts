@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { posix } from 'path';
 import { adminMayReadFiles } from '../../platform/middlewares/admin-files';
 import { getService } from '../../services/get-service';
+import { bucketOf, onLocalDisk, serveFromBucket } from '../services/bucket';
 
 /**
  * In front of every download of an uploaded file (`/uploads/*`, served by Strapi's upload route
@@ -49,7 +50,10 @@ export const attachmentGuard = (strapi: Core.Strapi, prefix = '/uploads/') => as
     return;
   }
   // Files that are public may still be cached; a decision can change when an item is unpublished.
-  await next();
+  // With a bucket (UPLOAD_PROVIDER=aws-s3) the object is streamed from it: the bucket itself is private.
+  const bucket = bucketOf(strapi);
+  if (bucket && !onLocalDisk(strapi, url)) await serveFromBucket(strapi, bucket, ctx, url.slice(prefix.length));
+  else await next();
   if (forAdmin) {
     // A hidden file seen by an officer: no shared cache may keep it for the public.
     ctx.set('Cache-Control', 'private, no-store');

@@ -12,7 +12,7 @@ import {
   type CheckpointProblem,
   type SignatureRecord,
 } from '../../core/signature';
-import { track } from '../../platform/background';
+import { scheduleJob, track } from '../../platform/background';
 import { UID } from '../../platform/uids';
 import { getService, type ServiceName } from '../../services/get-service';
 
@@ -286,19 +286,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     interval: () => intervalMinutes(config().intervalMinutes ?? process.env.PPID_CHECKPOINT_INTERVAL),
 
-    /** The job, every `interval()` minutes (a checkpoint only when records were added). */
+    /** The job, every `interval()` minutes (a checkpoint only when records were added), leased. */
     schedule(n: number = self.interval()) {
-      strapi.cron.add({
-        ppidCheckpoint: {
-          task: async () => {
-            try {
-              await self.tick();
-            } catch (e) {
-              strapi.log.error(`ppid checkpoint: ${(e as Error).message}`);
-            }
-          },
-          options: { rule: n === 60 ? '0 * * * *' : `*/${n} * * * *` },
-        },
+      scheduleJob(strapi, {
+        name: 'ppidCheckpoint',
+        rule: n === 60 ? '0 * * * *' : `*/${n} * * * *`,
+        task: () => self.tick(),
       });
     },
   };
