@@ -5,6 +5,9 @@ export default ({ env }) => [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // 304 for a still-valid public ETag before routing (docs/api.md, HTTP caching): after cors and
+  // security, so the answer carries their headers.
+  ...(env.bool('PPID_ENABLED', true) ? ['plugin::ppid.http-cache-precheck'] : []),
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -111,6 +111,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Signed checkpoints of the chain head, published outside the database (services/checkpoints.ts);
   // off in tests (they call tick()), PPID_CHECKPOINTS=false turns the job off.
   webhookStore.addAllowedEvent('PPID_CHECKPOINT', 'ppid.checkpoint');
+  // The publication version behind every public ETag, and the CDN purge event it emits.
+  webhookStore.addAllowedEvent('PPID_PURGE', 'ppid.purge');
+  await getService(strapi, 'publication-version').install();
+  getService(strapi, 'dip-files').listen();
   const checkpoints = getService(strapi, 'checkpoints');
   const interval = checkpoints.interval(); // a bad PPID_CHECKPOINT_INTERVAL stops the boot here
   if (checkpoints.enabled()) checkpoints.schedule(interval);

@@ -9,6 +9,7 @@ import { attachmentGuard } from './public/middlewares/attachments';
 import { adminFilesCookie } from './platform/middlewares/admin-files';
 import { retryAfter } from './signature/middlewares/retry-after';
 import { installAppTypes } from './platform/uids';
+import { cacheContentApiReads } from './public/middlewares/http-cache';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // The host's types the plugin works with (config itemType, dipEntryType, kindType), checked
@@ -25,6 +26,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(adminFilesCookie(strapi));
   // 429 answers of the plugin tell clients when to retry (HTTP Retry-After).
   strapi.server.use(retryAfter());
+  // ETag, 304 and Cache-Control on the app's REST reads (docs/api.md, "HTTP caching").
+  cacheContentApiReads(strapi);
 
   // GraphQL shadow CRUD would expose every content type, including officials with their NIP
   // and the signature records. Public facts come only from the plugin's explicit routes.

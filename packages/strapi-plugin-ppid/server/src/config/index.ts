@@ -62,8 +62,37 @@ export const APP_TYPE_NEEDS: Record<AppTypeKey, Needs> = {
   kindType: { attributes: { code: ['uid', 'string'], label: ['string', 'text'], classification: ['enumeration', 'string'] } },
 };
 
+/**
+ * HTTP caching of public reads (docs/api.md, "HTTP caching"): `maxAge` seconds a browser, CDN or
+ * reverse proxy may keep a public answer (PPID_HTTP_CACHE_MAX_AGE, default 60); `enabled` false
+ * leaves every answer as Strapi sends it (no ETag, no Cache-Control from the plugin).
+ */
+export type HttpCacheConfig = { enabled: boolean; maxAge: number };
+export const HTTP_CACHE_DEFAULTS: HttpCacheConfig = { enabled: true, maxAge: 60 };
+const ONE_YEAR = 31536000;
+
+/** The httpCache key, checked and completed with its defaults; throws an Error naming the bad key. */
+export function httpCacheConfig(raw: unknown): HttpCacheConfig {
+  if (raw == null) return { ...HTTP_CACHE_DEFAULTS };
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('ppid config: httpCache must be an object { enabled?, maxAge? }');
+  const c = raw as Record<string, unknown>;
+  for (const key of Object.keys(c)) {
+    if (key !== 'enabled' && key !== 'maxAge') throw new Error(`ppid config: httpCache.${key} is not a setting (enabled, maxAge)`);
+  }
+  const enabled = c.enabled ?? HTTP_CACHE_DEFAULTS.enabled;
+  if (typeof enabled !== 'boolean') throw new Error('ppid config: httpCache.enabled must be true or false');
+  // From the environment the number arrives as text.
+  const rawAge = c.maxAge ?? HTTP_CACHE_DEFAULTS.maxAge;
+  const maxAge = typeof rawAge === 'string' && /^\d+$/.test(rawAge.trim()) ? Number(rawAge) : rawAge;
+  if (typeof maxAge !== 'number' || !Number.isInteger(maxAge) || maxAge < 0 || maxAge > ONE_YEAR) {
+    throw new Error(`ppid config: httpCache.maxAge must be a whole number of seconds from 0 to ${ONE_YEAR} (got ${JSON.stringify(rawAge)})`);
+  }
+  return { enabled, maxAge };
+}
+
 /** Format checks of the plugin config (no Strapi needed); throws an Error naming the key. */
 export function validateConfig(config: Record<string, unknown>): void {
+  httpCacheConfig(config.httpCache);
   for (const key of HEADING_KEYS) {
     if (config[key] != null && typeof config[key] !== 'string') throw new Error(`ppid config: ${key} must be a string`);
   }
@@ -135,6 +164,7 @@ export default {
     alamat: env('PPID_ALAMAT', ''),
     tempat: env('PPID_TEMPAT', ''),
     ...APP_TYPE_DEFAULTS,
+    httpCache: { enabled: HTTP_CACHE_DEFAULTS.enabled, maxAge: env('PPID_HTTP_CACHE_MAX_AGE', String(HTTP_CACHE_DEFAULTS.maxAge)) },
   }),
   validator(config: Record<string, unknown>) {
     validateConfig(config);

@@ -19,6 +19,7 @@ import consequenceTest from './consequence-test/schema.json';
 import excludedInformation from './excluded-information/schema.json';
 import checkpoint from './checkpoint/schema.json';
 import signingAttempt from './signing-attempt/schema.json';
+import dipFile from './dip-file/schema.json';
 
 export default {
   unit: { schema: unit },
@@ -39,6 +40,7 @@ export default {
   'excluded-information': { schema: excludedInformation },
   checkpoint: { schema: checkpoint },
   'signing-attempt': { schema: signingAttempt },
+  'dip-file': { schema: dipFile },
 };
 
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
@@ -48,4 +50,5 @@ export const INTERNAL_TYPES = [
   'dip-edition', 'classification-rule', 'consequence-test', 'excluded-information',
   'checkpoint',
   'signing-attempt',
+  'dip-file',
 ].map((name) => `plugin::ppid.${name}`);

@@ -1,4 +1,9 @@
 import { adminAuth as auth, open } from '../routes/helpers';
+import { cached } from '../public/middlewares/http-cache';
+
+// Public reads: ETag and Cache-Control (docs/api.md, "HTTP caching"); exports are kept files
+// with their own immutable caching (controllers/dip.ts publicExport).
+const publicRead = { ...open, middlewares: [cached('versioned')] };
 
 // The dip domain's routes: admin panel (under /ppid) and public content API (under /api/ppid).
 export default {
@@ -13,9 +18,9 @@ export default {
     { method: 'GET', path: '/dip/pemutakhiran', handler: 'dip.pemutakhiran', config: auth('dip.read') },
   ],
   contentApi: [
-    { method: 'GET', path: '/dip/current', handler: 'dip.publicCurrent', config: open },
-    { method: 'GET', path: '/dip/editions', handler: 'dip.publicList', config: open },
-    { method: 'GET', path: '/dip/editions/:documentId', handler: 'dip.publicFindOne', config: open },
+    { method: 'GET', path: '/dip/current', handler: 'dip.publicCurrent', config: publicRead },
+    { method: 'GET', path: '/dip/editions', handler: 'dip.publicList', config: publicRead },
+    { method: 'GET', path: '/dip/editions/:documentId', handler: 'dip.publicFindOne', config: publicRead },
     { method: 'GET', path: '/dip/editions/:documentId/export', handler: 'dip.publicExport', config: open },
     { method: 'GET', path: '/dip/editions/:documentId/decree.pdf', handler: 'dip.publicDecree', config: open },
   ],

@@ -1,6 +1,10 @@
 import { portal } from '../public/middlewares/portal';
+import { httpCache, httpCachePrecheck } from '../public/middlewares/http-cache';
 
 // Koa middlewares the app can enable by name in config/middlewares.ts (`plugin::ppid.<name>`).
 // The document service middlewares (governance, official-nip, dip-freeze) are registered in
 // register.ts instead.
-export default { portal };
+// `http-cache` is a route middleware: the plugin's public routes name it, and register.ts adds it
+// to the app's REST reads.
+// `http-cache-precheck` answers the same 304s before routing (config/middlewares.ts).
+export default { portal, 'http-cache': httpCache, 'http-cache-precheck': httpCachePrecheck };

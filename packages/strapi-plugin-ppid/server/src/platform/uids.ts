@@ -21,6 +21,7 @@ export const UID = {
   excludedInformation: 'plugin::ppid.excluded-information',
   checkpoint: 'plugin::ppid.checkpoint',
   signingAttempt: 'plugin::ppid.signing-attempt',
+  dipFile: 'plugin::ppid.dip-file',
 } as const;
 
 /**

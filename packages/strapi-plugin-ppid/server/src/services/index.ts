@@ -36,6 +36,8 @@ import bindings from '../workflow/services/bindings';
 import setup from '../platform/services/setup';
 import signing from '../signature/services/signing';
 import runs from '../workflow/services/runs';
+import publicationVersion from '../public/services/publication-version';
+import dipFiles from '../dip/services/files';
 import jobs from '../platform/services/jobs';
 import zones from '../platform/services/zones';
 
@@ -83,6 +85,8 @@ export type ServiceFactories = {
   sealing: typeof sealing;
   attachments: typeof attachments;
   kop: typeof kop;
+  'publication-version': typeof publicationVersion;
+  'dip-files': typeof dipFiles;
   jobs: typeof jobs;
   zones: typeof zones;
 };
@@ -127,6 +131,8 @@ const services: ServiceFactories = {
   sealing,
   attachments,
   kop,
+  'publication-version': publicationVersion,
+  'dip-files': dipFiles,
   jobs,
 };
 

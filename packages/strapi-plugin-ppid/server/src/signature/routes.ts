@@ -1,4 +1,5 @@
 import { adminAuth as auth, open } from '../routes/helpers';
+import { cached } from '../public/middlewares/http-cache';
 
 // The signature domain's routes: admin panel (under /ppid) and public content API (under /api/ppid).
 export default {
@@ -7,8 +8,8 @@ export default {
     { method: 'POST', path: '/verify', handler: 'verification.verify', config: auth('verify') },
   ],
   contentApi: [
-    { method: 'GET', path: '/verify/:code', handler: 'verification.publicVerify', config: open },
-    { method: 'GET', path: '/checkpoints/latest', handler: 'checkpoints.latest', config: open },
-    { method: 'GET', path: '/checkpoints', handler: 'checkpoints.list', config: open },
+    { method: 'GET', path: '/verify/:code', handler: 'verification.publicVerify', config: { ...open, middlewares: [cached('content', ['Accept'])] } },
+    { method: 'GET', path: '/checkpoints/latest', handler: 'checkpoints.latest', config: { ...open, middlewares: [cached('content')] } },
+    { method: 'GET', path: '/checkpoints', handler: 'checkpoints.list', config: { ...open, middlewares: [cached('content')] } },
   ],
 };

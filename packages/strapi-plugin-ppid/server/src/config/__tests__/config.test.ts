@@ -1,4 +1,4 @@
-import config, { APP_TYPE_DEFAULTS, resolveAppTypes, validateConfig } from '..';
+import config, { APP_TYPE_DEFAULTS, httpCacheConfig, resolveAppTypes, validateConfig } from '..';
 
 const ITEM = APP_TYPE_DEFAULTS.itemType;
 const DIP = APP_TYPE_DEFAULTS.dipEntryType;
@@ -95,5 +95,26 @@ describe('ppid config: against the app (register)', () => {
     expect(() => resolveAppTypes({ ...defaults(), itemType: 'api::article.article' }, lookup(MODELS))).toThrow(
       /ppid config: dipEntryType "api::dip-entry.dip-entry" needs a relation attribute "informationItem" to itemType "api::article.article"/
     );
+  });
+});
+
+describe('ppid config: httpCache', () => {
+  it('defaults to on, 60 seconds; the environment gives the number as text', () => {
+    expect(httpCacheConfig(undefined)).toEqual({ enabled: true, maxAge: 60 });
+    expect(httpCacheConfig(defaults().httpCache)).toEqual({ enabled: true, maxAge: 60 });
+    expect(httpCacheConfig({ maxAge: '300' })).toEqual({ enabled: true, maxAge: 300 });
+    expect(httpCacheConfig({ enabled: false, maxAge: 0 })).toEqual({ enabled: false, maxAge: 0 });
+  });
+
+  it.each([
+    [{ maxAge: -1 }, /httpCache\.maxAge must be a whole number/],
+    [{ maxAge: 1.5 }, /httpCache\.maxAge must be a whole number/],
+    [{ maxAge: '60s' }, /httpCache\.maxAge must be a whole number/],
+    [{ maxAge: 31536001 }, /httpCache\.maxAge must be a whole number/],
+    [{ enabled: 'yes' }, /httpCache\.enabled must be true or false/],
+    [{ maxage: 10 }, /httpCache\.maxage is not a setting/],
+    ['60', /httpCache must be an object/],
+  ])('refuses %j at boot, naming the key', (value, message) => {
+    expect(() => validateConfig({ ...defaults(), httpCache: value })).toThrow(message);
   });
 });

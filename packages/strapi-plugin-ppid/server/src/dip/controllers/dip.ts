@@ -5,6 +5,10 @@ import { createEditionSchema, importJsonSchema } from '../validation';
 import { validate } from '../../workflow/validation';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from '../services/dip';
 import { getService } from '../../services/get-service';
+import { cacheSettings, hasCredentials, ifNoneMatch, makeTag, notModified, setPrivate, setPublic } from '../../public/middlewares/http-cache';
+
+// A kept export never changes under its tag (a later exclusion makes a new file, a new tag).
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const formatOf = (ctx: any): ExportFormat => {
   const f = String(ctx.query.format ?? 'csv').toLowerCase();
@@ -105,8 +109,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publicDecree(ctx) {
       await sendDecree(ctx, ctx.params.documentId, true);
     },
+    /**
+     * An established edition's export, rendered once and kept (services/files.ts): served from
+     * storage, immutable, with the file's own strong tag (docs/api.md, "HTTP caching").
+     */
     async publicExport(ctx) {
-      await sendExport(ctx, await dip().publicRow(await dip().get(ctx.params.documentId, { established: true })));
+      const format = formatOf(ctx);
+      const row = await dip().publicRow(await dip().get(ctx.params.documentId, { established: true }));
+      if (format === 'pdf' && row.signer?.verificationCode) getService(strapi, 'verification').assertPrintableLinks();
+      const file = await getService(strapi, 'dip-files').ensure(row, format);
+      ctx.type = CONTENT_TYPES[format];
+      ctx.set('Content-Disposition', `attachment; filename="${safeName(`dip-${row.year}-${row.decreeSerial ?? row.documentId}`)}.${format}"`);
+      const settings = cacheSettings(strapi);
+      if (!settings.enabled) {
+        ctx.body = await getService(strapi, 'dip-files').bytes(file.id);
+        return;
+      }
+      if (hasCredentials(ctx)) setPrivate(ctx);
+      else {
+        const tag = makeTag(strapi, ['f', file.sha256]);
+        if (ifNoneMatch(ctx.get('if-none-match'), tag)) return notModified(ctx, tag, IMMUTABLE);
+        setPublic(ctx, tag, IMMUTABLE);
+      }
+      ctx.set('Last-Modified', new Date(file.createdAt).toUTCString());
+      ctx.body = await getService(strapi, 'dip-files').bytes(file.id);
     },
   };
 };

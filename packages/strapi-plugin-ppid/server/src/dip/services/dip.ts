@@ -32,5 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...diffs(ctx),
     ...exporting(ctx),
     ...importing(ctx),
+    /** The edition's entries split into what may be public now and what is dropped (excluded since). */
+    withoutExcludedOf: (row: { entries: any[] | null }) => ctx.withoutExcluded(row.entries ?? []),
   };
 };

@@ -57,6 +57,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = renderNotFoundPage();
         return;
       }
+      // The verdict, without the moment it was checked: what the page's (weak) ETag covers
+      // (public/middlewares/http-cache.ts), so a page whose verdict has not changed gets a 304.
+      ctx.state.ppidCacheBasis = JSON.stringify({ ...view, checkedAt: null, html });
       if (html) {
         ctx.set('Content-Security-Policy', PAGE_CSP);
         ctx.type = 'text/html; charset=utf-8';
