@@ -393,9 +393,9 @@ async function tasks() {
         if (a.status !== 200) throw new Error(`tasks ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`);
         count = a.body.data.length;
       }
-      const row = { role: p.role, tasks: count, p50: r0(pct(lat, 50)), max: r0(pct(lat, 100)) };
+      const row = { role: p.role, tasks: count, p50: r0(pct(lat, 50)), max: r0(pct(lat, 100)), ...(await server.call(ME, 'timeTasks', p.email)) };
       out.people.push(row);
-      console.error(`tasks for ${p.role}: ${count} tasks, p50 ${row.p50} ms (max ${row.max})`);
+      console.error(`tasks for ${p.role}: ${count} tasks, p50 ${row.p50} ms (max ${row.max}); service alone p50 ${row.serviceP50} ms, ${row.queriesPerCall} queries`);
     }
   } finally {
     await server.stop();
@@ -469,7 +469,27 @@ async function bootProfile() {
   return { bootMs: Math.round(ms), profile: prof };
 }
 
-module.exports = { probeStart, probeStop, seedOpenRuns };
+/** In the server: the task list without HTTP (the service alone), and the queries it makes. */
+async function timeTasks(strapi, email) {
+  const user = await strapi.db.query('admin::user').findOne({ where: { email } });
+  const knex = strapi.db.connection;
+  let queries = 0;
+  const count = () => queries++;
+  knex.on('query', count);
+  const lat = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await strapi.plugin('ppid').service('workflow').tasks(user.id);
+      lat.push(performance.now() - t);
+    }
+  } finally {
+    knex.removeListener('query', count);
+  }
+  return { serviceP50: r0(pct(lat, 50)), queriesPerCall: queries / 5 };
+}
+
+module.exports = { probeStart, probeStop, seedOpenRuns, timeTasks };
 
 if (require.main === module) {
   const what = process.argv[2];

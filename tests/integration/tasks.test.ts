@@ -53,6 +53,7 @@ beforeAll(async () => {
   sibling = await peopleFor(app, SOP, [
     { key: 'staf-seberang', sopRoles: ['staf'], jabatan: 'JFU Seberang', unit: seberang.id },
     { key: 'camat-seberang', sopRoles: ['camat'], jabatan: 'Camat Seberang', unit: seberang.id },
+    { key: 'kasi-seberang', sopRoles: ['kasubbag-kasi'], jabatan: 'Kasi Seberang', unit: seberang.id },
   ]);
   // A Plt for the Camat of Palaran (no role of their own in the SOP).
   const [p] = Object.values(await peopleFor(app, 'plt-only', [{ key: 'plt-camat', sopRoles: [], jabatan: 'Plt. Camat Palaran' }]));
@@ -79,7 +80,9 @@ beforeAll(async () => {
   runsAt.bukuan.push(moved); // at the Kasi's step
   runsAt.seberang.push(await item('Jadwal pelayanan Kecamatan Seberang', seberang.id, sibling['staf-seberang'].id));
   const back = await item('Profil Kecamatan Seberang', seberang.id, sibling['staf-seberang'].id);
-  await svc('workflow').act(back, { act: 'return', comment: 'Lengkapi struktur organisasi.' }, sibling['camat-seberang'].id);
+  await svc('workflow').act(back, { act: 'approve' }, sibling['camat-seberang'].id);
+  await svc('workflow').act(back, { act: 'submit' }, sibling['staf-seberang'].id);
+  await svc('workflow').act(back, { act: 'return', comment: 'Lengkapi struktur organisasi.' }, sibling['kasi-seberang'].id);
   runsAt.seberang.push(back); // returned to the staf of Seberang
 }, 600000);
 
