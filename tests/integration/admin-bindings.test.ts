@@ -149,7 +149,7 @@ describe('consequence tests run on the type’s default binding', () => {
       konsekuensiJikaDitutup: 'Publik tidak mengetahui rincian pengamanan',
       pertimbanganKepentinganPublik: 'Kepentingan keamanan lebih besar',
       masaPengecualianBerakhir: '2030-12-31',
-      pejabatPemutus: [{ nama: 'Atasan PPID', nip: '', jabatan: 'Sekretaris Daerah' }],
+      nomorKeputusan: '000.5/02/PPID/2026',
       tempatKeputusan: 'Contoh',
       tanggalKeputusan: '2026-01-15',
     });

@@ -13,7 +13,7 @@ const TEST_UID = 'plugin::ppid.consequence-test';
 
 let app: TestApp;
 let p: Record<string, Person>;
-/** The uji-konsekuensi SOP's people: PPID Pelaksana drafts, PPID paraf, Atasan PPID decides. */
+/** The uji-konsekuensi SOP's people: PPID Pelaksana drafts, the PPID decides, the Atasan PPID sets the period. */
 let u: Record<string, Person>;
 let admin: Person;
 let unitId: number;
@@ -23,15 +23,15 @@ const act = (who: Person, runId: string, body: Record<string, unknown>) =>
 const sign = (who: Person) => ({ act: 'approve', password: who.password, confirmIntent: true });
 const submit = (documentId: string) => app.http().post('/ppid/runs').set(bearer(p.pembantu)).send({ uid: ITEM, documentId, sopCode: SOP });
 
-/** A test's run through the uji-konsekuensi SOP: submit, step 1, paraf, tanda tangan, publish. */
+/** A test's run through the uji-konsekuensi SOP: step 1, the PPID decides, the Atasan PPID sets the period, publish. */
 async function decideThroughWorkflow(testId: string) {
   const s = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
   expect(s.status).toBe(201);
   expect(s.body.data.sop.code).toBe('uji-konsekuensi');
   const runId = s.body.data.id as string;
   expect((await act(u.pelaksana, runId, { act: 'submit' })).status).toBe(200);
-  expect((await act(u.ppid, runId, { act: 'approve' })).status).toBe(200);
-  expect((await act(u.atasan, runId, { act: 'approve', password: u.atasan.password, confirmIntent: true })).status).toBe(200);
+  expect((await act(u.ppid, runId, sign(u.ppid))).status).toBe(200);
+  expect((await act(u.atasan, runId, sign(u.atasan))).status).toBe(200);
   const pub = await act(u.ppid, runId, { act: 'publish' });
   expect(pub.status).toBe(200);
   expect(pub.body.data.status).toBe('published');
@@ -73,7 +73,7 @@ const TEST_BODY = {
   konsekuensiJikaDitutup: 'Publik tidak mengetahui rincian pengamanan',
   pertimbanganKepentinganPublik: 'Kepentingan keamanan lebih besar',
   masaPengecualianBerakhir: '2030-12-31',
-  pejabatPemutus: [{ nama: 'Atasan PPID', nip: '', jabatan: 'Sekretaris Daerah' }],
+  nomorKeputusan: '000.5/01/PPID/2026',
   tempatKeputusan: 'Contoh',
   tanggalKeputusan: '2026-01-15',
 };
@@ -223,15 +223,24 @@ describe('excluded information and the consequence test', () => {
     const incomplete = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin));
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('konsekuensiJikaDibuka');
-    // So is a run started directly on it.
+    // A run started directly on it starts (issue #16: what a step needs is required when that
+    // step acts); its drafting step is refused, by path, until the sheet is complete.
     const early = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
-    expect(early.status).toBe(400);
+    expect(early.status).toBe(201);
+    const step1 = await act(u.pelaksana, early.body.data.id, { act: 'submit' });
+    expect(step1.status).toBe(400);
+    expect(step1.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('konsekuensiJikaDibuka');
+    expect((await act(u.pelaksana, early.body.data.id, { act: 'cancel', reason: 'dimulai sebelum lembar lengkap' })).status).toBe(200);
     expect((await app.http().put(`/ppid/consequence-tests/${testId}`).set(bearer(admin)).send(TEST_BODY)).status).toBe(200);
     expect((await submit(documentId)).status).toBe(400); // still a draft test
   });
 
   let testRunId: string;
-  it('the test runs through the uji-konsekuensi SOP: locked after step 1, a wrong password is refused, decided when the run publishes', async () => {
+  it('the test runs through the uji-konsekuensi SOP: the PPID decides (Pasal 19), the Atasan PPID sets the period, decided when the run publishes', async () => {
+    // Typed-in deciding officials are refused: they come from the run's signature records.
+    const typed = await app.http().put(`/ppid/consequence-tests/${testId}`).set(bearer(admin)).send({ pejabatPemutus: [{ nama: 'Atasan PPID', nip: '', jabatan: 'Sekretaris Daerah' }] });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.details.errors[0].path).toEqual(['pejabatPemutus']);
     // Whoever holds no role in the uji-konsekuensi SOP cannot send it into the run.
     const noRole = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin));
     expect(noRole.status).toBe(403);
@@ -241,44 +250,53 @@ describe('excluded information and the consequence test', () => {
     expect(start.body.data.sop.code).toBe('uji-konsekuensi');
     expect(start.body.data.currentStep).toMatchObject({ number: 1, role: 'ppid-pelaksana' });
     const listed = await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin));
-    expect(listed.body.data).toMatchObject({ status: 'draft', run: { id: testRunId, status: 'in_progress' } });
+    expect(listed.body.data).toMatchObject({ status: 'draft', run: { id: testRunId, status: 'in_progress' }, pejabatPemutus: [] });
     expect((await act(u.pelaksana, testRunId, { act: 'submit' })).status).toBe(200);
-    // Step 2 (the PPID's examination) is not editable: the governance middleware locks the content,
-    // as for items (workflow-seed-000).
-    expect((await app.http().get(`/ppid/runs/${testRunId}`).set(bearer(u.ppid))).body.data.currentStep).toMatchObject({ number: 2, act: 'review_paraf' });
-    const paraf = await act(u.ppid, testRunId, { act: 'approve' });
-    expect(paraf.status).toBe(200);
-    expect(paraf.body.data.written[0]).toMatchObject({ kind: 'paraf', stepNumber: 2 });
-
-    const wrong = await act(u.atasan, testRunId, { act: 'approve', password: 'salah-sekali', confirmIntent: true });
+    const at2 = await app.http().get(`/ppid/runs/${testRunId}`).set(bearer(u.ppid));
+    expect(at2.body.data.currentStep).toMatchObject({ number: 2, act: 'decide', role: 'ppid' });
+    expect(at2.body.data.currentStep.intentStatement).toBe(INTENT_STATEMENTS.consequence_test.tanda_tangan);
+    // The Atasan PPID cannot decide in the PPID's place.
+    expect((await act(u.atasan, testRunId, sign(u.atasan))).status).toBe(403);
+    const wrong = await act(u.ppid, testRunId, { act: 'approve', password: 'salah-sekali', confirmIntent: true });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details.field ?? wrong.body.error.details.errors?.[0]?.path?.[0]).toBe('password');
-    const noIntent = await act(u.atasan, testRunId, { act: 'approve', password: u.atasan.password });
+    const noIntent = await act(u.ppid, testRunId, { act: 'approve', password: u.ppid.password });
     expect(noIntent.status).toBe(400);
-    expect((await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin))).body.data.status).toBe('draft');
+    const decided = await act(u.ppid, testRunId, sign(u.ppid));
+    expect(decided.status).toBe(200);
+    expect(decided.body.data.written[0]).toMatchObject({ kind: 'tanda_tangan', stepNumber: 2, itemUid: TEST_UID, itemDocumentId: testId });
+    // So far the PPID signed; nobody is presented as deciding yet (not in force).
+    const mid = await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin));
+    expect(mid.body.data.status).toBe('draft');
+    expect(mid.body.data.pejabatPemutus).toEqual([]);
+    expect(mid.body.data.penandatangan.map((x: any) => [x.role, x.act])).toEqual([['ppid', 'decide']]);
     expect((await submit(documentId)).status).toBe(400); // the item stays blocked
 
-    // The Atasan PPID confirms a decision (never a publication), and that statement is sealed.
-    const at3 = await app.http().get(`/ppid/runs/${testRunId}`).set(bearer(u.atasan));
-    expect(at3.body.data.currentStep.intentStatement).toBe(INTENT_STATEMENTS.consequence_test.tanda_tangan);
-    const signed = await act(u.atasan, testRunId, { act: 'approve', password: u.atasan.password, confirmIntent: true });
-    expect(signed.status).toBe(200);
-    expect(signed.body.data.written[0]).toMatchObject({ kind: 'tanda_tangan', stepNumber: 3, itemUid: TEST_UID, itemDocumentId: testId });
-    expect(signed.body.data.written[0].intent).toBe(INTENT_STATEMENTS.consequence_test.tanda_tangan);
-    // Signed but not yet in effect: the item is still blocked until the publish act.
-    expect((await submit(documentId)).status).toBe(400);
+    // Step 3: the head of the body sets the period (establish, tanda tangan); the PPID cannot.
+    expect((await act(u.ppid, testRunId, sign(u.ppid))).status).toBe(403);
+    const period = await act(u.atasan, testRunId, sign(u.atasan));
+    expect(period.status).toBe(200);
+    expect(period.body.data.written[0]).toMatchObject({ kind: 'tanda_tangan', stepNumber: 3 });
+    expect((await submit(documentId)).status).toBe(400); // signed, not yet in force
     const pub = await act(u.ppid, testRunId, { act: 'publish' });
     expect(pub.status).toBe(200);
     expect(pub.body.data.status).toBe('published');
 
-    const decided = await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin));
-    expect(decided.body.data).toMatchObject({ id: testId, status: 'decided', runId: testRunId });
-    expect(decided.body.data.decidedAt).toBeTruthy();
+    const done = await app.http().get(`/ppid/consequence-tests/${testId}`).set(bearer(admin));
+    expect(done.body.data).toMatchObject({ id: testId, status: 'decided', runId: testRunId });
+    expect(done.body.data.decidedAt).toBeTruthy();
+    // The deciding officials are the two who signed, with their SOP roles, from the records.
+    const officials = await Promise.all([u.ppid, u.atasan].map((x) => app.strapi.db.query('plugin::ppid.official').findOne({ where: { user: x.id } })));
+    expect(done.body.data.pejabatPemutus.map((x: any) => [x.nama, x.nip, x.peran, x.act])).toEqual([
+      [officials[0].nama, officials[0].nip, 'PPID', 'decide'],
+      [officials[1].nama, officials[1].nip, 'Atasan PPID', 'establish'],
+    ]);
     const list = await app.http().get(`/ppid/consequence-tests?status=decided&itemDocumentId=${documentId}`).set(bearer(admin));
     expect(list.body.data.map((t: any) => t.id)).toEqual([testId]);
+    expect(list.body.data[0].pejabatPemutus).toHaveLength(2);
     expect(await app.strapi.documents(TEST_UID as any).findOne({ documentId: testId, status: 'published' })).toBeTruthy();
     const records = await app.strapi.plugin('ppid').service('records').forRun(testRunId);
-    expect(records.map((r: any) => r.kind)).toEqual(['submit', 'paraf', 'tanda_tangan', 'publish']);
+    expect(records.map((r: any) => r.kind)).toEqual(['submit', 'tanda_tangan', 'tanda_tangan', 'publish']);
     expect((await app.http().put(`/ppid/consequence-tests/${testId}`).set(bearer(admin)).send({ informasi: 'x' })).status).toBe(409);
     expect((await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(admin))).status).toBe(409);
     const again = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
@@ -289,6 +307,11 @@ describe('excluded information and the consequence test', () => {
     const tt = records.find((r: any) => r.kind === 'tanda_tangan');
     const url = app.strapi.plugin('ppid').service('verification').verificationUrl(tt.verificationCode);
     expect((await app.http().get(new URL(url).pathname)).status).toBe(404);
+    // The register now lists it (public), without the item's content.
+    const reg = await app.http().get('/api/ppid/excluded-register');
+    expect(reg.status).toBe(200);
+    const row = reg.body.data.find((r: any) => r.nomorKeputusan === TEST_BODY.nomorKeputusan);
+    expect(row).toMatchObject({ uraian: TEST_BODY.informasi, cakupan: 'seluruh', hurufPasal17: 'c', jangkaWaktu: 'sampai 31 Desember 2030', tanggalKeputusan: '2026-01-15', status: 'berlaku' });
   });
 
   it('with the decided test the block is lifted for the other acts, but the publish act is refused (409 excluded) and nothing is published', async () => {

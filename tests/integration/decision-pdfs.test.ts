@@ -42,7 +42,7 @@ const TEST_BODY = {
   konsekuensiJikaDitutup: 'Publik tidak mengetahui rincian pengamanan',
   pertimbanganKepentinganPublik: 'Kepentingan keamanan lebih besar',
   masaPengecualianBerakhir: '2030-12-31',
-  pejabatPemutus: [{ nama: 'Ir. Pejabat Pemutus Uji', nip: PEJABAT_NIP, jabatan: 'Sekretaris Daerah' }],
+  nomorKeputusan: '000.5/07/PPID/2026',
   tempatKeputusan: 'Sangatta',
   tanggalKeputusan: '2026-01-15',
 };
@@ -172,20 +172,32 @@ describe('Berita acara uji konsekuensi (decision.pdf)', () => {
     expect((await get(`/api/ppid/consequence-tests/${testId}/decision.pdf`)).status).toBe(404);
   });
 
-  it('a decided test prints every element, the legal-basis letter, the pejabat pemutus and the code; no public verification', async () => {
-    // Decided through the uji-konsekuensi SOP: the PPID Pelaksana sends it in (the decide route),
-    // the PPID initials, the Atasan PPID signs (password + intent), the PPID publishes.
+  it('a decided test prints every element, the legal-basis letter, the officials who signed (from the records) and the code; no public verification', async () => {
+    // Decided through the uji-konsekuensi SOP: the PPID Pelaksana sends it in, the PPID decides
+    // (tanda tangan), the Atasan PPID sets the period (tanda tangan), the PPID brings it into force.
     const start = await app.http().post(`/ppid/consequence-tests/${testId}/decide`).set(bearer(u.pelaksana));
     expect(start.status).toBe(403); // the decide route needs classification.manage
     const run = await app.http().post('/ppid/runs').set(bearer(u.pelaksana)).send({ uid: TEST_UID, documentId: testId });
     expect(run.status).toBe(201);
     const runId = run.body.data.id;
     expect((await act(u.pelaksana, runId, { act: 'submit' })).status).toBe(200);
-    expect((await act(u.ppid, runId, { act: 'approve' })).status).toBe(200);
-    const wrong = await act(u.atasan, runId, { act: 'approve', password: 'bukan-sandinya', confirmIntent: true });
+    const [ppid, atasan] = await Promise.all([u.ppid, u.atasan].map((x) => app.strapi.db.query('plugin::ppid.official').findOne({ where: { user: x.id } })));
+    // Draft with no signature yet: blank blocks for the roles to sign, nobody as having decided.
+    const blank = await textOf((await get(`/ppid/consequence-tests/${testId}/decision.pdf`, admin)).body);
+    expect(blank).toContain('BELUM DIPUTUSKAN');
+    expect(blank).toContain('(belum ditandatangani)');
+    expect(flat(blank)).not.toContain(flat(ppid.nama));
+    expect(blank).not.toMatch(/Diputuskan|Memutuskan uji konsekuensi;/);
+    const wrong = await act(u.ppid, runId, { act: 'approve', password: 'bukan-sandinya', confirmIntent: true });
     expect(wrong.status).toBe(400);
-    const stillDraft = await get(`/ppid/consequence-tests/${testId}/decision.pdf`, admin);
-    expect(await textOf(stillDraft.body)).toContain('BELUM DIPUTUSKAN');
+    const decided = await act(u.ppid, runId, { act: 'approve', password: u.ppid.password, confirmIntent: true });
+    expect(decided.status).toBe(200);
+    const decideCode = decided.body.data.written[0].verificationCode;
+    // The PPID has signed, the Atasan PPID not yet: only the PPID is printed as having signed.
+    const mid = await textOf((await get(`/ppid/consequence-tests/${testId}/decision.pdf`, admin)).body);
+    expect(mid).toContain('BELUM DIPUTUSKAN');
+    expect(flat(mid)).toContain(flat(ppid.nama));
+    expect(flat(mid)).not.toContain(flat(atasan.nama));
     const signed = await act(u.atasan, runId, { act: 'approve', password: u.atasan.password, confirmIntent: true });
     expect(signed.status).toBe(200);
     const code = signed.body.data.written[0].verificationCode;
@@ -200,12 +212,20 @@ describe('Berita acara uji konsekuensi (decision.pdf)', () => {
     expect(text).not.toContain('BELUM DIPUTUSKAN');
     expect(text).toContain('huruf c');
     expect(f).toContain(flat('membahayakan pertahanan dan keamanan negara'));
-    for (const v of [TEST_BODY.informasi, TEST_BODY.badanPublik, TEST_BODY.unit, TEST_BODY.konsekuensiJikaDibuka, TEST_BODY.konsekuensiJikaDitutup, TEST_BODY.pertimbanganKepentinganPublik, 'sampai 31 Desember 2030', '15 Januari 2026', 'Sangatta']) {
+    for (const v of [TEST_BODY.informasi, TEST_BODY.badanPublik, TEST_BODY.unit, TEST_BODY.konsekuensiJikaDibuka, TEST_BODY.konsekuensiJikaDitutup, TEST_BODY.pertimbanganKepentinganPublik, 'sampai 31 Desember 2030', '15 Januari 2026', 'Sangatta', TEST_BODY.nomorKeputusan]) {
       expect(f).toContain(flat(v));
     }
-    expect(f).toContain(flat(TEST_BODY.pejabatPemutus[0].nama));
-    expect(text).toContain(`NIP. ${PEJABAT_NIP}`);
+    // The signers are the two officials of the records, each with the role signed as.
+    expect(f).toContain(flat(ppid.nama));
+    expect(f).toContain(flat(atasan.nama));
+    expect(text).toContain(`NIP. ${ppid.nip}`);
+    expect(text).toContain(`NIP. ${atasan.nip}`);
+    expect(f).toContain(flat('Memutuskan uji konsekuensi'));
+    expect(f).toContain(flat('Menetapkan jangka waktu pengecualian'));
+    expect(text).not.toContain('Diputuskan');
+    expect(text).not.toContain('(belum ditandatangani)');
     expect(text).toContain(code);
+    expect(text).toContain(decideCode);
     expect(f.toLowerCase()).toContain(flat('verifikasi melalui ppid'));
     // No QR code: the public verification page does not show decisions about excluded information.
     expect(pdfQrCodes(res.body)).toEqual([]);
@@ -219,8 +239,5 @@ describe('Berita acara uji konsekuensi (decision.pdf)', () => {
     expect(check.status).toBe(200);
     expect(check.body.data).toMatchObject({ valid: true, code, checks: { record: true, run: true }, run: { id: runId, status: 'published', kind: 'consequence_test', decided: true } });
     expect(check.body.data.record).toMatchObject({ kind: 'tanda_tangan', itemUid: TEST_UID, itemDocumentId: testId });
-    // The signer printed on the berita acara is the Atasan PPID who signed in the run.
-    const official = await app.strapi.db.query('plugin::ppid.official').findOne({ where: { user: u.atasan.id } });
-    expect(f).toContain(flat(official.nama));
   });
 });

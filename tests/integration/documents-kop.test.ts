@@ -205,7 +205,6 @@ describe('documents carry the kop, a place-and-date line and Indonesian titles o
       informasi: 'Dokumen rencana pengamanan objek vital',
       dasarHukum: { undangUndang: 'UU 14/2008', pasal: 'Pasal 17', hurufPasal17: 'c' },
       masaPengecualianBerakhir: '2030-12-31',
-      pejabatPemutus: [{ nama: 'Ir. Pejabat Pemutus', nip: '197001012000031001', jabatan: 'Sekretaris Daerah' }],
       tempatKeputusan: 'Samarinda',
       tanggalKeputusan: '2026-12-01',
     });
@@ -214,7 +213,8 @@ describe('documents carry the kop, a place-and-date line and Indonesian titles o
     const lines = decision.split('\n').map((l) => l.trim()).filter(Boolean);
     expect(flat(decision).startsWith(flat(KOP_LINES.join('')))).toBe(true);
     expect(lines).toContain('Samarinda, 1 Desember 2026');
-    expect(lines.indexOf('Samarinda, 1 Desember 2026')).toBeLessThan(lines.lastIndexOf('Sekretaris Daerah'));
+    // Blank blocks for the roles still to sign (from the SOP), none printed as having decided.
+    expect(lines.indexOf('Samarinda, 1 Desember 2026')).toBeLessThan(lines.lastIndexOf('Atasan PPID'));
     expect(decision).toContain('BERITA ACARA / KEPUTUSAN UJI KONSEKUENSI');
     for (const e of ENGLISH) expect(decision).not.toContain(e);
   });

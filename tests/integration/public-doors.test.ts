@@ -107,7 +107,7 @@ async function decideConsequenceTest() {
       konsekuensiJikaDitutup: 'Publik tidak mengetahui rincian pengamanan',
       pertimbanganKepentinganPublik: 'Kepentingan keamanan lebih besar',
       masaPengecualianBerakhir: '2030-12-31',
-      pejabatPemutus: [{ nama: 'Atasan PPID', nip: '', jabatan: 'Sekretaris Daerah' }],
+      nomorKeputusan: '000.5/03/PPID/2026',
       tempatKeputusan: 'Contoh',
       tanggalKeputusan: '2026-01-15',
     });
@@ -117,7 +117,7 @@ async function decideConsequenceTest() {
     expect(s.status).toBe(201);
     const runId = s.body.data.id as string;
     expect((await act(u.pelaksana, runId, { act: 'submit' })).status).toBe(200);
-    expect((await act(u.ppid, runId, { act: 'approve' })).status).toBe(200);
+    expect((await act(u.ppid, runId, sign(u.ppid))).status).toBe(200);
     expect((await act(u.atasan, runId, sign(u.atasan))).status).toBe(200);
     const pub = await act(u.ppid, runId, { act: 'publish' });
     expect(pub.status).toBe(200);

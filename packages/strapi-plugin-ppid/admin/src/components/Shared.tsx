@@ -111,7 +111,9 @@ const REFUSALS: Record<string, [string, string]> = {
   not_allowed_to_cancel: ['act.why.cancel', 'Hanya pengaju atau pelaksana langkah ini yang dapat membatalkan alur kerja.'],
   step_not_editable: ['act.why.locked', 'Isi tidak dapat diubah pada langkah ini; isi terkunci sampai dikembalikan ke langkah penyusunan.'],
   return_not_allowed: ['act.why.noReturn', 'Langkah ini tidak dapat mengembalikan pekerjaan.'],
-  publish_not_last_step: ['act.why.notLast', 'Penerbitan hanya dilakukan pada langkah terakhir SOP.'],
+  publish_not_last_step: ['act.why.notLast', 'Penerbitan hanya dilakukan pada langkah penerbitan SOP.'],
+  already_acted: ['act.why.acted', 'Anda sudah memberi paraf pada langkah tim ini; setiap anggota bertindak sekali.'],
+  already_published: ['act.why.published', 'Item sudah diterbitkan oleh alur kerja ini; alur kerja tidak dapat dibatalkan lagi.'],
   comment_required: ['act.why.comment', 'Pengembalian wajib disertai catatan tentang apa yang perlu diperbaiki.'],
   reason_required: ['act.why.reason', 'Pembatalan wajib disertai alasan.'],
 };

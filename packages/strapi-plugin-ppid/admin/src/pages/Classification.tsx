@@ -199,7 +199,7 @@ const EndCell = ({ end }: { end: string | null }) => {
   return (
     <Box>
       <Typography tag="p" fontWeight={m ? 'bold' : undefined} textColor={m ? m[1] : undefined}>
-        {end ?? t('tests.permanent', 'Tanpa batas (Pasal 17 g–j)')}
+        {end ?? t('tests.permanent', 'Tanpa tanggal berakhir (Pasal 17 huruf g–j)')}
       </Typography>
       {m ? <Badge backgroundColor={m[0]} textColor={m[1]} data-testid={`ppid-test-end-${s}`}>{t(m[2], m[3])}</Badge> : null}
     </Box>

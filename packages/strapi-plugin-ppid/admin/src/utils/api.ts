@@ -63,6 +63,8 @@ export const STATUS_LABELS: Record<string, string> = {
   in_progress: 'Berjalan',
   returned: 'Dikembalikan',
   published: 'Terbit',
+  // The SOP's product is a decision (no publish step): the run ended after its last step.
+  completed: 'Selesai',
   cancelled: 'Dibatalkan',
 };
 

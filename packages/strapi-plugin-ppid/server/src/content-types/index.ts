@@ -16,6 +16,7 @@ import notification from './notification/schema.json';
 import notificationPreference from './notification-preference/schema.json';
 import classificationRule from './classification-rule/schema.json';
 import consequenceTest from './consequence-test/schema.json';
+import excludedInformation from './excluded-information/schema.json';
 import checkpoint from './checkpoint/schema.json';
 import signingAttempt from './signing-attempt/schema.json';
 
@@ -35,6 +36,7 @@ export default {
   'notification-preference': { schema: notificationPreference },
   'classification-rule': { schema: classificationRule },
   'consequence-test': { schema: consequenceTest },
+  'excluded-information': { schema: excludedInformation },
   checkpoint: { schema: checkpoint },
   'signing-attempt': { schema: signingAttempt },
 };
@@ -43,7 +45,7 @@ export default {
 export const INTERNAL_TYPES = [
   'unit', 'official', 'sop', 'role-mapping', 'delegation', 'binding', 'run', 'step-log',
   'signature-record', 'counter', 'notification', 'notification-preference',
-  'dip-edition', 'classification-rule', 'consequence-test',
+  'dip-edition', 'classification-rule', 'consequence-test', 'excluded-information',
   'checkpoint',
   'signing-attempt',
 ].map((name) => `plugin::ppid.${name}`);

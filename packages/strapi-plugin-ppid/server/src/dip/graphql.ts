@@ -48,9 +48,31 @@ export function registerDipGraphql(strapi: Core.Strapi) {
           t.nonNull.list.nonNull.field('entries', { type: 'PpidDipRow', resolve: (e: any) => e.entries ?? [] });
         },
       }),
+      nexus.objectType({
+        name: 'PpidExcludedInformation',
+        description: 'Satu baris Daftar Informasi yang Dikecualikan (tanpa isi informasi)',
+        definition(t: any) {
+          t.nonNull.int('nomor');
+          t.nonNull.string('uraian');
+          t.nonNull.string('cakupan');
+          t.string('unit');
+          t.string('hurufPasal17');
+          t.string('dasarHukum');
+          t.string('masaPengecualianBerakhir');
+          t.nonNull.string('jangkaWaktu');
+          t.string('nomorKeputusan');
+          t.string('tanggalKeputusan');
+          t.nonNull.string('status');
+          t.string('dasarPembukaan');
+        },
+      }),
       nexus.extendType({
         type: 'Query',
         definition(t: any) {
+          t.nonNull.list.nonNull.field('excludedInformationRegister', {
+            type: 'PpidExcludedInformation',
+            resolve: async () => getService(strapi, 'classification').register(),
+          });
           t.field('dipCurrent', {
             type: 'PpidDipEdition',
             resolve: async () => present(await dip().lastEstablished()),
@@ -70,6 +92,7 @@ export function registerDipGraphql(strapi: Core.Strapi) {
     resolversConfig: {
       'Query.dipCurrent': { auth: false },
       'Query.dipEditions': { auth: false },
+      'Query.excludedInformationRegister': { auth: false },
     },
   }));
 }

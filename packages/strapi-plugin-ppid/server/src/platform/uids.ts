@@ -18,6 +18,7 @@ export const UID = {
   notificationPreference: 'plugin::ppid.notification-preference',
   classificationRule: 'plugin::ppid.classification-rule',
   consequenceTest: 'plugin::ppid.consequence-test',
+  excludedInformation: 'plugin::ppid.excluded-information',
   checkpoint: 'plugin::ppid.checkpoint',
   signingAttempt: 'plugin::ppid.signing-attempt',
 } as const;

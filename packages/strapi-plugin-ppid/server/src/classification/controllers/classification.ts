@@ -87,6 +87,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Cache-Control', 'no-store, private');
       ctx.body = pdf;
     },
+    async registerAdmin(ctx) {
+      ctx.body = { data: await svc().registerAdmin() };
+    },
+    /** UU 14/2008 Pasal 18 ayat (2): opens an entry (g/h) on written consent or a public office; signed. */
+    async openExclusion(ctx) {
+      const b = body(ctx);
+      const out = await svc().openExclusion(ctx.params.id, b, ctx.state.user.id, { ip: ctx.request.ip, userAgent: ctx.request.header['user-agent'] ?? null });
+      ctx.body = { data: out };
+    },
+    async publicRegister(ctx) {
+      ctx.set('Cache-Control', 'no-cache');
+      ctx.body = { data: await svc().register() };
+    },
+    async publicRegisterExport(ctx) {
+      const format = String((ctx.query as any).format ?? 'csv').toLowerCase();
+      if (!['csv', 'xlsx', 'pdf'].includes(format)) throw badRequest('format: gunakan csv, xlsx atau pdf / use csv, xlsx or pdf', { field: 'format' });
+      const rows = await svc().register();
+      const title = 'Daftar Informasi yang Dikecualikan';
+      const ex = await import('../register-exports');
+      let out: Buffer;
+      if (format === 'csv') {
+        ctx.type = 'text/csv; charset=utf-8';
+        out = ex.registerCsv(rows);
+      } else if (format === 'xlsx') {
+        ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        out = await ex.registerXlsx(rows, title);
+      } else {
+        const { kop, block } = await getService(strapi, 'kop').block(null);
+        ctx.type = 'application/pdf';
+        out = await ex.registerPdf(rows, { title, kop: block, instansi: kop.nama });
+      }
+      ctx.set('Content-Disposition', `attachment; filename="daftar-informasi-dikecualikan.${format}"`);
+      ctx.body = out;
+    },
     async retest(ctx) {
       ctx.body = { data: (await svc().retestQueue()).filter(readable(ctx)).map(testView) };
     },

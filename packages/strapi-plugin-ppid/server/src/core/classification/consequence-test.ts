@@ -1,7 +1,7 @@
 import { localIsoDate } from '../calendar/time-zone';
-import { validateNip } from '../nip';
 import { type Pasal17Letter, PASAL_17_LETTERS, TEMPORARY_PASAL_17_LETTERS, isPasal17Letter } from './classes';
 import { type Validation, issueCollector } from './validation';
+import { type ExcludedPart, type ExclusionScope, EXCLUSION_SCOPES, validateParts } from './exclusion';
 
 /**
  * Uji konsekuensi: the documented test that decides information is excluded
@@ -21,20 +21,20 @@ export interface ConsequenceTest {
   konsekuensiJikaDibuka: string;
   konsekuensiJikaDitutup: string;
   pertimbanganKepentinganPublik: string;
-  /** Last day of the exclusion (ISO date or date-time); null (permanent) only for letters g-j. */
+  /**
+   * Last day of the exclusion (ISO date or date-time), set by the head of the body (Atasan PPID);
+   * null = no end date, allowed only for letters g-j (Pasal 20 ayat (1) bounds a-f only).
+   */
   masaPengecualianBerakhir: string | null;
-  pejabatPemutus: PejabatPemutus[];
+  /** The whole item (default) or parts of it (`bagianDikecualikan`); the rest stays public. */
+  cakupan?: ExclusionScope;
+  bagianDikecualikan?: ExcludedPart[];
+  /** The decision's number (nomor keputusan), printed on the berita acara and the register. */
+  nomorKeputusan?: string | null;
   tempatKeputusan: string;
   /** ISO date of the decision. */
   tanggalKeputusan: string;
   status: 'draft' | 'decided';
-}
-
-export interface PejabatPemutus {
-  nama: string;
-  /** Empty for officials who have none (elected heads of region); otherwise a valid NIP. */
-  nip: string;
-  jabatan: string;
 }
 
 export type ExclusionStatus = 'active' | 'expired';
@@ -121,6 +121,17 @@ export function validateConsequenceTest(input: unknown): Validation<ConsequenceT
   }
 
   const end = input.masaPengecualianBerakhir;
+  const partLetters = input.cakupan === 'sebagian' && Array.isArray(input.bagianDikecualikan)
+    ? input.bagianDikecualikan.map((p: any) => p?.hurufPasal17).filter(isPasal17Letter)
+    : [];
+  const temporaryPart = partLetters.find((l: Pasal17Letter) => TEMPORARY_PASAL_17_LETTERS.includes(l));
+  if (end === null && temporaryPart && !(letter && TEMPORARY_PASAL_17_LETTERS.includes(letter))) {
+    add(
+      'masaPengecualianBerakhir',
+      `pengecualian Pasal 17 huruf ${temporaryPart} tidak bersifat permanen (UU 14/2008 Pasal 20 ayat (1)), isi tanggal berakhir / ` +
+        `an exclusion under Pasal 17 letter ${temporaryPart} cannot be permanent (Pasal 20(1)): give an end date`,
+    );
+  }
   if (end === null) {
     // Pasal 20(1): exclusions on grounds a-f are never permanent.
     if (letter && TEMPORARY_PASAL_17_LETTERS.includes(letter)) {
@@ -144,30 +155,20 @@ export function validateConsequenceTest(input: unknown): Validation<ConsequenceT
     }
   }
 
-  const pejabat = input.pejabatPemutus;
-  if (pejabat === undefined || (Array.isArray(pejabat) && pejabat.length === 0)) {
-    if (decided) add('pejabatPemutus', 'minimal satu pejabat / at least one deciding official');
-  } else if (!Array.isArray(pejabat)) {
-    add('pejabatPemutus', 'harus berupa daftar / must be a list');
-  } else {
-    pejabat.forEach((p, i) => {
-      const at = `pejabatPemutus[${i}]`;
-      if (!isObject(p)) {
-        add(`${at}`, `harus berupa objek { nama, nip, jabatan } / must be an object`);
-        return;
-      }
-      for (const field of ['nama', 'jabatan'] as const) {
-        if (blank(p[field])) required(`${at}.${field}`);
-        else if (typeof p[field] !== 'string') add(`${at}.${field}`, `harus berupa teks / must be text`);
-      }
-      if (typeof p.nip === 'string' && p.nip.trim() !== '') {
-        const nip = validateNip(p.nip);
-        if (!nip.ok) nip.errors.forEach((e) => add(`${at}.nip`, e.message));
-      } else if (p.nip !== undefined && p.nip !== '' && typeof p.nip !== 'string') {
-        add(`${at}.nip`, `harus berupa teks / must be text`);
-      }
-    });
+  // The deciding officials are those who signed in the test's run (its signature records), never typed in.
+  if (input.pejabatPemutus !== undefined && input.pejabatPemutus !== null && !(Array.isArray(input.pejabatPemutus) && input.pejabatPemutus.length === 0)) {
+    add('pejabatPemutus', 'tidak diisi: pejabat pemutus diambil dari catatan tanda tangan run uji konsekuensi / not an input: the deciding officials are taken from the signature records of the run');
   }
+
+  if (input.cakupan !== undefined && input.cakupan !== null && !(EXCLUSION_SCOPES as readonly unknown[]).includes(input.cakupan)) {
+    add('cakupan', `harus "seluruh" atau "sebagian" / must be "seluruh" or "sebagian", got ${JSON.stringify(input.cakupan)}`);
+  }
+  if (input.cakupan === 'sebagian') validateParts(input.bagianDikecualikan ?? [], decided, add);
+  else if (Array.isArray(input.bagianDikecualikan) && input.bagianDikecualikan.length) {
+    add('bagianDikecualikan', 'hanya untuk cakupan "sebagian" / only for a partial exclusion (cakupan "sebagian")');
+  }
+  if (!blank(input.nomorKeputusan) && typeof input.nomorKeputusan !== 'string') add('nomorKeputusan', 'harus berupa teks / must be text');
+  else if (decided && blank(input.nomorKeputusan)) required('nomorKeputusan');
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: input as unknown as ConsequenceTest };
 }

@@ -42,7 +42,6 @@ export {
 } from './serta-merta';
 export {
   type ConsequenceTest,
-  type PejabatPemutus,
   type ExclusionStatus,
   validateConsequenceTest,
   exclusionStatus,
@@ -54,3 +53,18 @@ export {
   type CheckOptions,
   checkItemAgainstRules,
 } from './check';
+export {
+  EXCLUSION_SCOPES,
+  type ExclusionScope,
+  type ExcludedPart,
+  redactionMarker,
+  redactValue,
+  scrub,
+  NO_END_DATE,
+  exclusionPeriodText,
+  PASAL_18_AYAT_2,
+  OPENING_GROUNDS,
+  type OpeningGround,
+  OPENABLE_LETTERS,
+  openingStatement,
+} from './exclusion';

@@ -105,7 +105,7 @@ export function storedColumnProblems(row: StoredRecordColumns, record: Signature
 
 /** What a run's records say it is now. */
 export interface ReplayedRunState {
-  status: 'in_progress' | 'returned' | 'published' | 'cancelled' | 'unpublished';
+  status: 'in_progress' | 'returned' | 'published' | 'completed' | 'cancelled' | 'unpublished';
   currentStep: number;
 }
 
@@ -123,22 +123,36 @@ const returnedTo = (decision: string | null): number | null => {
  * went to (`returned_to_N`), cancel closes the run, unpublish or deleting a published item ends
  * its publication.
  */
-export function replayRunState(records: Iterable<RunEvent>): ReplayedRunState {
+export function replayRunState(records: Iterable<RunEvent>, stepCount?: number): ReplayedRunState {
   const state: ReplayedRunState = { status: 'in_progress', currentStep: 1 };
+  // With the SOP's step count: a run published before its last step walks on (recording steps),
+  // and one whose last step is not a publish step ends 'completed' there.
+  const published = () => state.status === 'published' || state.status === 'unpublished';
   for (const r of records) {
     switch (r.kind) {
       case 'submit':
       case 'complete':
       case 'paraf':
       case 'tanda_tangan':
-      case 'handover':
-        state.status = 'in_progress';
-        state.currentStep = (r.stepNumber ?? state.currentStep) + 1;
+      case 'handover': {
+        // A committee member's act that did not yet meet the rule leaves the step open.
+        if (r.decision === 'member_approved') break;
+        const at = r.stepNumber ?? state.currentStep;
+        if (stepCount !== undefined && at >= stepCount) {
+          state.currentStep = at;
+          if (!published()) state.status = 'completed';
+        } else {
+          state.currentStep = at + 1;
+          if (!published()) state.status = 'in_progress';
+        }
         break;
-      case 'publish':
+      }
+      case 'publish': {
         state.status = 'published';
-        state.currentStep = r.stepNumber ?? state.currentStep;
+        const at = r.stepNumber ?? state.currentStep;
+        state.currentStep = stepCount !== undefined && at < stepCount ? at + 1 : at;
         break;
+      }
       case 'return':
       case 'edit': {
         const to = returnedTo(r.decision);

@@ -19,6 +19,7 @@ import {
   type EngineOptions,
   type StartRunOptions,
   type StepState,
+  type CommitteeAct,
 } from './types';
 import {
   canReturnFrom,
@@ -45,7 +46,36 @@ function roleLabel(sop: SopDefinition, key: string): string {
 }
 
 function cloneRun(run: RunState): RunState {
-  return { ...run, draftedBy: [...run.draftedBy], steps: run.steps.map((s) => ({ ...s })) };
+  return {
+    ...run,
+    draftedBy: [...run.draftedBy],
+    steps: run.steps.map((s) => (s.members ? { ...s, members: s.members.map((m) => ({ ...m })) } : { ...s })),
+  };
+}
+
+/**
+ * A run takes no further act once cancelled, completed (no publish step), or published with
+ * nothing left to walk; a run that published keeps its status while the steps after the
+ * publish step (recording) are walked.
+ */
+export function isClosed(run: Pick<RunState, 'status' | 'steps' | 'currentStep'>): boolean {
+  if (run.status === 'cancelled' || run.status === 'completed') return true;
+  if (run.status === 'published') return run.steps[run.currentStep - 1]?.status !== 'active';
+  return false;
+}
+
+/** Members a committee's rule asks for: every person on the roster, or N of them. */
+export function committeeRequired(step: SopStep, roster: readonly string[]): number {
+  const rule = step.committee?.rule ?? 'all';
+  return rule === 'all' ? roster.length : rule.atLeast;
+}
+
+/** Whether the members' acts given meet the rule (all: everyone now on the roster has acted). */
+export function committeeRuleMet(step: SopStep, acts: readonly Pick<CommitteeAct, 'actorId'>[], roster: readonly string[]): boolean {
+  const given = new Set(acts.map((a) => a.actorId));
+  const rule = step.committee?.rule ?? 'all';
+  if (rule === 'all') return roster.length > 0 && roster.every((id) => given.has(id));
+  return given.size >= rule.atLeast;
 }
 
 /** The plain-duration reading, used when the adapter gives no working calendar. */
@@ -69,6 +99,8 @@ function activate(sop: SopDefinition, run: RunState, n: number, now: Date, deadl
     decision: null,
     comment: null,
     contentHash: null,
+    // Each activation of a committee step is a new round: every member acts (once) again.
+    ...(step.committee ? { round: (prev?.round ?? 0) + 1, members: [] } : {}),
   };
   run.currentStep = n;
   return { type: 'notify', reason: 'step_active', step: n, role: step.role, dueAt };
@@ -109,9 +141,9 @@ export function startRun(
 }
 
 /** State and permission checks, without looking at the act's payload (comment, reason...). */
-function check(sop: SopDefinition, run: RunState, actor: Actor, act: Act, input: ActInput): DecideError | null {
+function check(sop: SopDefinition, run: RunState, actor: Actor, act: Act, input: ActInput, roster?: readonly string[]): DecideError | null {
   if (!ACTS.includes(act)) return fail('invalid', 'unknown_act', `Unknown act "${String(act)}".`, 'act');
-  if (run.status === 'published' || run.status === 'cancelled') {
+  if (isClosed(run)) {
     return fail('conflict', 'run_closed', `The run is ${run.status}; no further acts are possible.`);
   }
   if (input.expectedVersion !== undefined && input.expectedVersion !== run.version) {
@@ -132,6 +164,8 @@ function check(sop: SopDefinition, run: RunState, actor: Actor, act: Act, input:
   const label = roleLabel(sop, step.role);
 
   if (act === 'cancel') {
+    // The publication stands (unpublishing is its own, recorded act); the recording steps remain.
+    if (run.status === 'published') return fail('conflict', 'already_published', `The run has published its item; it can no longer be cancelled.`);
     if (actor.id === run.submittedBy || actor.roles.includes(step.role) || actor.mayCancelAny === true) return null;
     return fail('forbidden', 'not_allowed_to_cancel', `Only the submitter or the ${label} of step ${step.number} may cancel this run.`);
   }
@@ -142,7 +176,8 @@ function check(sop: SopDefinition, run: RunState, actor: Actor, act: Act, input:
     return fail('invalid', 'return_not_allowed', `Step ${step.number} cannot send the work back.`, 'act');
   }
   if (act === 'publish' && step.act !== 'publish') {
-    return fail('invalid', 'publish_not_last_step', `Publishing happens only at the last step (${sop.steps.length}); the run is at step ${step.number}.`, 'act');
+    const at = sop.steps.find((s) => s.act === 'publish')?.number;
+    return fail('invalid', 'publish_not_last_step', at ? `Publishing happens only at the publish step (${at}); the run is at step ${step.number}.` : `This SOP has no publish step.`, 'act');
   }
   if (act === 'submit' || act === 'handover' || act === 'approve') {
     const forward = forwardActOf(step);
@@ -152,7 +187,18 @@ function check(sop: SopDefinition, run: RunState, actor: Actor, act: Act, input:
     }
   }
 
-  if (!actor.roles.includes(step.role)) {
+  if (step.committee) {
+    // A committee step is for its members: the roster the adapter resolved for this step.
+    if (!roster) throw new Error(`step ${step.number} is a committee step: the caller must pass its roster`);
+    if (!roster.includes(actor.id)) {
+      const names = [...new Set(step.committee.members.map((m) => roleLabel(sop, m.role) + (m.unit ? ` (${m.unit})` : '')))].join(', ');
+      return fail('forbidden', 'wrong_role', `Step ${step.number} is for the members of the ${label} (${names}); you are not one of them for this item.`);
+    }
+    const acted = run.steps[step.number - 1]?.members?.some((m) => m.actorId === actor.id);
+    if (acted && act !== 'return' && act !== 'edit') {
+      return fail('conflict', 'already_acted', `You have already acted at step ${step.number} in this round; each member acts once.`);
+    }
+  } else if (!actor.roles.includes(step.role)) {
     return fail('forbidden', 'wrong_role', `Step ${step.number} is for the ${label}; you do not hold that role for this item.`);
   }
   // Editing is the drafter's own work; every other act at a separated step is barred to them.
@@ -171,7 +217,7 @@ export function decide(
   now: Date = new Date(),
   options: EngineOptions = {},
 ): DecideResult {
-  const refused = check(sop, run, actor, act, input);
+  const refused = check(sop, run, actor, act, input, options.roster);
   if (refused) return refused;
   const step = stepOf(sop, run.currentStep);
   const deadlineOf = options.deadlineOf ?? plainDeadline;
@@ -196,7 +242,9 @@ export function decide(
       if (input.contentHash && run.contentHash && input.contentHash !== run.contentHash && recordKindOf(step) !== 'submit') {
         return fail('conflict', 'content_changed', 'The content differs from the version under review; reload it before acting.', 'contentHash');
       }
-      return complete(sop, run, actor, step, input, now, deadlineOf);
+      return step.committee
+        ? committeeAct(sop, run, actor, step, input, now, deadlineOf, options.roster!)
+        : complete(sop, run, actor, step, input, now, deadlineOf);
     }
   }
 }
@@ -222,14 +270,67 @@ function complete(sop: SopDefinition, run0: RunState, actor: Actor, step: SopSte
   const effects: Effect[] = [
     { type: 'record', kind, step: step.number, role: step.role, actorId: actor.id, contentHash: hash, ...(comment ? { comment } : {}) },
   ];
+  moveOn(sop, run, step, effects, now, deadlineOf);
+  run.version += 1;
+  return { ok: true, run, effects };
+}
+
+/**
+ * After step `step` is done: the publish step publishes; the run then goes to the next step,
+ * or ends at the last one (published if it published, else completed).
+ */
+function moveOn(sop: SopDefinition, run: RunState, step: SopStep, effects: Effect[], now: Date, deadlineOf: DeadlineOf): void {
   if (step.act === 'publish') {
     run.status = 'published';
     effects.push({ type: 'publish', step: step.number });
     effects.push({ type: 'notify', reason: 'published', step: step.number, role: step.role });
-  } else {
-    run.status = 'in_progress';
-    effects.push(activate(sop, run, step.number + 1, now, deadlineOf));
+  } else if (run.status !== 'published') {
+    run.status = step.number === sop.steps.length ? 'completed' : 'in_progress';
+    if (run.status === 'completed') effects.push({ type: 'notify', reason: 'completed', step: step.number, role: step.role });
   }
+  if (step.number < sop.steps.length) effects.push(activate(sop, run, step.number + 1, now, deadlineOf));
+}
+
+/**
+ * One committee member's act (paraf, tanda tangan or completion): recorded at once; the step is
+ * done, and the run moves on, when the acts given in this round meet the committee's rule.
+ */
+function committeeAct(
+  sop: SopDefinition,
+  run0: RunState,
+  actor: Actor,
+  step: SopStep,
+  input: ActInput,
+  now: Date,
+  deadlineOf: DeadlineOf,
+  roster: readonly string[],
+): DecideResult {
+  const run = cloneRun(run0);
+  const kind = recordKindOf(step);
+  if (input.contentHash && run.contentHash === null) run.contentHash = input.contentHash;
+  const hash = run.contentHash;
+  const comment = input.comment?.trim() || null;
+  const state = run.steps[step.number - 1]!;
+  const members = [...(state.members ?? []), { actorId: actor.id, at: now.toISOString(), kind, contentHash: hash }];
+  const completes = committeeRuleMet(step, members, roster);
+  const round = state.round ?? 1;
+  run.steps[step.number - 1] = completes
+    ? { ...state, members, status: 'done', endedAt: now.toISOString(), actorId: actor.id, decision: kind, comment, contentHash: hash }
+    : { ...state, members };
+  const effects: Effect[] = [
+    {
+      type: 'record',
+      kind,
+      step: step.number,
+      role: step.role,
+      actorId: actor.id,
+      contentHash: hash,
+      ...(comment ? { comment } : {}),
+      member: { round, given: members.length, required: committeeRequired(step, roster), completes },
+    },
+  ];
+  if (completes) moveOn(sop, run, step, effects, now, deadlineOf);
+  else if (run.status === 'returned') run.status = 'in_progress';
   run.version += 1;
   return { ok: true, run, effects };
 }
@@ -237,6 +338,15 @@ function complete(sop: SopDefinition, run0: RunState, actor: Actor, step: SopSte
 function returnWork(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, comment: string, now: Date, deadlineOf: DeadlineOf): DecideResult {
   const run = cloneRun(run0);
   const target = returnTargetOf(sop, step)!;
+  // A member's return voids the paraf the other members gave in this round: the corrected work
+  // comes back to the whole committee.
+  const voids: Effect[] = (run.steps[step.number - 1]?.members ?? []).map((m) => ({
+    type: 'void' as const,
+    step: step.number,
+    kind: m.kind as 'paraf' | 'tanda_tangan' | 'complete',
+    reason: 'committee_returned' as const,
+    actorId: m.actorId,
+  }));
   run.steps[step.number - 1] = {
     ...run.steps[step.number - 1]!,
     status: 'returned',
@@ -253,7 +363,9 @@ function returnWork(sop: SopDefinition, run0: RunState, actor: Actor, step: SopS
   return {
     ok: true,
     run,
+    // The voids first: the return is the step's latest record (the approval form shows it).
     effects: [
+      ...voids,
       { type: 'record', kind: 'return', step: step.number, role: step.role, actorId: actor.id, contentHash: run.contentHash, comment, toStep: target },
       { ...notify, reason: 'returned' },
     ],
@@ -303,7 +415,10 @@ function edit(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, h
     if (s.status === 'done' && (s.decision === 'paraf' || s.decision === 'tanda_tangan')) {
       s.status = 'voided';
       voided.push(s.number);
-      effects.push({ type: 'void', step: s.number, kind: s.decision, reason: 'content_changed' });
+      if (s.members?.length) {
+        // A committee step: every member's paraf is voided, one by one.
+        for (const m of s.members) effects.push({ type: 'void', step: s.number, kind: s.decision, reason: 'content_changed', actorId: m.actorId });
+      } else effects.push({ type: 'void', step: s.number, kind: s.decision, reason: 'content_changed' });
       effects.push({ type: 'notify', reason: 'content_changed', step: s.number, role: stepOf(sop, s.number).role });
     }
   }
@@ -322,12 +437,15 @@ function edit(sop: SopDefinition, run0: RunState, actor: Actor, step: SopStep, h
 }
 
 /** Acts this actor may take now (payload checks aside), for the UI. */
-export function allowedActs(sop: SopDefinition, run: RunState, actor: Actor): Act[] {
-  if (run.status === 'published' || run.status === 'cancelled') return [];
-  const forward = forwardActOf(stepOf(sop, run.currentStep));
+export function allowedActs(sop: SopDefinition, run: RunState, actor: Actor, options: Pick<EngineOptions, 'roster'> = {}): Act[] {
+  if (isClosed(run)) return [];
+  const step = stepOf(sop, run.currentStep);
+  const forward = forwardActOf(step);
+  // A committee step without a roster offers nothing (nobody is known to be a member).
+  const roster = step.committee ? options.roster ?? [] : options.roster;
   return ACTS.filter((a) => {
     if ((a === 'submit' || a === 'approve' || a === 'handover' || a === 'publish') && a !== forward) return false;
-    return check(sop, run, actor, a, {}) === null;
+    return check(sop, run, actor, a, {}, roster) === null;
   });
 }
 

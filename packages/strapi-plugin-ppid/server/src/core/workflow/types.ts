@@ -26,6 +26,25 @@ export type TimeUnit = (typeof TIME_UNITS)[number];
 /** Mutu baku "waktu": a duration, or 'tentatif' (no limit). */
 export type TimeStandard = { amount: number; unit: TimeUnit } | 'tentatif';
 
+/**
+ * A committee (Tim Pertimbangan, a panel): the step's pelaksana is a body of several people.
+ * Its members are the people who hold one of `members`' roles (for `unit`, a unit code, when
+ * given; else for the item's unit); each person acts once however many of those roles they hold.
+ */
+export interface CommitteeMember {
+  role: string;
+  /** A unit code: the role as held for that unit (e.g. one PPID Pelaksana per bidang). */
+  unit?: string;
+}
+
+/** 'all': every member; {atLeast: N}: N distinct members. */
+export type CommitteeRule = 'all' | { atLeast: number };
+
+export interface Committee {
+  members: CommitteeMember[];
+  rule: CommitteeRule;
+}
+
 /** One item of "kelengkapan" (what the step needs). */
 export interface StepInput {
   label: string;
@@ -50,6 +69,8 @@ export interface SopStep {
   /** The drafter/last editor may not act; default true for paraf/signature/decide/establish. */
   separationOfDuties?: boolean;
   notes?: string;
+  /** The pelaksana is a committee: several people act on this step, one paraf each. */
+  committee?: Committee;
 }
 
 export interface SopRole {
@@ -106,7 +127,12 @@ export type SopValidationResult =
 // ---------------------------------------------------------------------------------------------
 // Runs
 
-export type RunStatus = 'in_progress' | 'returned' | 'published' | 'cancelled';
+/**
+ * published: the run's publish step is done (it stays open while steps after it, e.g. recording
+ * in a register, are walked). completed: the last step is done and the SOP has no publish step
+ * (its product is a decision).
+ */
+export type RunStatus = 'in_progress' | 'returned' | 'published' | 'completed' | 'cancelled';
 
 /**
  * voided: an approval invalidated by a later content change, or the open step of a cancelled
@@ -138,6 +164,17 @@ export interface StepState {
   decision: RecordKind | null;
   comment: string | null;
   /** Hash of the content as it was when the actor acted. */
+  contentHash: string | null;
+  /** Committee steps: the activation count (a return starts a new round) ... */
+  round?: number;
+  /** ... and the members' acts given in this round, in order. */
+  members?: CommitteeAct[];
+}
+
+export interface CommitteeAct {
+  actorId: string;
+  at: string;
+  kind: RecordKind;
   contentHash: string | null;
 }
 
@@ -183,7 +220,7 @@ export interface ActInput {
   step?: number;
 }
 
-export type NotifyReason = 'step_active' | 'returned' | 'content_changed' | 'published' | 'cancelled';
+export type NotifyReason = 'step_active' | 'returned' | 'content_changed' | 'published' | 'completed' | 'cancelled';
 
 export type Effect =
   | {
@@ -196,8 +233,17 @@ export type Effect =
       comment?: string;
       /** For returns: where the work went. */
       toStep?: number;
+      /** A committee member's act: the round, and whether it met the rule (completing the step). */
+      member?: { round: number; given: number; required: number; completes: boolean };
     }
-  | { type: 'void'; step: number; kind: 'paraf' | 'tanda_tangan'; reason: 'content_changed' }
+  | {
+      type: 'void';
+      step: number;
+      kind: 'paraf' | 'tanda_tangan' | 'complete';
+      reason: 'content_changed' | 'committee_returned';
+      /** A committee member's act voided (one void per member). */
+      actorId?: string;
+    }
   | { type: 'edit'; step: number; actorId: string; contentHash: string; previousHash: string | null }
   | { type: 'publish'; step: number }
   | { type: 'notify'; reason: NotifyReason; step: number; role: string; dueAt?: string | null };
@@ -223,7 +269,9 @@ export type ErrorReason =
   | 'content_hash_required'
   | 'content_changed'
   | 'step_not_editable'
-  | 'not_allowed_to_cancel';
+  | 'not_allowed_to_cancel'
+  | 'already_acted'
+  | 'already_published';
 
 export interface DecideError {
   ok: false;
@@ -243,6 +291,12 @@ export type DeadlineOf = (step: SopStep, startedAt: Date, fastTrack: boolean) =>
 
 export interface EngineOptions {
   deadlineOf?: DeadlineOf;
+  /**
+   * Committee steps: the distinct ids of the people who are the current step's members now
+   * (the adapter resolves who holds the members' roles). Required when the current step is a
+   * committee step; one id per person, however many member roles they hold.
+   */
+  roster?: string[];
 }
 
 export interface StartRunOptions extends EngineOptions {

@@ -3,7 +3,8 @@
 import {
   STEP_ACTS,
   SUPPORTED_FORMAT_VERSIONS,
-  TIME_UNITS,
+  type Committee,
+  type CommitteeMember,
   type SopDefinition,
   type SopError,
   type SopHeader,
@@ -16,6 +17,7 @@ import {
   type TimeStandard,
   type TimeUnit,
 } from './types';
+import { parseDuration, parseTimeStandard } from './time-standard';
 import {
   APPROVAL_ACTS,
   EXAMINING_ACTS,
@@ -109,34 +111,19 @@ function textList(c: Collector, o: Obj, key: string, path: string): string[] {
 }
 
 function duration(c: Collector, v: unknown, path: string): { amount: number; unit: TimeUnit } | undefined {
-  if (!isObj(v)) {
-    c.add(path, 'must be {amount, unit}');
-    return undefined;
-  }
-  unknownFields(c, v, path, ['amount', 'unit']);
-  let ok = true;
-  if (typeof v.amount !== 'number' || !Number.isFinite(v.amount) || v.amount <= 0) {
-    c.add(join(path, 'amount'), 'must be a positive number');
-    ok = false;
-  }
-  if (!TIME_UNITS.includes(v.unit as TimeUnit)) {
-    c.add(join(path, 'unit'), `must be one of ${TIME_UNITS.join(', ')}`);
-    ok = false;
-  }
-  return ok ? { amount: v.amount as number, unit: v.unit as TimeUnit } : undefined;
+  const r = parseDuration(v);
+  if (!r.ok) c.add(r.field ? join(path, r.field) : path, r.message);
+  return r.ok ? r.value : undefined;
 }
 
 function timeStandard(c: Collector, v: unknown, path: string): TimeStandard | undefined {
-  if (v === undefined || v === null) {
-    c.add(path, "is required ({amount, unit} or 'tentatif')");
+  if (v === undefined) {
+    c.add(path, "is required (e.g. \"15 menit\", {amount, unit}, or 'tentatif' for a blank cell)");
     return undefined;
   }
-  if (v === 'tentatif') return v;
-  if (typeof v === 'string') {
-    c.add(path, `unknown standard "${v}" (use {amount, unit} or 'tentatif')`);
-    return undefined;
-  }
-  return duration(c, v, path);
+  const r = parseTimeStandard(v);
+  if (!r.ok) c.add(r.field ? join(path, r.field) : path, r.message);
+  return r.ok ? r.value : undefined;
 }
 
 function signer(c: Collector, v: unknown, path: string): SopSigner {
@@ -262,7 +249,52 @@ const STEP_FIELDS = [
   'editable',
   'separationOfDuties',
   'notes',
+  'committee',
 ];
+
+/** A committee: its members (role, optional unit code) and the rule that completes the step. */
+function committee(c: Collector, v: unknown, path: string, roleKeys: Set<string>, act: StepAct): Committee | undefined {
+  if (!isObj(v)) {
+    c.add(path, "must be {members: [{role, unit?}], rule: all | {atLeast: N}}");
+    return undefined;
+  }
+  unknownFields(c, v, path, ['members', 'rule']);
+  if (STEP_ACTS.includes(act) && !EXAMINING_ACTS.has(act)) {
+    c.add(path, `only examining steps (${[...EXAMINING_ACTS].join(', ')}) can be a committee's`);
+  }
+  const members: CommitteeMember[] = [];
+  const mp = join(path, 'members');
+  if (!Array.isArray(v.members) || v.members.length === 0) c.add(mp, 'must be a non-empty list of {role, unit?}');
+  else {
+    const seen = new Set<string>();
+    v.members.forEach((m, i) => {
+      const p = join(mp, i);
+      if (!isObj(m)) {
+        c.add(p, 'must be {role, unit?}');
+        return;
+      }
+      unknownFields(c, m, p, ['role', 'unit']);
+      const role = requiredText(c, m, 'role', p);
+      if (role && !roleKeys.has(role)) c.add(join(p, 'role'), `unknown role "${role}"`);
+      const unit = optionalText(c, m, 'unit', p);
+      const key = `${role}@${unit ?? ''}`;
+      if (role && seen.has(key)) c.add(p, `"${role}"${unit ? ` for unit ${unit}` : ''} is listed twice (a member counts once)`);
+      seen.add(key);
+      members.push(unit !== undefined ? { role, unit } : { role });
+    });
+  }
+  const rp = join(path, 'rule');
+  let rule: Committee['rule'] = 'all';
+  if (v.rule === undefined) c.add(rp, "is required ('all' or {atLeast: N})");
+  else if (v.rule === 'all') rule = 'all';
+  else if (isObj(v.rule)) {
+    unknownFields(c, v.rule, rp, ['atLeast']);
+    const n = v.rule.atLeast;
+    if (!Number.isInteger(n) || (n as number) < 1) c.add(join(rp, 'atLeast'), 'must be a whole number of members, at least 1');
+    else rule = { atLeast: n as number };
+  } else c.add(rp, "must be 'all' or {atLeast: N}");
+  return { members, rule };
+}
 
 function step(c: Collector, v: unknown, i: number, roleKeys: Set<string>, count: number): SopStep | undefined {
   const path = join('steps', i);
@@ -315,6 +347,10 @@ function step(c: Collector, v: unknown, i: number, roleKeys: Set<string>, count:
   if (sod !== undefined) s.separationOfDuties = sod;
   const notes = optionalText(c, v, 'notes', path);
   if (notes !== undefined) s.notes = notes;
+  if (v.committee !== undefined) {
+    const k = committee(c, v.committee, join(path, 'committee'), roleKeys, act);
+    if (k) s.committee = k;
+  }
   return s;
 }
 
@@ -354,11 +390,19 @@ export function validateSopDefinition(input: unknown): SopValidationResult {
 /** Rules across steps: the shape of the whole procedure. */
 function checkFlow(c: Collector, roleList: SopRole[], steps: SopStep[]): void {
   const sop = { steps };
-  const last = steps.length - 1;
+  // An SOP publishes at most once; its product may instead be a decision (no publish step), and
+  // recording steps may follow the publication (e.g. "mencatat ... dan memutakhirkan DIP").
   const publishIdx = steps.flatMap((s, i) => (s.act === 'publish' ? [i] : []));
-  if (!publishIdx.includes(last)) c.add(join(join('steps', last), 'act'), 'the last step must be the publish step');
-  for (const i of publishIdx) {
-    if (i !== last) c.add(join(join('steps', i), 'act'), 'publish is only allowed on the last step (exactly one publish step)');
+  for (const i of publishIdx.slice(1)) c.add(join(join('steps', i), 'act'), 'only one publish step is allowed');
+  const publishAt = publishIdx[0];
+  if (publishAt !== undefined) {
+    // What is published cannot be sent back or changed by the run that published it.
+    for (let i = publishAt + 1; i < steps.length; i++) {
+      const s = steps[i]!;
+      if (!STEP_ACTS.includes(s.act)) continue;
+      if (EXAMINING_ACTS.has(s.act)) c.add(join(join('steps', i), 'act'), `a step after the publish step (${publishAt + 1}) records what was published; it cannot examine or return (${s.act})`);
+      else if (isEditable(s)) c.add(join(join('steps', i), 'editable'), `a step after the publish step (${publishAt + 1}) cannot edit the published content`);
+    }
   }
 
   steps.forEach((s, i) => {
@@ -369,13 +413,14 @@ function checkFlow(c: Collector, roleList: SopRole[], steps: SopStep[]): void {
       c.add(path, 'a step cannot be editable and also exclude the drafter (separationOfDuties)');
     }
     if (s.act === 'publish' && s.editable === true) c.add(join(path, 'editable'), 'the publish step cannot be editable');
+    if (s.committee && isEditable(s)) c.add(join(path, 'editable'), 'a committee step cannot be editable (each member initials the same content)');
     // Approvals must be able to refuse; a classify step may return only if it names a target.
     if (APPROVAL_ACTS.has(s.act) && returnTargetOf(sop, s) === null) {
       c.add(path, 'nothing to return to: set returnTo or put an editable step before it');
     }
   });
 
-  const used = new Set(steps.map((s) => s.role));
+  const used = new Set(steps.flatMap((s) => [s.role, ...(s.committee?.members.map((m) => m.role) ?? [])]));
   roleList.forEach((r, i) => {
     if (r.key && !used.has(r.key)) c.add(join(join('roles', i), 'key'), `role "${r.key}" has no step`);
   });

@@ -96,31 +96,40 @@ export const INCOMPLETE_BANNER = 'BELUM LENGKAP — proses masih berjalan';
 
 /**
  * One row per SOP step from the run's records: the latest record of each step wins, so a
- * step returned and then approved again shows its final act.
+ * step returned and then approved again shows its final act. A committee step shows one row
+ * per member who acted in its latest round (the members' acts recorded 'member_approved' and
+ * the act that met the rule, 'approved').
  */
 export function approvalRowsFromRecords(
   steps: { stepNumber: number; activity: string }[],
   records: SignatureRecord[]
 ): ApprovalFormRow[] {
-  const latest = new Map<number, SignatureRecord>();
-  for (const r of records) {
+  const byStep = new Map<number, SignatureRecord[]>();
+  for (const r of [...records].sort((a, b) => a.seq - b.seq)) {
     if (r.stepNumber === null) continue;
-    const prev = latest.get(r.stepNumber);
-    if (!prev || prev.seq < r.seq) latest.set(r.stepNumber, r);
+    byStep.set(r.stepNumber, [...(byStep.get(r.stepNumber) ?? []), r]);
   }
-  return steps.map((s) => {
-    const r = latest.get(s.stepNumber);
-    return {
-      no: s.stepNumber,
-      activity: s.activity,
-      signer: r ? { nama: r.signer.nama, nip: r.signer.nip, jabatan: r.signer.jabatan } : null,
-      capacity: r?.capacity,
-      onBehalfOf: r?.onBehalfOf ?? null,
-      kind: r?.kind ?? null,
-      signedAt: r?.signedAt ?? null,
-      note: r?.note ?? null,
-      hash: r?.hash ?? null,
-    };
+  const row = (s: { stepNumber: number; activity: string }, r: SignatureRecord | undefined): ApprovalFormRow => ({
+    no: s.stepNumber,
+    activity: s.activity,
+    signer: r ? { nama: r.signer.nama, nip: r.signer.nip, jabatan: r.signer.jabatan } : null,
+    capacity: r?.capacity,
+    onBehalfOf: r?.onBehalfOf ?? null,
+    kind: r?.kind ?? null,
+    signedAt: r?.signedAt ?? null,
+    note: r?.note ?? null,
+    hash: r?.hash ?? null,
+  });
+  return steps.flatMap((s) => {
+    const recs = byStep.get(s.stepNumber) ?? [];
+    const last = recs[recs.length - 1];
+    if (!last) return [row(s, undefined)];
+    // The latest committee round: trailing member acts, with the act that completed it.
+    let i = recs.length - 1;
+    if (last.decision === 'approved' && recs[i - 1]?.decision === 'member_approved') i--;
+    if (recs[i]?.decision !== 'member_approved') return [row(s, last)];
+    while (i > 0 && recs[i - 1]!.decision === 'member_approved') i--;
+    return recs.slice(i).map((r) => row(s, r));
   });
 }
 

@@ -7,6 +7,7 @@
  */
 import { loadPdfKit } from '../../core/lazy-libs';
 import { PASAL_17_GROUNDS, PASAL_17_LETTERS, type Pasal17Letter } from '../../core/classification/classes';
+import { exclusionPeriodText } from '../../core/classification/exclusion';
 import {
   collectPdf,
   decorateBufferedPages,
@@ -46,7 +47,16 @@ export interface ConsequenceTestDecisionData {
   pertimbanganKepentinganPublik?: string | null;
   /** Last day of the exclusion; null = unlimited (letters g-j only). */
   masaPengecualianBerakhir?: string | null;
-  pejabatPemutus?: { nama: string; nip?: string | null; jabatan: string }[] | null;
+  /**
+   * The officials who signed in the test's run (its signature records), with the SOP role they
+   * signed as; never typed-in names. Only these get a signer block.
+   */
+  pejabatPemutus?: { nama: string; nip?: string | null; jabatan: string; peran?: string | null; act?: string | null; kind?: string | null; signedAt?: string | null; verificationCode?: string | null }[] | null;
+  /** SOP roles that have not signed yet: blank blocks. */
+  belumMenandatangani?: { peran: string }[] | null;
+  nomorKeputusan?: string | null;
+  cakupan?: 'seluruh' | 'sebagian' | null;
+  bagianDikecualikan?: { kolom: string; kutipan?: string | null; hurufPasal17: string; alasan?: string | null; uraian?: string | null }[] | null;
   tempatKeputusan?: string | null;
   /** YYYY-MM-DD. */
   tanggalKeputusan?: string | null;
@@ -73,20 +83,8 @@ export function legalBasisText(d: ConsequenceTestDecisionData['dasarHukum']): st
   return isLetter(letter) ? `${parts}: ${PASAL_17_GROUNDS[letter].id}` : parts;
 }
 
-/** "sampai 31 Desember 2030", or unlimited for letters g-j. */
-export function exclusionPeriodText(end: string | null | undefined, letter: string | null | undefined): string {
-  if (end) {
-    try {
-      return `sampai ${formatTanggal(end)}`;
-    } catch {
-      return `sampai ${end}`;
-    }
-  }
-  // UU 14/2008 Pasal 20 ayat (1) bounds only letters a-f; it says nothing of g-j, so the decision
-  // names no end date rather than claiming the law makes it unlimited.
-  if (isLetter(letter) && 'ghij'.includes(letter)) return 'tanpa tanggal berakhir (batas waktu Pasal 20 ayat (1) UU 14/2008 hanya untuk huruf a-f)';
-  return '—';
-}
+/** "sampai 31 Desember 2030", or "tanpa tanggal berakhir" for letters g-j (core/classification/exclusion.ts). */
+export { exclusionPeriodText };
 
 function drawHeading(doc: Doc, data: ConsequenceTestDecisionData): void {
   drawKop(doc, kopOf(data));
@@ -131,13 +129,25 @@ function drawFields(doc: Doc, data: ConsequenceTestDecisionData): void {
     ['Konsekuensi jika dibuka', orDash(data.konsekuensiJikaDibuka)],
     ['Konsekuensi jika ditutup', orDash(data.konsekuensiJikaDitutup)],
     ['Pertimbangan kepentingan publik', orDash(data.pertimbanganKepentinganPublik)],
-    ['Masa pengecualian', exclusionPeriodText(data.masaPengecualianBerakhir, d.hurufPasal17)],
     [
-      'Pejabat pemutus',
-      pejabat.length
-        ? pejabat.map((p, i) => ({ text: `${i + 1}. ${p.nama}${p.nip ? `, NIP ${p.nip}` : ''}, ${p.jabatan}` }))
-        : '—',
+      'Cakupan pengecualian',
+      data.cakupan === 'sebagian'
+        ? [
+            { text: 'Sebagian; bagian lain tetap informasi publik dan ditampilkan dengan bagian ini dihitamkan:', font: FONT.bold },
+            ...(data.bagianDikecualikan ?? []).map((b, i) => ({
+              text: `${i + 1}. kolom "${b.kolom}"${b.kutipan ? `, kutipan "${b.kutipan}"` : ' (seluruh kolom)'}: Pasal 17 huruf ${b.hurufPasal17}${b.alasan ? `; ${b.alasan}` : ''}`,
+            })),
+          ]
+        : 'Seluruh informasi',
     ],
+    ['Jangka waktu pengecualian (ditetapkan Atasan PPID)', exclusionPeriodText(data.masaPengecualianBerakhir, d.hurufPasal17)],
+    [
+      'Pejabat yang menandatangani (dari catatan tanda tangan)',
+      pejabat.length
+        ? pejabat.map((p, i) => ({ text: `${i + 1}. ${p.nama}${p.nip ? `, NIP ${p.nip}` : ''}, ${p.jabatan}${p.peran ? ` (${p.peran})` : ''}` }))
+        : 'belum ada yang menandatangani',
+    ],
+    ['Nomor keputusan', orDash(data.nomorKeputusan)],
     ['Tempat keputusan', orDash(data.tempatKeputusan)],
     ['Tanggal keputusan', data.tanggalKeputusan ? formatTanggal(data.tanggalKeputusan) : '—'],
   ];
@@ -159,11 +169,17 @@ function drawFields(doc: Doc, data: ConsequenceTestDecisionData): void {
 function drawConclusion(doc: Doc, data: ConsequenceTestDecisionData): void {
   const basis = legalBasisText(data.dasarHukum);
   const masa = exclusionPeriodText(data.masaPengecualianBerakhir, data.dasarHukum?.hurufPasal17);
-  if (data.status === 'decided') {
+  if (data.status === 'decided' && data.cakupan === 'sebagian') {
+    paragraph(
+      doc,
+      `Berdasarkan uji konsekuensi di atas, BAGIAN informasi yang tercantum DITETAPKAN SEBAGAI INFORMASI YANG DIKECUALIKAN berdasarkan ${basis}, ` +
+        `dengan jangka waktu pengecualian ${masa}. Bagian lainnya tetap informasi publik; versi publiknya menampilkan bagian yang dikecualikan dalam keadaan dihitamkan.`
+    );
+  } else if (data.status === 'decided') {
     paragraph(
       doc,
       `Berdasarkan uji konsekuensi di atas, informasi tersebut DITETAPKAN SEBAGAI INFORMASI YANG DIKECUALIKAN berdasarkan ${basis}, ` +
-        `dengan masa pengecualian ${masa}. Informasi ini tidak dapat dipublikasikan dan harus diuji kembali ketika masa pengecualiannya berakhir.`
+        `dengan jangka waktu pengecualian ${masa}. Informasi ini tidak dapat dipublikasikan dan harus diuji kembali ketika jangka waktu pengecualiannya berakhir.`
     );
   } else {
     paragraph(
@@ -174,21 +190,36 @@ function drawConclusion(doc: Doc, data: ConsequenceTestDecisionData): void {
   }
 }
 
+/** Who signed, and as what: the PPID decides (Pasal 19), the Atasan PPID sets the period. */
+const ACT_MARK: Record<string, string> = {
+  decide: 'Memutuskan uji konsekuensi',
+  establish: 'Menetapkan jangka waktu pengecualian',
+  review_paraf: 'Paraf',
+  review_signature: 'Menandatangani',
+};
+
 function drawSigners(doc: Doc, data: ConsequenceTestDecisionData): void {
+  // Only officials who actually signed (their records): nobody is printed as deciding who did not act.
   const pejabat = data.pejabatPemutus ?? [];
-  if (!pejabat.length) return;
+  const pending = data.status === 'decided' ? [] : data.belumMenandatangani ?? [];
+  if (!pejabat.length && !pending.length) return;
   const decided = data.status === 'decided';
   const tempat = data.tempatKeputusan || '....................';
   const tanggal = data.tanggalKeputusan ? formatTanggal(data.tanggalKeputusan) : '....................';
   drawSignerBlocks(
     doc,
     pejabat.map((p) => ({
-      jabatan: p.jabatan,
+      jabatan: p.peran ? `${p.jabatan}\n(${p.peran})` : p.jabatan,
       nama: p.nama,
       nip: p.nip || null,
-      mark: decided ? 'Diputuskan; dicatat secara elektronik' : '(belum diputuskan)',
-    })),
-    { heading: 'Pejabat pemutus', placeDate: `${tempat}, ${tanggal}`, perRow: 3, fontSize: 9 }
+      mark: [
+        (p.act && ACT_MARK[p.act]) || (p.kind === 'paraf' ? 'Paraf' : 'Menandatangani'),
+        `; ditandatangani secara elektronik${p.signedAt ? ` ${formatWib(p.signedAt)}` : ''}`,
+        p.verificationCode ? ` (kode ${p.verificationCode})` : '',
+        decided ? '' : '; keputusan belum berlaku',
+      ].join(''),
+    })).concat(pending.map((p) => ({ jabatan: p.peran, nama: '....................', nip: null, mark: '(belum ditandatangani)' }))),
+    { heading: decided ? 'Pejabat yang menandatangani' : 'Tanda tangan sejauh ini (belum berlaku)', placeDate: `${tempat}, ${tanggal}`, perRow: 3, fontSize: 9 }
   );
 }
 

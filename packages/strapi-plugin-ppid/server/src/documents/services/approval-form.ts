@@ -66,7 +66,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         sop: { nama: def.header.namaSop, nomor: def.header.nomorSop, versi: String(run.sopVersion) },
         rows,
-        complete: published,
+        // A run without a publish step is complete when its last step is done.
+        complete: published || run.status === 'completed',
         verification: latest ? { code: latest.verificationCode, url: svc('verification').verificationUrl(latest.verificationCode) } : null,
         tempat: kop.tempat ?? null,
         printedAt,

@@ -85,7 +85,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch {
         title = null; // a type without a title field, or removed
       }
-      const pejabat = Array.isArray(row.pejabatPemutus) ? row.pejabatPemutus : [];
+      // The officials who signed in the run (findTest reads them from the records), never typed-in names.
+      const pejabat = Array.isArray(row.penandatangan) ? row.penandatangan : [];
       const { kop, block } = await svc('kop').block(null);
       return {
         kop: block,
@@ -102,15 +103,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         konsekuensiJikaDitutup: row.konsekuensiJikaDitutup ?? null,
         pertimbanganKepentinganPublik: row.pertimbanganKepentinganPublik ?? null,
         masaPengecualianBerakhir: row.masaPengecualianBerakhir ?? null,
-        pejabatPemutus: pejabat
-          .filter((p: any) => p && typeof p === 'object')
-          .map((p: any) => ({ nama: String(p.nama ?? ''), nip: p.nip ? String(p.nip) : null, jabatan: String(p.jabatan ?? '') })),
+        pejabatPemutus: pejabat.map((p: any) => ({
+          nama: String(p.nama ?? ''),
+          nip: p.nip ? String(p.nip) : null,
+          jabatan: String(p.jabatan ?? ''),
+          peran: p.peran ?? null,
+          act: p.act ?? null,
+          kind: p.kind ?? null,
+          signedAt: p.signedAt ?? null,
+          verificationCode: p.verificationCode ?? null,
+        })),
+        belumMenandatangani: await self.pendingSigners(row, pejabat),
+        nomorKeputusan: row.nomorKeputusan ?? null,
+        cakupan: row.cakupan === 'sebagian' ? 'sebagian' : 'seluruh',
+        bagianDikecualikan: Array.isArray(row.bagianDikecualikan) ? row.bagianDikecualikan : null,
         tempatKeputusan: row.tempatKeputusan ?? null,
         tanggalKeputusan: row.tanggalKeputusan ?? null,
         decidedAt: decided ? (record?.signedAt ?? (row.decidedAt ? new Date(row.decidedAt).toISOString() : null)) : null,
         recordedBy: record ? { nama: record.signer.nama, nip: record.signer.nip ?? null, jabatan: record.signer.jabatan } : null,
         verification: record ? { code: record.verificationCode, hash: record.hash } : null,
       };
+    },
+
+    /** The SOP roles whose signature the test still lacks (blank blocks, never "decided"). */
+    async pendingSigners(row: any, signed: any[]): Promise<{ peran: string }[]> {
+      try {
+        const code = row.run?.sopCode ?? svc('content').sopCodeFor('plugin::ppid.consequence-test');
+        const sop: any = await svc('sops').get(code);
+        const labels = new Map<string, string>((sop.definition?.roles ?? []).map((r: any) => [r.key, r.label]));
+        const done = new Set(signed.map((p: any) => p.stepNumber));
+        return (sop.definition?.steps ?? [])
+          .filter((st: any) => ['review_paraf', 'review_signature', 'decide', 'establish'].includes(st.act) && !done.has(st.number))
+          .map((st: any) => ({ peran: labels.get(st.role) ?? st.role }));
+      } catch {
+        return [];
+      }
     },
 
     async renderConsequenceTest(documentId: string): Promise<{ filename: string; pdf: Buffer }> {

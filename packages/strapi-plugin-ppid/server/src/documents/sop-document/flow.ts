@@ -107,6 +107,17 @@ export function buildFlow(def: SopDefinition): FlowRow[] {
     if (row.symbol === 'decision') row.marks.push({ kind: 'label', x: center(row.col), y: 'symBottom', text: 'yes' });
   });
 
+  // A committee whose members sit in other pelaksana columns (a panel of the Kepala Bidang and
+  // the Sekretaris): a line from the step's symbol to each such column, ending in a bar there.
+  rows.forEach((row) => {
+    const cols = new Set((row.step.committee?.members ?? []).map((m) => colOf.get(m.role)).filter((c): c is number => c !== undefined && c !== row.col));
+    for (const c of cols) {
+      const side: -1 | 1 = c > row.col ? 1 : -1;
+      row.marks.push({ kind: 'hline', y: 'symMid', from: { col: row.col, at: 'sym', side }, to: center(c) });
+      row.marks.push({ kind: 'vline', x: center(c), from: 'symTop', to: 'symBottom' });
+    }
+  });
+
   // Returns ("Tidak"): out of the symbol's side, along the row to the target column's lane,
   // up the lane through the rows in between, and into the target symbol's side.
   rows.forEach((row, i) => {

@@ -128,7 +128,7 @@ function activityTable(def: SopDefinition, l: SopLabels, widths: number[], g: Fl
     '</thead>',
   ].join('');
   const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${(w * 100).toFixed(3)}%">`).join('')}</colgroup>`;
-  const body = buildFlow(def).map((row) => activityRow(row, n, l, g));
+  const body = buildFlow(def).map((row) => activityRow(row, n, l, g, def.roles));
   return [
     '<section class="activity">',
     `<div class="act-title"><b>${escapeHtml(def.header.namaSop)}</b>` +
@@ -144,11 +144,11 @@ function activityTable(def: SopDefinition, l: SopLabels, widths: number[], g: Fl
   ].join('\n');
 }
 
-function activityRow(row: FlowRow, roleCount: number, l: SopLabels, g: FlowGeometry): string {
+function activityRow(row: FlowRow, roleCount: number, l: SopLabels, g: FlowGeometry, roles: SopDefinition['roles'] = []): string {
   const s = row.step;
   const inputs = s.inputs.map((i) => escapeHtml(i.label));
   const kelengkapan = inputs.length === 0 ? '' : inputs.length === 1 ? inputs[0] : `<ul>${inputs.map((i) => `<li>${i}</li>`).join('')}</ul>`;
-  const keterangan = keteranganOf(s, l).map((k) => `<div>${escapeHtml(k)}</div>`).join('');
+  const keterangan = keteranganOf(s, l, roles).map((k) => `<div>${escapeHtml(k)}</div>`).join('');
   const roleCells = Array.from({ length: roleCount }, (_, c) => `<td class="pl" style="height:${g.minRowHeight}px">${flowCell(row, c, g, l)}</td>`);
   return [
     `<tr data-step="${s.number}">`,

@@ -2,7 +2,7 @@
 // the wording of the SOP AP form (Permenpan RB 35/2012, Permendagri 52/2011); English is a
 // courtesy translation for readers outside the body.
 import type { SopHeaderLines } from '../../core/documents';
-import type { SopStep, TimeStandard, TimeUnit } from '../../core/workflow';
+import type { SopRole, SopStep, TimeStandard, TimeUnit } from '../../core/workflow';
 
 export type SopDocumentLang = 'id' | 'en';
 
@@ -45,6 +45,8 @@ export interface SopLabels {
   returnsTo: (step: number) => string;
   /** Keterangan of a step with a shorter standard for serta merta items. */
   fastTrack: (waktu: string) => string;
+  /** Keterangan of a committee step: its rule and its members, as the SOP names them. */
+  committee: (rule: 'all' | { atLeast: number }, members: string) => string;
   page: (n: number, total: number) => string;
   empty: string;
   months: readonly string[];
@@ -80,6 +82,7 @@ const ID: SopLabels = {
   tidak: 'Tidak',
   returnsTo: (n) => `Tidak: kembali ke langkah ${n}`,
   fastTrack: (w) => `Serta merta: ${w}`,
+  committee: (r, m) => (r === 'all' ? `Tim: paraf seluruh anggota (${m})` : `Tim: paraf sekurang-kurangnya ${r.atLeast} anggota (${m})`),
   page: (n, total) => `Halaman ${n} dari ${total}`,
   empty: '-',
   months: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
@@ -113,6 +116,7 @@ const EN: SopLabels = {
   tidak: 'No',
   returnsTo: (n) => `No: back to step ${n}`,
   fastTrack: (w) => `Urgent (serta merta): ${w}`,
+  committee: (r, m) => (r === 'all' ? `Committee: every member initials (${m})` : `Committee: at least ${r.atLeast} members initial (${m})`),
   page: (n, total) => `Page ${n} of ${total}`,
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   units: { minute: 'minute', hour: 'hour', day: 'day', week: 'week' },
@@ -140,8 +144,12 @@ export function formatTanggal(iso: string | null, l: SopLabels): string {
 
 /** Keterangan lines: where a return goes, and the serta merta standard. Transcription notes
  *  (step.notes) are for maintainers, not for the signed form, so they are left out. */
-export function keteranganOf(step: SopStep, l: SopLabels): string[] {
+export function keteranganOf(step: SopStep, l: SopLabels, roles: readonly SopRole[] = []): string[] {
   const lines: string[] = [];
+  if (step.committee) {
+    const label = (key: string) => roles.find((r) => r.key === key)?.label ?? key;
+    lines.push(l.committee(step.committee.rule, step.committee.members.map((m) => label(m.role) + (m.unit ? ` ${m.unit}` : '')).join('; ')));
+  }
   if (step.returnTo !== undefined) lines.push(l.returnsTo(step.returnTo));
   if (step.fastTrackStandard) lines.push(l.fastTrack(formatWaktu(step.fastTrackStandard, l)));
   return lines;

@@ -312,7 +312,7 @@ function drawActivityTable(doc: Doc, def: SopDefinition, l: SopLabels, p: Page, 
       [2 + n, inputs, 'left'],
       [3 + n, formatWaktu(s.standard, l), 'center'],
       [4 + n, s.output, 'left'],
-      [5 + n, keteranganOf(s, l).join('\n'), 'left'],
+      [5 + n, keteranganOf(s, l, def.roles).join('\n'), 'left'],
     ];
     const size = (c: number) => (c === 5 + n ? 6.5 : BODY);
     let h = Math.max(

@@ -151,7 +151,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         link: `/admin/plugins/ppid/runs/${run.documentId}`,
       };
       if (event === 'step_active' || event === 'returned' || event === 'content_changed') {
-        const holders = await svc('recipients').holders(run.sopCode, payload.role, run.unit?.id ?? null, now());
+        // A committee step is every member's to act on (their roles, per unit where named).
+        const holders = stepDef?.committee
+          ? await svc('recipients').users((await svc('actors').roster(run.sopCode, stepDef, run.unit?.id ?? null, now())).map(Number))
+          : await svc('recipients').holders(run.sopCode, payload.role, run.unit?.id ?? null, now());
         let note: string | null = null;
         if (event === 'returned') {
           const back = (state?.steps ?? []).filter((s: any) => s.decision === 'return' && s.comment);

@@ -57,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       for (const log of open) {
         const run = log.run;
-        if (!run || !['in_progress', 'returned'].includes(run.status) || run.currentStep !== log.stepNumber) continue;
+        if (!run || !run.activeKey || run.currentStep !== log.stepNumber) continue;
         const def: SopDefinition | undefined = run.sop?.definition;
         const step = def?.steps[log.stepNumber - 1];
         if (!def || !step) continue;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import m001 from './001-sealing-baseline';
+import m002 from './002-uji-konsekuensi-roles';
 
 /**
  * The plugin's own versioned migrations: schema and data changes between plugin versions that
@@ -25,7 +26,7 @@ import m001 from './001-sealing-baseline';
 export type MigrationContext = { strapi: Core.Strapi; trx: unknown };
 export type Migration = { id: string; up(ctx: MigrationContext): Promise<void> };
 
-export const MIGRATIONS: Migration[] = [m001];
+export const MIGRATIONS: Migration[] = [m001, m002];
 export const MIGRATIONS_TABLE = 'ppid_migrations';
 
 class AlreadyApplied extends Error {}

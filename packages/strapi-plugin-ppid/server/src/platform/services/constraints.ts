@@ -42,6 +42,8 @@ export const CONSTRAINTS: ConstraintSpec[] = [
   { name: 'ppid_runs_open_key_uq', uid: UID.run, columns: ['active_key'], meaning: 'satu alur kerja terbuka per item / one open run per item' },
   { name: 'ppid_records_seq_uq', uid: UID.record, columns: ['seq'], meaning: 'nomor urut rantai catatan / global chain seq' },
   { name: 'ppid_records_run_seq_uq', uid: UID.record, columns: ['run_document_id', 'run_seq'], meaning: 'nomor urut catatan dalam satu alur / seq within a run' },
+  // A committee member acts once per round of a step (run:step:round:user; NULL outside committees).
+  { name: 'ppid_records_member_uq', uid: UID.record, columns: ['member_key'], meaning: 'satu tindakan per anggota tim per putaran / one act per committee member per round' },
   { name: 'ppid_records_code_uq', uid: UID.record, columns: ['verification_code'], meaning: 'kode verifikasi / verification code' },
   { name: 'ppid_counters_name_uq', uid: UID.counter, columns: ['name'], meaning: 'nama penomoran / counter name' },
   { name: 'ppid_dip_decree_uq', uid: UID.dipEdition, columns: ['decree_number'], draftsOnly: true, meaning: 'nomor SK DIP / DIP decree number' },

@@ -24,7 +24,9 @@ const PEOPLE: { sop: string; short: string; unitName: string; roles: Record<stri
 
 // The product's consequence-test SOP (sops/100-uji-konsekuensi.yaml) is run by the officers of
 // the DIP SOP (BKPSDM Kutai Timur), whose roles carry the same names; body-wide, as a decision
-// on excluded information is the body's.
+// on excluded information is the body's. As the law assigns them: the PPID decides the test
+// (UU 14/2008 Pasal 19), the head of the body (Kepala BKPSDM as Atasan PPID) sets the exclusion
+// period, the PPID Pelaksana drafts.
 const CONSEQUENCE_TEST = { sop: 'uji-konsekuensi', short: 'kutim', roles: { 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -29,6 +29,8 @@ const specsFor = (itemType: string | null): IndexSpec[] => [
   // The public guard: runs that reached their publish act, per governed type.
   { uid: UID.run, name: 'ppid_runs_status_uid_idx', columns: ['status', 'item_uid', 'item_document_id'] },
   { uid: UID.run, name: 'ppid_runs_item_idx', columns: ['item_uid', 'item_document_id'] },
+  // The public guard's redaction: active partial exclusions of an item, by field.
+  { uid: UID.excludedInformation, name: 'ppid_excl_item_idx', columns: ['item_document_id', 'status', 'cakupan'] },
   // Task lists: runs waiting for a role.
   { uid: UID.run, name: 'ppid_runs_role_idx', columns: ['current_role', 'status'] },
 ];

@@ -4,6 +4,7 @@ import { UID, appTypes } from '../../platform/uids';
 import { badRequest } from '../../errors';
 import { INTERNAL_TYPES } from '../../content-types';
 import { getService } from '../../services/get-service';
+import { redactValue } from '../../core/classification';
 
 /**
  * THE public guard: the one place that decides which governed items the public may see, and
@@ -31,6 +32,9 @@ import { getService } from '../../services/get-service';
  * script, Strapi's publish copying a draft) does not carry it. Governed types without the flag
  * fall back to the run-table subquery.
  *
+ * Partial exclusion (docs/classification.md): the parts a decided consequence test excludes are
+ * blacked out in every public read's result (after-hooks, redactResult), filters on those fields
+ * never match the items concerned, `_q` skips them and a sort on such a field is refused.
  * Drafts: `publishedAt $notNull` is always part of the filter, so `status=draft` from the
  * public (Strapi issue #25326) returns nothing.
  * Writes: the reads a document service write makes inside itself (create reads its new draft
@@ -50,6 +54,9 @@ const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpubli
 const writing = new AsyncLocalStorage<boolean>();
 const GROUP_OPS = new Set(['$and', '$or', '$not']);
 const UPLOAD_FILE = 'plugin::upload.file';
+/** Attribute types a partial exclusion can black out (classification service, assertParts). */
+const REDACTABLE_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'email']);
+const SYSTEM_FIELDS = new Set(['id', 'documentId', 'locale', 'publishedAt', 'createdAt', 'updatedAt', 'classification', 'ppidPublic']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const governed = (uid: string) => getService(strapi, 'content').isGoverned(uid);
@@ -77,6 +84,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .where({ item_uid: uid, status: 'published' })
       .whereNotNull('published_hash');
   }
+
+  /**
+   * documentIds of items of one type with a partial exclusion in force (on `kolom`, or on any
+   * field): a filter on an excluded field never matches them, whatever the hidden text says.
+   */
+  function excludedSubquery(uid: string, kolom?: string) {
+    const table = strapi.db.metadata.get(UID.excludedInformation).tableName;
+    const q = strapi.db.connection(table).select('item_document_id').where({ item_uid: uid, status: 'berlaku', cakupan: 'sebagian' });
+    return kolom ? q.where({ kolom }) : q;
+  }
+  /** A content field a partial exclusion may black out (never an identifier or a system field). */
+  const redactable = (model: string, key: string) => {
+    if (SYSTEM_FIELDS.has(key) || !governed(model)) return false;
+    const a = strapi.getModel(model as any)?.attributes?.[key] as any;
+    return !!a && !a.private && REDACTABLE_TYPES.has(a.type);
+  };
 
   const self = {
     /** Whether the current request is a content-API (REST or GraphQL) request. */
@@ -244,6 +267,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             } else {
               out[key] = await guardWhere(attr.target, value);
             }
+          } else if (redactable(model, key)) {
+            // Partial exclusion: the condition holds only for items whose field is not excluded,
+            // so no filter can probe the blacked-out text (even under $not / $or).
+            extra.push({ $and: [{ [key]: value }, { documentId: { $notIn: excludedSubquery(model, key) } }] });
           } else {
             out[key] = value;
           }
@@ -282,13 +309,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
        * any condition, and a condition in `where` would drop the parent rows instead of the sort
        * key, so such a sort is refused (400) rather than silently half-applied.
        */
+      const sortedFields: [string, string, string][] = [];
       const checkOrderBy = (model: string, orderBy: any, path: string[] = []): void => {
-        if (orderBy == null || typeof orderBy === 'string') return;
+        if (orderBy == null) return;
+        if (typeof orderBy === 'string') {
+          // The query engine's `orderBy: 'title'` form.
+          const key = orderBy.split(':')[0];
+          if (redactable(model, key)) sortedFields.push([model, key, [...path, key].join('.')]);
+          return;
+        }
         if (Array.isArray(orderBy)) return orderBy.forEach((o) => checkOrderBy(model, o, path));
         if (typeof orderBy !== 'object') return;
         const attrs = meta(model)?.attributes ?? {};
         for (const [key, value] of Object.entries(orderBy)) {
           const attr = attrs[key];
+          if (redactable(model, key)) sortedFields.push([model, key, [...path, key].join('.')]);
           if (attr?.type !== 'relation' || !attr.target) continue;
           if (self.guardFor(attr.target)) {
             const field = [...path, key].join('.');
@@ -366,8 +401,75 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (params.where !== undefined) params.where = await guardWhere(uid, params.where);
       if (params.orderBy !== undefined) checkOrderBy(uid, params.orderBy);
       if (params.populate !== undefined) params.populate = await guardPopulate(uid, params.populate);
+      // A text search (`_q`) reads every text field: items with excluded parts never match it.
+      if (params._q && governed(uid)) params.where = and(params.where, { documentId: { $notIn: excludedSubquery(uid) } });
+      // Sorting by a field that is blacked out somewhere would order by the hidden text.
+      for (const [model, key, field] of sortedFields) {
+        // Through the query engine: inside the read's transaction (SQLite has one connection).
+        const n = await strapi.db.query(UID.excludedInformation).count({ where: { itemUid: model, kolom: key, status: 'berlaku', cakupan: 'sebagian' } });
+        if (n > 0) {
+          throw badRequest(`sort: tidak dapat mengurutkan menurut ${field}: kolom ini dikecualikan sebagian pada sebagian informasi / sorting by ${field} is not allowed: the field is partly excluded`, { field: 'sort', reason: 'sort_on_excluded_field' });
+        }
+      }
       const own = self.guardFor(uid);
       if (own) params.where = and(params.where, own);
+    },
+
+    /**
+     * Blacks out the excluded parts of every governed row in a public read's result, wherever it
+     * sits: the top level, a populate branch, a relation loaded by GraphQL (`load` ends in the
+     * parent's findOne) or a polymorphic `related`. One query per read, for the rows it returned.
+     */
+    async redactResult(uid: string, result: unknown): Promise<void> {
+      const found = new Map<string, any[]>();
+      const walk = (model: string, node: unknown, depth: number): void => {
+        if (node == null || depth > 12) return;
+        if (Array.isArray(node)) return node.forEach((n) => walk(model, n, depth));
+        if (typeof node !== 'object') return;
+        const row = node as Record<string, any>;
+        const m = meta(model);
+        if (!m) return;
+        if (governed(model)) found.set(model, [...(found.get(model) ?? []), row]);
+        for (const [k, v] of Object.entries(row)) {
+          if (v == null || typeof v !== 'object') continue;
+          const a = m.attributes?.[k];
+          if (!a) continue;
+          if (a.type === 'relation') {
+            if (a.target) walk(a.target, v, depth + 1);
+            else for (const el of ([] as any[]).concat(v)) if (el && typeof el === 'object' && el.__type) walk(el.__type, el, depth + 1);
+          } else if (a.type === 'component' && a.component) walk(a.component, v, depth + 1);
+          else if (a.type === 'dynamiczone') for (const el of ([] as any[]).concat(v)) if (el?.__component) walk(el.__component, el, depth + 1);
+        }
+      };
+      walk(uid, result, 0);
+      if (!found.size) return;
+      const cls = getService(strapi, 'classification');
+      for (const [model, rows] of found) {
+        // A row read without its documentId (a narrow `fields` list) is looked up by id.
+        const missing = rows.filter((r) => !r.documentId && r.id != null).map((r) => r.id);
+        const docOf = new Map<number, string>();
+        if (missing.length) {
+          // Through the query engine (the read's transaction); its own after-hook finds documentIds set.
+          for (const r of await strapi.db.query(model as any).findMany({ where: { id: { $in: missing } }, select: ['id', 'documentId'] })) docOf.set(Number(r.id), r.documentId);
+        }
+        const docId = (r: any) => r.documentId ?? docOf.get(Number(r.id));
+        // A row with no identity at all cannot be matched to its exclusions: every field that is
+        // excluded on any item of the type is blacked out (fail closed).
+        const anonymous = rows.filter((r) => !docId(r));
+        if (anonymous.length) {
+          const inForce = await strapi.db.query(UID.excludedInformation).findMany({ where: { itemUid: model, status: 'berlaku', cakupan: 'sebagian' }, select: ['kolom', 'hurufPasal17'] });
+          for (const r of anonymous) for (const p of inForce as any[]) if (p.kolom in r) r[p.kolom] = redactValue(r[p.kolom], [{ hurufPasal17: p.hurufPasal17 }]);
+        }
+        const parts = await cls.activeParts(model, rows.map(docId).filter(Boolean));
+        if (!parts.size) continue;
+        for (const r of rows) {
+          const mine = parts.get(docId(r));
+          if (!mine) continue;
+          const byField = new Map<string, typeof mine>();
+          for (const p of mine) byField.set(p.kolom, [...(byField.get(p.kolom) ?? []), p]);
+          for (const [kolom, ps] of byField) if (kolom in r) r[kolom] = redactValue(r[kolom], ps);
+        }
+      }
     },
 
     /** Installs the subscriber (bootstrap). */
@@ -384,6 +486,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await getService(strapi, 'settings-sync').ensureFresh();
           event.params = event.params ?? {};
           await self.guardParams(event.model.uid, event.params);
+        };
+      }
+      for (const action of ['afterFindOne', 'afterFindMany'] as const) {
+        subscriber[action] = async (event: { model: { uid: string }; result: unknown }) => {
+          if (!self.isPublicRequest() || writing.getStore()) return;
+          if (event.model.uid === UID.run || event.model.uid === UID.excludedInformation || event.model.uid === UID.counter || event.model.uid === UID.binding) return;
+          await self.redactResult(event.model.uid, event.result);
         };
       }
       strapi.db.lifecycles.subscribe(subscriber as any);

@@ -20,7 +20,7 @@ import { getService } from '../../services/get-service';
 export type NewRecord = Omit<SignatureRecordInput, 'seq' | 'runSeq'>;
 
 /** Records an act appended, waiting for the end of its transaction (appendingLast). */
-type Pending = { items: { prepared: PreparedRecord; runId?: number; out: SignatureRecord }[]; closed: boolean };
+type Pending = { items: { prepared: PreparedRecord; runId?: number; columns?: { memberKey?: string }; out: SignatureRecord }[]; closed: boolean };
 const pendingAppends = new AsyncLocalStorage<Pending>();
 
 async function* inspected(
@@ -84,7 +84,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const run = runLast.get(scope)!;
       const record = linkRecord(it.prepared, { seq: seq + 1, runSeq: run.runSeq + 1, prevHash, prevRunHash: run.hash }, key);
-      await strapi.db.query(UID.record).create({ data: { ...toRow(record), ...(it.runId ? { run: it.runId } : {}) } });
+      await strapi.db.query(UID.record).create({
+        data: { ...toRow(record), ...(it.runId ? { run: it.runId } : {}), ...(it.columns?.memberKey ? { memberKey: it.columns.memberKey } : {}) },
+      });
       seq = record.seq;
       prevHash = record.hash;
       runLast.set(scope, { runSeq: record.runSeq, hash: record.hash });
@@ -99,17 +101,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * is checked now and linked at the end of that transaction (the returned object is completed
      * then: seq, hashes, signature); otherwise it takes the chain lock now, until the commit.
      */
-    async append(input: NewRecord, runId?: number): Promise<SignatureRecord> {
+    async append(input: NewRecord, runId?: number, columns?: { memberKey?: string }): Promise<SignatureRecord> {
       const prepared = prepareRecord(input);
       const pending = pendingAppends.getStore();
       if (pending && !pending.closed && strapi.db.inTransaction()) {
         const out = { ...prepared } as SignatureRecord;
-        pending.items.push({ prepared, runId, out });
+        pending.items.push({ prepared, runId, columns, out });
         return out;
       }
       return strapi.db.transaction(async ({ trx }) => {
         const out = { ...prepared } as SignatureRecord;
-        await writeLinked(trx, [{ prepared, runId, out }]);
+        await writeLinked(trx, [{ prepared, runId, columns, out }]);
         return out;
       });
     },

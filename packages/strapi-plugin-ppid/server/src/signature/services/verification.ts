@@ -220,8 +220,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const run of page) {
         const mine = (events.get(run.documentId) ?? []).sort((a, b) => a.runSeq - b.runSeq);
         if (mine.some((r) => r.seq <= since)) continue;
-        const want = replayRunState(mine);
         const state = typeof run.state === 'string' ? JSON.parse(run.state) : run.state;
+        const want = replayRunState(mine, Array.isArray(state?.steps) ? state.steps.length : undefined);
         const at = { runId: run.documentId, itemDocumentId: run.itemDocumentId, code: 'run_state_mismatch' as const };
         const say = (column: string, stored: unknown, expected: unknown) =>
           problems.push({ ...at, column, message: `run ${run.documentId}: ${column} is ${JSON.stringify(stored)} but its records say ${JSON.stringify(expected)}` });

@@ -116,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (q.step) where.currentStep = Number(q.step) || -1;
       if (q.classification) where.classification = q.classification;
       if (q.unit) where.unit = { code: q.unit };
-      if (q.overdue === 'true') Object.assign(where, { stepDeadline: { $lt: new Date().toISOString() }, status: { $in: ['in_progress', 'returned'] } });
+      if (q.overdue === 'true') Object.assign(where, { stepDeadline: { $lt: new Date().toISOString() }, activeKey: { $notNull: true } });
       const page = Math.max(1, Number(q.page) || 1);
       const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 25));
       const { rows, total } = await getService(strapi, 'runs').page(where, page, pageSize);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { SignerCapacity, SignerSnapshot, OnBehalfOf } from '../../core/signature';
 import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
-import { actingCapacities, type ActingDelegation, type RoleMappingRow } from '../../core/workflow';
+import { actingCapacities, type ActingDelegation, type RoleMappingRow, type SopStep } from '../../core/workflow';
 
 /** Who is acting, with the SOP roles they hold for one item, and in what capacity. */
 export type ResolvedActor = {
@@ -96,6 +96,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         out.set(to, [...(out.get(to) ?? []), toActing(d)]);
       }
       return out;
+    },
+
+    /**
+     * A committee step's members for one item: the distinct active users who hold one of its
+     * member roles (for the member's unit, given by code, else for the item's unit), as the
+     * engine's actor ids. A person holding several member roles is one member. Empty for a
+     * step that is not a committee's.
+     */
+    async roster(sopCode: string, step: SopStep, itemUnitId: number | null, now: Date = getService(strapi, 'clock').now()): Promise<string[]> {
+      if (!step.committee) return [];
+      const ids = new Set<number>();
+      for (const m of step.committee.members) {
+        let unitId = itemUnitId;
+        if (m.unit !== undefined) {
+          const unit = await strapi.db.query(UID.unit).findOne({ where: { code: m.unit }, select: ['id'] });
+          if (!unit) continue; // a unit the body has not set up: nobody holds the role there
+          unitId = unit.id;
+        }
+        for (const h of await getService(strapi, 'recipients').holders(sopCode, m.role, unitId, now)) ids.add(h.id);
+      }
+      return [...ids].sort((a, b) => a - b).map(String);
     },
 
     /** `now` defaults to the plugin clock, the time the workflow and the notifications read. */

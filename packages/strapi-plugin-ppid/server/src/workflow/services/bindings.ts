@@ -4,7 +4,6 @@ import { badRequest, conflict, fieldError, notFound } from '../../errors';
 import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 
-const OPEN = ['in_progress', 'returned'];
 
 /**
  * SOP bindings (which SOP governs which type): create, change, delete, one transaction each,
@@ -30,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function apply(change: BindingChange) {
     const result = await strapi.db.transaction(async () => {
       const rows = (await q().findMany({ orderBy: { id: 'asc' } })) as BindingRow[];
-      const open = (await strapi.db.query(UID.run).findMany({ where: { status: { $in: OPEN } }, select: ['itemUid', 'sopCode'] })) as any[];
+      const open = (await strapi.db.query(UID.run).findMany({ where: { activeKey: { $notNull: true } }, select: ['itemUid', 'sopCode'] })) as any[];
       const plan = planBindingChange(rows, (t, s) => open.filter((r) => r.itemUid === t && r.sopCode === s).length, change);
       if (!plan.ok) {
         const details = { reason: plan.reason, ...(plan.field ? { field: plan.field } : {}) };

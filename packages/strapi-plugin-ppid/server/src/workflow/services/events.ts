@@ -6,7 +6,7 @@ import { getService } from '../../services/get-service';
  * Workflow events on Strapi's event hub as `ppid.<event>`; Strapi webhooks and the
  * notification service listen there, so a transition never waits on a mail server.
  */
-export const PPID_EVENTS = ['submitted', 'step_active', 'returned', 'content_changed', 'published', 'cancelled', 'unpublished'] as const;
+export const PPID_EVENTS = ['submitted', 'step_active', 'returned', 'content_changed', 'published', 'completed', 'cancelled', 'unpublished'] as const;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async emit(event: string, payload: { run: any; step: number; role: string; state?: any }) {

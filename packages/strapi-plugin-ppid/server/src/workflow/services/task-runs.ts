@@ -5,7 +5,6 @@ import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 import type { RunRow } from './runs';
 
-const OPEN = ['in_progress', 'returned'];
 /** At most this many tasks, earliest deadline first (the list is a desk, not an archive). */
 export const TASK_LIMIT = 500;
 
@@ -19,11 +18,13 @@ export const TASK_LIMIT = 500;
  */
 export async function openTasksOf(strapi: Core.Strapi, userId: number): Promise<RunRow[]> {
   const now: Date = getService(strapi, 'clock').now();
-  const [user, mappingRows, delegations, unitRows] = await Promise.all([
+  const [user, mappingRows, delegations, unitRows, sopRows] = await Promise.all([
     strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id'], populate: { roles: { select: ['id'] } } }),
     strapi.db.query(UID.roleMapping).findMany({ select: ['sopCode', 'sopRole'], populate: { adminRole: { select: ['id'] }, unit: { select: ['id'] } } }),
     getService(strapi, 'actors').validDelegations(now, userId),
     strapi.db.query(UID.unit).findMany({ select: ['id', 'name', 'code'], populate: { parent: { select: ['id'] } } }),
+    // Every SOP version (a run keeps the version it started on): a few rows.
+    strapi.db.query(UID.sop).findMany({}) as Promise<RunRow['sop'][]>,
   ]);
   if (!user) return [];
   const grants = taskGrants({
@@ -32,7 +33,7 @@ export async function openTasksOf(strapi: Core.Strapi, userId: number): Promise<
     delegations: delegations.get(userId) ?? [],
     now,
   });
-  if (!grants.length) return [];
+  if (!grants.length && !sopRows.some((sop) => sop.definition?.steps?.some((st) => st.committee))) return [];
   const parentOf = new Map<number, number | null>(unitRows.map((u: any) => [u.id, u.parent?.id ?? null]));
   const units = new Map<number, { id: number; name: string; code: string }>(unitRows.map((u: any) => [u.id, { id: u.id, name: u.name, code: u.code }]));
 
@@ -54,20 +55,24 @@ export async function openTasksOf(strapi: Core.Strapi, userId: number): Promise<
   }
   // A run written before currentRole existed has none: its SOP step decides below.
   or.push({ currentRole: { $null: true } });
+  // A committee step's members hold member roles, not the step's role: its runs are candidates
+  // for everyone, and the caller (workflow.tasks) checks the roster.
+  const committee = new Set<string>();
+  for (const sop of sopRows) for (const st of sop.definition?.steps ?? []) if (st.committee && st.role) committee.add(`${sop.code}\u0000${st.role}`);
+  for (const key of committee) {
+    const [sopCode, role] = key.split('\u0000');
+    or.push({ sopCode, currentRole: role });
+  }
 
   const rows = (await strapi.db.query(UID.run).findMany({
-    where: { status: { $in: OPEN }, $or: or },
+    // Open: in progress, returned, or published with recording steps still to walk.
+    where: { activeKey: { $notNull: true }, $or: or },
     select: ['id', 'documentId', 'itemUid', 'itemDocumentId', 'itemLocale', 'itemTitle', 'sopCode', 'sopVersion', 'status', 'currentStep', 'currentRole', 'stepDeadline', 'state', 'lock', 'classification', 'startedAt', 'endedAt', 'publishedHash'],
     populate: { sop: { select: ['id'] }, unit: { select: ['id'] } },
     orderBy: { stepDeadline: 'asc' },
     limit: TASK_LIMIT,
   })) as any[];
-  const sopIds = [...new Set(rows.map((r) => r.sop?.id).filter((id) => id != null))];
-  const sops = new Map<number, RunRow['sop']>(
-    sopIds.length
-      ? ((await strapi.db.query(UID.sop).findMany({ where: { id: { $in: sopIds } } })) as RunRow['sop'][]).map((s) => [s.id, s])
-      : []
-  );
+  const sops = new Map<number, RunRow['sop']>(sopRows.map((s) => [s.id, s]));
   const out: RunRow[] = [];
   for (const r of rows) {
     const sop = sops.get(r.sop?.id);
@@ -75,7 +80,7 @@ export async function openTasksOf(strapi: Core.Strapi, userId: number): Promise<
     const step = def?.steps[r.currentStep - 1];
     if (!sop || !step) continue;
     const unitId: number | null = r.unit?.id ?? null;
-    if (!holdsStep(grants, r.sopCode, step.role, unitLineage(unitId, parentOf))) continue;
+    if (!step.committee && !holdsStep(grants, r.sopCode, step.role, unitLineage(unitId, parentOf))) continue;
     const state = typeof r.state === 'string' ? JSON.parse(r.state) : r.state;
     out.push({ ...r, state, sop, unit: unitId != null ? units.get(unitId) ?? null : null });
   }

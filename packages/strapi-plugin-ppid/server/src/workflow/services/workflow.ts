@@ -3,6 +3,8 @@ import {
   allowedActs,
   currentStepOf,
   decide,
+  isClosed,
+  isEditable,
   recordKindOf,
   startRun,
   type Act,
@@ -11,6 +13,7 @@ import {
   type Effect,
   type RunState,
   type SopDefinition,
+  type SopStep,
 } from '../../core/workflow';
 import { intentStatement, type IntentSubject, type SignatureKind, type SignatureRecord, type SignerSnapshot } from '../../core/signature';
 import type { NewRecord } from '../../signature/services/records';
@@ -145,7 +148,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const content = svc('content');
     const doc = await content.loadDraft(run.itemUid, run.itemDocumentId, run.itemLocale);
     const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, content.unitIdOf(doc));
+    if (step.committee) return (await svc('actors').roster(run.sopCode, step, content.unitIdOf(doc))).includes(actor.id);
     return actor.roles.includes(step.role);
+  }
+
+  /** The current step's committee members (engine actor ids), when it is a committee step. */
+  async function rosterOf(run: RunRow, state: RunState, unitId: number | null): Promise<string[] | undefined> {
+    const step: SopStep | undefined = run.sop.definition.steps[state.currentStep - 1];
+    return step?.committee ? svc('actors').roster(run.sopCode, step, unitId) : undefined;
+  }
+
+  /** The role a committee member acts in (the first member role they hold), else the step's. */
+  function actingRole(step: SopStep | undefined, actor: ResolvedActor, fallback: string): string {
+    return step?.committee?.members.map((m) => m.role).find((r) => actor.capacities[r]) ?? fallback;
   }
 
   async function applyEffects(run: RunRow, next: RunState, effects: Effect[], actor: ResolvedActor, req: ActRequest, meta: RequestMeta) {
@@ -155,7 +170,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const effect of effects) {
       switch (effect.type) {
       case 'record': {
-        const cap = actor.capacities[effect.role] ?? { capacity: 'definitif', onBehalfOf: null, delegationId: null };
+        const stepDef = def.steps[effect.step - 1];
+        const cap = actor.capacities[actingRole(stepDef, actor, effect.role)] ?? { capacity: 'definitif', onBehalfOf: null, delegationId: null };
+        // A committee member's act that does not yet meet the rule leaves the step open.
+        const partial = !!effect.member && !effect.member.completes;
         // The statement the signer confirmed, sealed with the act.
         const intent = req.confirmIntent === true ? intentStatement(effect.kind, intentSubjectOf(run.itemUid)) : null;
         written.push(
@@ -170,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               runId: run.documentId,
               stepNumber: effect.step,
               kind: effect.kind,
-              decision: effect.kind === 'return' ? `returned_to_${effect.toStep}` : effect.kind === 'cancel' ? 'cancelled' : 'approved',
+              decision: effect.kind === 'return' ? `returned_to_${effect.toStep}` : effect.kind === 'cancel' ? 'cancelled' : partial ? 'member_approved' : 'approved',
               note: effect.comment ?? null,
               signer: actor.signer,
               capacity: cap.capacity,
@@ -184,9 +202,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               userAgent: meta.userAgent ? String(meta.userAgent).slice(0, 300) : null,
               contentHash: effect.contentHash ?? next.contentHash ?? '',
             },
-            run.id
+            run.id,
+            // Each member acts once per round: the database refuses a second act (unique index).
+            effect.member ? { memberKey: `${run.documentId}:${effect.step}:${effect.member.round}:${actor.userId}` } : undefined
           )
         );
+        if (partial) break;
         await svc('timing').closeStep(run, effect.step, effect.kind, actor.userId);
         // A DIP edition's decree is numbered in the same transaction as the Atasan PPID's signature.
         if (effect.kind === 'tanda_tangan' && def.steps[effect.step - 1]?.act === 'establish' && run.itemUid === UID.dipEdition) {
@@ -237,7 +258,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               stepNumber: effect.step,
               kind: 'void',
               decision: `voided_${effect.kind}`,
-              note: 'konten berubah / content changed',
+              note: effect.reason === 'committee_returned'
+                ? `paraf anggota (pengguna ${effect.actorId}) gugur karena dikembalikan / a member's ${effect.kind} voided by a return`
+                : effect.actorId
+                  ? `konten berubah; paraf anggota (pengguna ${effect.actorId}) gugur / content changed; a member's ${effect.kind} voided`
+                  : 'konten berubah / content changed',
               contentHash: next.contentHash ?? '',
             }),
             run.id
@@ -279,8 +304,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw forbidden(`Anda tidak memegang peran apa pun dalam SOP "${sop.name}" untuk unit item ini / you hold no role in this SOP for this item's unit`);
         }
         const hash = await content.hashOf(params.uid, doc);
-        // Classification rules block at acts, never on save (services/classification.ts).
-        await svc('classification').assertActAllowed(params.uid, doc, 'submit');
+        // Classification rules block at acts, never on save (services/classification.ts). A
+        // consequence test's sheet is required when a step acts on it, not to start its run.
+        await svc('classification').assertActAllowed(params.uid, doc, params.uid === UID.consequenceTest ? 'start' : 'submit');
         const now: Date = svc('clock').now();
         const { run: state, effects } = startRun(sop.definition, now, { id: actor.id }, {
           fastTrack: doc.classification === 'serta_merta',
@@ -357,11 +383,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const who = { id: actor.id, roles: actor.roles, isDrafter: drafter, ...(opts.administrator && req.act === 'cancel' ? { mayCancelAny: true } : {}) };
         const result = decide(def, run.state, who, req.act, input, svc('clock').now(), {
           deadlineOf: svc('clock').deadlineOf,
+          roster: await rosterOf(run, run.state, content.unitIdOf(doc)),
         });
         if (!result.ok) throw refusal(result);
-        // Every approval and the publish act pass the classification rules (an excluded item never publishes).
+        // Every approval and the publish act pass the classification rules (an excluded item never
+        // publishes). Steps before the first drafting step (an instruction, receiving a proposal)
+        // act before the content exists: what a step needs is required when that step acts.
         const publishes = result.effects.some((e) => e.type === 'publish');
-        if (publishes || req.act === 'approve' || req.act === 'submit') {
+        const beforeDrafting = def.steps.slice(0, run.state.currentStep).every((s) => !isEditable(s));
+        if (publishes || ((req.act === 'approve' || req.act === 'submit') && !beforeDrafting)) {
           await svc('classification').assertActAllowed(run.itemUid, doc, publishes ? 'publish' : req.act === 'submit' ? 'submit' : 'approve');
         }
 
@@ -369,7 +399,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (record && record.type === 'record') checkSignerSecret(req, record.kind, intentSubjectOf(run.itemUid), passwordChecked);
 
         const next = result.run;
-        const closed = next.status === 'published' || next.status === 'cancelled';
+        const closed = isClosed(next);
         const step = def.steps[next.currentStep - 1];
         // Optimistic lock: of two acts on the same version, only one row update matches.
         const { count } = await runs().updateMany({
@@ -377,13 +407,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             state: next,
             lock: next.version,
-            status: next.status,
+            // Unpublished while its recording steps were walked: the column keeps saying so.
+            status: run.status === 'unpublished' ? 'unpublished' : next.status,
             currentStep: next.currentStep,
             currentRole: closed ? null : step.role,
             stepDeadline: closed ? null : next.steps[next.currentStep - 1]?.dueAt ?? null,
             activeKey: closed ? null : itemKey(run.itemUid, run.itemDocumentId, run.itemLocale),
             endedAt: closed ? new Date().toISOString() : null,
-            publishedHash: next.status === 'published' ? hash : run.publishedHash,
+            publishedHash: next.status === 'published' && run.state.status !== 'published' ? hash : run.publishedHash,
           },
         });
         if (count !== 1) throw conflict('Alur kerja baru saja diubah orang lain / the run was changed by someone else; reload', { reason: 'stale_version' });
@@ -471,9 +502,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } catch {
           /* the item may have been deleted */
         }
-        acts = allowedActs(def, run.state, { id: actor.id, roles: actor.roles, isDrafter: drafter });
+        const roster = await rosterOf(run, run.state, run.unit?.id ?? null);
+        acts = allowedActs(def, run.state, { id: actor.id, roles: actor.roles, isDrafter: drafter }, { roster });
       }
       const step = def.steps[run.state.currentStep - 1];
+      const stepState = run.state.steps[step.number - 1];
       const records: SignatureRecord[] = await svc('records').forRun(run.documentId);
       return {
         id: run.documentId,
@@ -492,6 +525,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           intentStatement: intentStatement(recordKindOf(step), intentSubjectOf(run.itemUid)),
           // The rule the act applies: the panel asks for a password only where it is needed.
           requiresPassword: needsSecret(recordKindOf(step)),
+          // A committee step: its members (roles as the SOP names them), the rule, and who acted this round.
+          ...(step.committee
+            ? {
+                committee: {
+                  rule: step.committee.rule,
+                  members: step.committee.members.map((m) => ({ ...m, label: def.roles.find((r) => r.key === m.role)?.label ?? m.role })),
+                  round: stepState?.round ?? 1,
+                  acted: (stepState?.members ?? []).map((m) => ({ actorId: m.actorId, at: m.at, kind: m.kind })),
+                },
+              }
+            : {}),
         },
         steps: run.state.steps.map((s) => ({ ...s, activity: def.steps[s.number - 1]?.activity, role: def.steps[s.number - 1]?.role })),
         fastTrack: run.state.fastTrack,
@@ -637,6 +681,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const mine: any[] = [];
       for (const run of await openTasksOf(strapi, userId)) {
         const step = run.sop.definition.steps[run.currentStep - 1];
+        if (step.committee) {
+          // A committee's members come from its roster (member roles, their units); a member
+          // who has acted this round has nothing left to do here.
+          const me = String(userId);
+          if (!(await svc('actors').roster(run.sopCode, step, run.unit?.id ?? null)).includes(me)) continue;
+          if (run.state.steps[run.currentStep - 1]?.members?.some((m) => m.actorId === me)) continue;
+        }
         const dueAt = run.state.steps[run.currentStep - 1]?.dueAt ?? null;
         mine.push({
           runId: run.documentId,

@@ -11,9 +11,7 @@ export const decidedTest = (over: Partial<ConsequenceTest> = {}): ConsequenceTes
   pertimbanganKepentinganPublik:
     'Kepentingan penegakan hukum lebih besar daripada kepentingan membuka informasi saat ini',
   masaPengecualianBerakhir: '2027-12-31',
-  pejabatPemutus: [
-    { nama: 'Drs. Ahmad Suryana, M.Si.', nip: '196602061994051002', jabatan: 'Sekretaris Daerah selaku Atasan PPID' },
-  ],
+  nomorKeputusan: '000.5/12/Inspektorat/2026',
   tempatKeputusan: 'Cibinong',
   tanggalKeputusan: '2026-02-10',
   status: 'decided',

@@ -27,7 +27,7 @@ describe('seed SOP files', () => {
     ]);
   });
 
-  it('the uji-konsekuensi product template is valid: pelaksana drafts, PPID paraf, Atasan PPID decides (tanda tangan), PPID publishes', () => {
+  it('the uji-konsekuensi product template follows the law: pelaksana drafts, the PPID decides (Pasal 19), the Atasan PPID sets the period, the PPID brings it into force', () => {
     const loaded = loadSopDirectory(SOPS_DIR).find((f) => f.file === TEMPLATE_FILES.ujiKonsekuensi);
     expect(loaded?.result.ok).toBe(true);
     const sop = parseSopText(readFileSync(join(SOPS_DIR, TEMPLATE_FILES.ujiKonsekuensi), 'utf8'));
@@ -40,12 +40,15 @@ describe('seed SOP files', () => {
     expect(def.header.dasarHukum.join(' ')).toMatch(/Perki No\. 1 Tahun 2021 Pasal 49/);
     expect(def.steps.map((s) => [s.role, s.act])).toEqual([
       ['ppid-pelaksana', 'draft'],
-      ['ppid', 'review_paraf'],
-      ['atasan-ppid', 'decide'],
+      ['ppid', 'decide'],
+      ['atasan-ppid', 'establish'],
       ['ppid', 'publish'],
     ]);
-    expect(def.steps.map(recordKindOf)).toEqual(['submit', 'paraf', 'tanda_tangan', 'publish']);
+    expect(def.steps.map(recordKindOf)).toEqual(['submit', 'tanda_tangan', 'tanda_tangan', 'publish']);
     expect(def.steps[1]!.returnTo).toBe(1);
+    expect(def.steps[2]!.returnTo).toBe(1);
+    expect(def.steps[2]!.activity).toMatch(/jangka waktu pengecualian/);
+    expect(readFileSync(join(SOPS_DIR, TEMPLATE_FILES.ujiKonsekuensi), 'utf8')).toMatch(/Pasal 19: "Pejabat Pengelola Informasi/);
     expect(def.steps.map(isEditable)).toEqual([true, false, false, false]);
     expect((def.notes ?? []).join(' ')).toMatch(/templat produk/i);
   });

@@ -22,7 +22,7 @@ describe('validateSopDefinition', () => {
     sop.steps[2].role = 'kasi';
     sop.steps[3].number = 5;
     sop.steps[4].act = 'sign';
-    sop.steps[5].standard = { amount: 10, unit: 'menit' };
+    sop.steps[5].standard = { amount: 10, unit: 'detik' };
     sop.steps[1].returnTo = 1; // a draft step cannot return
     sop.steps[2].returnTo = 3; // not earlier
     sop.steps[0].retunTo = 1; // typo'd field
@@ -39,7 +39,7 @@ describe('validateSopDefinition', () => {
         'steps[2].role: unknown role "kasi"',
         'steps[3].number: must be 4 (steps are numbered 1..n in order), got 5',
         'steps[4].act: unknown act "sign"',
-        'steps[5].standard.unit: must be one of minute, hour, day, week',
+        'steps[5].standard.unit: must be one of minute, hour, day, week (or menit, jam, hari, minggu)',
         'steps[1].returnTo: only examining steps (review_paraf, review_signature, decide, establish, classify) can return work',
         'steps[2].returnTo: must point to an earlier step than 3',
         'steps[0].retunTo: unknown field',
@@ -54,14 +54,29 @@ describe('validateSopDefinition', () => {
     expect(errorsOf(sop)).toEqual([{ path: 'steps[2].role', message: 'unknown role "kasi"' }]);
   });
 
-  it('requires exactly one publish step, and it must be the last', () => {
+  it('allows at most one publish step, recording steps after it, and none at all', () => {
     const sop = clone(loadSeed('palaran')) as any;
     sop.steps[5].act = 'publish';
-    sop.steps[6].act = 'archive';
+    expect(errorsOf(sop).map(formatSopError)).toEqual(['steps[6].act: only one publish step is allowed']);
+    sop.steps[6].act = 'archive'; // "mengarsip" after the upload: a recording step
+    expect(validateSopDefinition(sop).ok).toBe(true);
+    sop.steps[5].act = 'handover'; // no publish step: the product is a decision
+    expect(validateSopDefinition(sop).ok).toBe(true);
+  });
+
+  it('a step after the publish step records: it neither examines nor edits', () => {
+    const sop = clone(loadSeed('palaran')) as any;
+    sop.steps[5].act = 'publish';
+    sop.steps[6].act = 'review_paraf';
+    sop.steps[6].returnTo = 2;
     expect(errorsOf(sop).map(formatSopError)).toEqual([
-      'steps[6].act: the last step must be the publish step',
-      'steps[5].act: publish is only allowed on the last step (exactly one publish step)',
+      'steps[6].act: a step after the publish step (6) records what was published; it cannot examine or return (review_paraf)',
     ]);
+    sop.steps[6].act = 'update';
+    delete sop.steps[6].returnTo;
+    expect(errorsOf(sop).map(formatSopError)).toEqual(['steps[6].editable: a step after the publish step (6) cannot edit the published content']);
+    sop.steps[6].editable = false;
+    expect(validateSopDefinition(sop).ok).toBe(true);
   });
 
   it('requires the mandatory fields and says which are missing', () => {
@@ -80,7 +95,7 @@ describe('validateSopDefinition', () => {
 
   it('checks step shape: standard, fast track, editable with separation, returnability, unused roles', () => {
     const sop = clone(loadSeed('palaran')) as any;
-    sop.steps[0].standard = '1 jam';
+    sop.steps[0].standard = '1 jam lebih';
     sop.steps[4].fastTrackStandard = { amount: 1, unit: 'hour' }; // longer than 15 minutes
     sop.steps[3].editable = true; // a signing step that lets the editor sign
     sop.steps[1].act = 'instruct'; // the paraf step has no editable step before it now
@@ -89,7 +104,7 @@ describe('validateSopDefinition', () => {
     sop.steps[2].returnTo = undefined;
     const errors = errorsOf(JSON.parse(JSON.stringify(sop))).map(formatSopError);
     expect(errors).toEqual([
-      `steps[0].standard: unknown standard "1 jam" (use {amount, unit} or 'tentatif')`,
+      `steps[0].standard: unknown standard "1 jam lebih" (write e.g. "15 menit", "1 jam", "2 hari kerja", "1 minggu", "1–2 hari" or 'tentatif')`,
       'steps[4].fastTrackStandard: must not be longer than standard',
       'steps[2]: nothing to return to: set returnTo or put an editable step before it',
       'steps[3]: a step cannot be editable and also exclude the drafter (separationOfDuties)',
