@@ -59,11 +59,11 @@ describe(`${client}: signing`, () => {
     const view = await app.http().get(`/ppid/runs/${runId}`).set(bearer(s.p.sekcam));
     expect(view.body.data.currentStep).toMatchObject({ number: 4, recordKind: 'tanda_tangan', intentStatement: INTENT_STATEMENTS.publication.tanda_tangan });
 
-    // Watch Strapi's own bcrypt check: it must not run inside a database transaction.
-    const auth = app.strapi.service('admin::auth') as any;
-    const original = auth.validatePassword;
+    // Watch the password check (bcrypt, on a worker thread): it must not run inside a database transaction.
+    const auth = app.strapi.plugin('ppid').service('signing') as any;
+    const original = auth.verifyPassword;
     const inTransaction: boolean[] = [];
-    auth.validatePassword = (...args: unknown[]) => {
+    auth.verifyPassword = (...args: unknown[]) => {
       inTransaction.push(app.strapi.db.inTransaction());
       return original.apply(auth, args);
     };
@@ -71,7 +71,7 @@ describe(`${client}: signing`, () => {
     try {
       signed = await act(s.p.sekcam, runId, { act: 'approve', step: 4, password: s.p.sekcam.password, confirmIntent: true });
     } finally {
-      auth.validatePassword = original;
+      auth.verifyPassword = original;
     }
     expect(signed.status).toBe(200);
     expect(inTransaction).toEqual([false]);
@@ -142,6 +142,7 @@ describe(`${client}: signing`, () => {
     const t0 = new Date('2026-12-02T02:00:00.000Z');
     clock().setNow(t0);
     for (let i = 0; i < 5; i++) await act(s.p.sekcam, runId, { act: 'approve', step: 4, password: `salah-${i}`, confirmIntent: true });
+    // Strapi's own check (the path without password threads) is watched: it must not run.
     const auth = app.strapi.service('admin::auth') as any;
     const original = auth.validatePassword;
     let calls = 0;
@@ -149,11 +150,16 @@ describe(`${client}: signing`, () => {
       calls++;
       return original.apply(auth, args);
     };
+    process.env.PPID_PASSWORD_THREADS = '0';
     try {
       const locked = await act(s.p.sekcam, runId, { act: 'approve', step: 4, password: s.p.sekcam.password, confirmIntent: true });
       expect(locked.status).toBe(429);
       expect(calls).toBe(0);
+      // The watch does see a check when one is made.
+      await app.strapi.plugin('ppid').service('signing').verifyPassword(s.p.camat.id, s.p.camat.password);
+      expect(calls).toBe(1);
     } finally {
+      delete process.env.PPID_PASSWORD_THREADS;
       auth.validatePassword = original;
       clock().setNow(null);
     }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Core } from '@strapi/strapi';
 import { bucketOf } from './public/services/bucket';
 import { leasePluginJobs } from './platform/background';
@@ -68,33 +69,57 @@ export async function ensureDefaultBindings(strapi: Core.Strapi, codes: Set<stri
   }
 }
 
+/**
+ * PPID_BOOT_TIMING=1 logs how long each bootstrap step took (bench/contention.js boot; issue #17
+ * keeps the plugin's share of the boot small).
+ */
+function bootTimer(strapi: Core.Strapi) {
+  const on = process.env.PPID_BOOT_TIMING === '1';
+  const spent: string[] = [];
+  let total = 0;
+  const timed = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+    if (!on) return fn();
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      const ms = performance.now() - t;
+      total += ms;
+      spent.push(`${name} ${ms.toFixed(0)}`);
+      if (name === 'cm-labels.apply') strapi.log.error(`[ppid] bootstrap ${total.toFixed(0)} ms: ${spent.join(', ')}`);
+    }
+  };
+  return timed;
+}
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  const timed = bootTimer(strapi);
+  await timed('permissions.registerMany', () => strapi.service('admin::permission').actionProvider.registerMany(ACTIONS));
   // Every `ppid*` cron job, however registered, runs once per interval across instances (platform/background.ts).
   leasePluginJobs(strapi);
   const ppid = strapi.plugin('ppid');
   // One-time schema and data changes between plugin versions, once per database, before anything
   // else (platform/migrations: 001 seals the configuration that predates sealing).
-  await migrateAtBoot(strapi);
+  await timed('migrateAtBoot', () => migrateAtBoot(strapi));
   // Uniqueness as database constraints, before anything writes (services/constraints.ts: why here).
-  await getService(strapi, 'constraints').ensure();
+  await timed('constraints.ensure', () => getService(strapi, 'constraints').ensure());
   // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts);
   // the baseline of rows from before sealing began is migration 001.
   getService(strapi, 'sealing').install();
 
   // Seed SOPs: each shipped file is imported once per version (unchanged files are skipped).
-  const imported = await getService(strapi, 'sops').importSeeds();
+  const imported = await timed('sops.importSeeds', () => getService(strapi, 'sops').importSeeds());
   const codes = new Set<string>(imported.map((i: { code: string }) => i.code));
-  await ensureDefaultBindings(strapi, codes);
-  await getService(strapi, 'content').refreshBindings();
+  await timed('ensureDefaultBindings', () => ensureDefaultBindings(strapi, codes));
+  await timed('content.refreshBindings', () => getService(strapi, 'content').refreshBindings());
   // Binding changes on any instance reach this one (services/settings-sync.ts).
-  await getService(strapi, 'settings-sync').install();
+  await timed('settings-sync.install', () => getService(strapi, 'settings-sync').install());
   getService(strapi, 'keys').load();
   // An S3 upload bucket is served through the attachment guard: a bad provider config stops the boot here.
   bucketOf(strapi);
-  await grantPublicRead(strapi);
+  await timed('grantPublicRead', () => grantPublicRead(strapi));
   // Indexes for the public filters and the guard (services/indexes.ts: why they live here).
-  await getService(strapi, 'indexes').ensure();
+  await timed('indexes.ensure', () => getService(strapi, 'indexes').ensure());
 
   // Workflow events are Strapi webhook events (Settings > Webhooks); the webhook runner listens
   // on the event hub, where the events service emits them.
@@ -120,11 +145,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (checkpoints.enabled()) checkpoints.schedule(interval);
   // The public guard (services/public-filter.ts) and the classification seeds (rules, kinds).
   getService(strapi, 'public-filter').install();
-  await getService(strapi, 'public-filter').syncFlags();
-  await getService(strapi, 'classification').seed();
-  await getService(strapi, 'dip').listen();
+  await timed('public-filter.syncFlags', () => getService(strapi, 'public-filter').syncFlags());
+  await timed('classification.seed', () => getService(strapi, 'classification').seed());
+  await timed('dip.listen', () => getService(strapi, 'dip').listen());
   // Indonesian field labels in the Content Manager (an administrator's own labels are kept).
-  await getService(strapi, 'cm-labels').apply();
+  await timed('cm-labels.apply', () => getService(strapi, 'cm-labels').apply());
 };
 
 /** The demo body when asked for (PPID_DEMO_SEED=true, never in production), once, after every plugin has bootstrapped (see src/index.ts). */

@@ -5,7 +5,8 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable, pipeline } from 'node:stream';
 import { parse as csvParse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libs';
 import { DipImportError, type DipImportRow, normalizeHeader, resolveImportHeader } from './import';
 
 export interface ParseOptions {
@@ -158,7 +159,7 @@ function headerScore(row: ExcelJS.Row): number {
  *  rows within the first 20 rows) names at least three DIP columns, else the first sheet. */
 export async function parseXlsx(input: Buffer | ArrayBuffer | Uint8Array, options: ParseOptions = {}): Promise<DipImportRow[]> {
   const max = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     const buf = Buffer.isBuffer(input) ? input : Buffer.from(input as ArrayBuffer);
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -268,6 +268,28 @@ export function assertRecordInput(input: SignatureRecordInput): void {
   if (!input.signer?.nama || !input.signer.jabatan) fail('signer nama and jabatan are required');
 }
 
+/** A record checked and given its verification code, waiting for its place in the chain. */
+export type PreparedRecord = Omit<SignatureRecordInput, 'seq' | 'runSeq'> & { verificationCode: string };
+
+/**
+ * Everything about a record that does not depend on its place in the chain: the input is
+ * checked (the same rules as sealRecord) and the verification code drawn, so the work left
+ * under the chain lock is the link itself (linkRecord).
+ */
+export function prepareRecord(input: Omit<SignatureRecordInput, 'seq' | 'runSeq'>): PreparedRecord {
+  assertRecordInput({ ...input, seq: 1, runSeq: 1 } as SignatureRecordInput);
+  return { ...input, verificationCode: input.verificationCode ?? generateVerificationCode() };
+}
+
+/** Seals a prepared record at its place: `seq`/`runSeq` and the hashes of the records before it. */
+export function linkRecord(
+  prepared: PreparedRecord,
+  at: { seq: number; runSeq: number; prevHash: string | null; prevRunHash: string | null },
+  key: SigningKey
+): SignatureRecord {
+  return sealRecord({ ...prepared, seq: at.seq, runSeq: at.runSeq }, at.prevHash, at.prevRunHash, key);
+}
+
 /**
  * Link a record into both chains and seal it. `prevHash` is the hash of the record with
  * seq - 1 (null for the first), `prevRunHash` the hash of the run's previous record.

@@ -1,4 +1,5 @@
 import type { RunState, SopDefinition } from './types';
+import { delegationValid, type ActingDelegation, type RoleMappingRow } from './acting';
 
 export interface ReturnNote {
   /** The reviewer's comment, as written. */
@@ -28,4 +29,58 @@ export function lastReturn(sop: SopDefinition, state: RunState): ReturnNote | nu
     fromStep: best.number,
     fromRoleLabel: sop.roles.find((r) => r.key === role)?.label ?? role,
   };
+}
+
+/**
+ * What a user may act on for Tugas Saya, independent of any one item: each role mapping held
+ * through their own admin roles or through a delegation valid at `now` (the delegator's admin
+ * roles). `unitId` null covers every unit; a unit covers its sub-units. It is the rule of
+ * actingCapacities (acting.ts) turned around, so the task list can ask the database for the
+ * runs that match instead of resolving the user once per open run.
+ */
+export type TaskGrant = { sopCode: string; sopRole: string; unitId: number | null };
+
+export function taskGrants(input: {
+  mappings: (RoleMappingRow & { sopCode: string })[];
+  ownRoleIds: Iterable<number>;
+  delegations: ActingDelegation[];
+  now: Date;
+}): TaskGrant[] {
+  const held = new Set(input.ownRoleIds);
+  for (const d of input.delegations) if (delegationValid(d, input.now)) for (const id of d.delegatorRoleIds) held.add(id);
+  const out: TaskGrant[] = [];
+  const seen = new Set<string>();
+  for (const m of input.mappings) {
+    if (m.adminRoleId == null || !held.has(m.adminRoleId)) continue;
+    const key = `${m.sopCode}\u0000${m.sopRole}\u0000${m.unitId ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ sopCode: m.sopCode, sopRole: m.sopRole, unitId: m.unitId });
+  }
+  return out;
+}
+
+/**
+ * Whether a run of `sopCode` waiting on `stepRole`, for an item whose unit lineage is given
+ * (the unit, then its ancestors), is the user's task: the same answer as
+ * `stepRole in actingCapacities(...)` for that item.
+ */
+export function holdsStep(grants: TaskGrant[], sopCode: string, stepRole: string, lineage: number[]): boolean {
+  return grants.some((g) => g.sopCode === sopCode && g.sopRole === stepRole && (g.unitId == null || lineage.includes(g.unitId)));
+}
+
+/** A unit and its ancestors from a parent map: the walk of actors.unitLineage (12 levels, stops at a cycle). */
+export function unitLineage(unitId: number | null, parentOf: Map<number, number | null>): number[] {
+  const out: number[] = [];
+  let current = unitId;
+  for (let depth = 0; current && depth < 12 && !out.includes(current); depth++) {
+    out.push(current);
+    current = parentOf.get(current) ?? null;
+  }
+  return out;
+}
+
+/** Every unit whose lineage contains `unitId` (the unit and its sub-units). */
+export function unitSubtree(unitId: number, parentOf: Map<number, number | null>): number[] {
+  return [...parentOf.keys()].filter((u) => unitLineage(u, parentOf).includes(unitId));
 }

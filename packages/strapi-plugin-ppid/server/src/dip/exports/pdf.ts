@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { loadPdfKit, loadQrCode } from '../../core/lazy-libs';
 import { type DipColumnKey, type DipEntry, dipColumn, formatCell } from '../../core/dip';
 import { type DipEditionMeta, decreeLine, formatTanggal } from './edition';
 import { type DipEntrySource, waitForDrain, whenFinished } from './stream-util';
@@ -56,10 +55,10 @@ export async function writeDipPdf(
   options: DipPdfOptions = {},
 ): Promise<void> {
   const qr = edition.verificationUrl
-    ? await QRCode.toBuffer(edition.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 })
+    ? await (await loadQrCode()).toBuffer(edition.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 })
     : undefined;
 
-  const doc = new PDFDocument({
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     layout: 'landscape',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/lazy-libs';
 import { DIP_COLUMNS, type DipEntry, formatCell } from '../../core/dip';
 import { type DipEditionMeta, decreeLine } from './edition';
 import { type DipEntrySource, waitForDrain } from './stream-util';
@@ -26,7 +27,7 @@ const cellAlignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 't
  * so memory stays flat however long the edition is. `out` is ended when done.
  */
 export async function writeDipXlsx(entries: DipEntrySource, edition: DipEditionMeta, out: Writable): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = edition.instansi;
   wb.title = edition.title;
   wb.subject = edition.decreeNumber ?? '';

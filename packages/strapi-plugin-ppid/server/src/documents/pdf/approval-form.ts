@@ -2,7 +2,7 @@
  * The "formulir persetujuan publikasi": the printable record of who initialled or signed an
  * item's publication, step by step, with a QR code leading to the verification page.
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs';
 import type { OnBehalfOf, SignatureKind, SignatureRecord, SignerCapacity } from '../../core/signature';
 import {
   collectPdf,
@@ -251,7 +251,7 @@ function drawVerification(doc: Doc, data: ApprovalFormData, qr: Buffer | null): 
 export async function renderApprovalForm(data: ApprovalFormData): Promise<Buffer> {
   const qr = data.verification ? await renderQrPng(data.verification.url) : null;
   const printedAt = data.printedAt ?? new Date();
-  const doc = new PDFDocument({
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     margins: { top: 40, left: 40, right: 40, bottom: 50 },
     bufferPages: true,

@@ -5,7 +5,7 @@
  * document, never public, so it carries no QR code to the public verification page (which
  * answers 404 for these records); the code is checked by the PPID on the admin Verification page.
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs';
 import { PASAL_17_GROUNDS, PASAL_17_LETTERS, type Pasal17Letter } from '../../core/classification/classes';
 import { exclusionPeriodText } from '../../core/classification/exclusion';
 import {
@@ -275,7 +275,7 @@ function drawVerification(doc: Doc, data: ConsequenceTestDecisionData): void {
 /** Render the consequence-test decision as an A4 portrait PDF. */
 export async function renderConsequenceTestDecision(data: ConsequenceTestDecisionData): Promise<Buffer> {
   const printedAt = data.printedAt ?? new Date();
-  const doc = new PDFDocument({
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     margins: { top: 40, left: 50, right: 45, bottom: 50 },
     bufferPages: true,

@@ -5,7 +5,7 @@
  * not repeated: the Lampiran is the DIP export of the same edition (pdf/exports), referred to
  * by its number of entries and its address.
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs';
 import type { OnBehalfOf, SignerCapacity } from '../../core/signature';
 import {
   collectPdf,
@@ -267,7 +267,7 @@ function drawLampiran(doc: Doc, data: DecreeData): void {
 export async function renderDipDecree(data: DecreeData): Promise<Buffer> {
   const qr = data.verification ? await renderQrPng(data.verification.url) : null;
   const printedAt = data.printedAt ?? new Date();
-  const doc = new PDFDocument({
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     margins: { top: 45, left: 60, right: 50, bottom: 50 },
     bufferPages: true,

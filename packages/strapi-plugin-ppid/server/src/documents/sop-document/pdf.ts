@@ -5,7 +5,7 @@
 // The flowchart uses the same row-relative model as the HTML (flow.ts), so a page break can
 // fall between any two rows: a connector leaves a row at its bottom edge and re-enters the next
 // row at its top, under the repeated table header.
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs';
 import { sopHeaderLines } from '../../core/documents';
 import { collectPdf } from '../pdf/layout';
 import type { SopDefinition } from '../../core/workflow';
@@ -42,7 +42,7 @@ interface Page {
 
 export async function renderSopPdf(def: SopDefinition, opts: SopDocumentOptions = {}): Promise<Buffer> {
   const l = labelsFor(opts.lang ?? 'id');
-  const doc = new PDFDocument({
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     layout: 'landscape',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/lazy-libs';
 import { localIsoDate } from '../../core/calendar';
 import { DEFAULT_REFRESH_MONTHS, refreshDueDate } from '../../core/classification/refresh';
 import { UID, appTypes } from '../../platform/uids';
@@ -162,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async toXlsx(rows: Row[], sheet: string): Promise<Buffer> {
-      const wb = new ExcelJS.Workbook();
+      const wb = new (await loadExcel()).Workbook();
       const ws = wb.addWorksheet(sheet);
       const columns = rows.length ? Object.keys(rows[0]) : ['(kosong / empty)'];
       ws.columns = columns.map((key) => ({ header: key, key, width: Math.max(12, key.length + 2) }));

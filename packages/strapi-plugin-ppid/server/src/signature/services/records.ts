@@ -1,7 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import {
-  sealRecord,
+  linkRecord,
+  prepareRecord,
   verifyChains,
+  type PreparedRecord,
   type SignatureRecord,
   type SignatureRecordInput,
   type StoredRecordColumns,
@@ -15,6 +18,10 @@ import { getService } from '../../services/get-service';
  * so two acts in parallel never take the same seq.
  */
 export type NewRecord = Omit<SignatureRecordInput, 'seq' | 'runSeq'>;
+
+/** Records an act appended, waiting for the end of its transaction (appendingLast). */
+type Pending = { items: { prepared: PreparedRecord; runId?: number; columns?: { memberKey?: string }; out: SignatureRecord }[]; closed: boolean };
+const pendingAppends = new AsyncLocalStorage<Pending>();
 
 async function* inspected(
   rows: AsyncIterable<{ columns: StoredRecordColumns; record: SignatureRecord }>,
@@ -58,32 +65,69 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     body: r,
   });
 
+  /**
+   * Under the chain lock: read the head, link and sign each record after the one before it,
+   * insert, move the head. Everything else about the records was done before (prepareRecord);
+   * the lock is released by the caller's commit.
+   */
+  async function writeLinked(trx: any, items: Pending['items']): Promise<void> {
+    const key = getService(strapi, 'keys').load().active;
+    const head = await lockHead(trx);
+    let seq = head.value;
+    let prevHash = head.lastHash;
+    const runLast = new Map<string, { runSeq: number; hash: string | null }>();
+    for (const it of items) {
+      const scope = it.prepared.runId;
+      if (!runLast.has(scope)) {
+        const last = await strapi.db.query(UID.record).findOne({ where: { runDocumentId: scope }, orderBy: { runSeq: 'desc' }, select: ['runSeq', 'hash'] });
+        runLast.set(scope, { runSeq: last?.runSeq ?? 0, hash: last?.hash ?? null });
+      }
+      const run = runLast.get(scope)!;
+      const record = linkRecord(it.prepared, { seq: seq + 1, runSeq: run.runSeq + 1, prevHash, prevRunHash: run.hash }, key);
+      await strapi.db.query(UID.record).create({
+        data: { ...toRow(record), ...(it.runId ? { run: it.runId } : {}), ...(it.columns?.memberKey ? { memberKey: it.columns.memberKey } : {}) },
+      });
+      seq = record.seq;
+      prevHash = record.hash;
+      runLast.set(scope, { runSeq: record.runSeq, hash: record.hash });
+      Object.assign(it.out, record);
+    }
+    await strapi.db.connection(counterTable()).transacting(trx).where({ name: CHAIN }).update({ value: seq, last_hash: prevHash });
+  }
+
   const self = {
-    /** Seals and stores one record; must run inside the act's transaction. */
+    /**
+     * Seals and stores one record, in the caller's transaction. Inside appendingLast the record
+     * is checked now and linked at the end of that transaction (the returned object is completed
+     * then: seq, hashes, signature); otherwise it takes the chain lock now, until the commit.
+     */
     async append(input: NewRecord, runId?: number, columns?: { memberKey?: string }): Promise<SignatureRecord> {
+      const prepared = prepareRecord(input);
+      const pending = pendingAppends.getStore();
+      if (pending && !pending.closed && strapi.db.inTransaction()) {
+        const out = { ...prepared } as SignatureRecord;
+        pending.items.push({ prepared, runId, columns, out });
+        return out;
+      }
       return strapi.db.transaction(async ({ trx }) => {
-        const head = await lockHead(trx);
-        const last = await strapi.db.query(UID.record).findOne({
-          where: { runDocumentId: input.runId },
-          orderBy: { runSeq: 'desc' },
-          select: ['runSeq', 'hash'],
-        });
-        const keyring = getService(strapi, 'keys').load();
-        const record = sealRecord(
-          { ...input, seq: head.value + 1, runSeq: (last?.runSeq ?? 0) + 1 } as SignatureRecordInput,
-          head.lastHash,
-          last?.hash ?? null,
-          keyring.active
-        );
-        await strapi.db.query(UID.record).create({
-          data: { ...toRow(record), ...(runId ? { run: runId } : {}), ...(columns?.memberKey ? { memberKey: columns.memberKey } : {}) },
-        });
-        await strapi.db
-          .connection(counterTable())
-          .transacting(trx)
-          .where({ name: CHAIN })
-          .update({ value: record.seq, last_hash: record.hash });
-        return record;
+        const out = { ...prepared } as SignatureRecord;
+        await writeLinked(trx, [{ prepared, runId, columns, out }]);
+        return out;
+      });
+    },
+
+    /**
+     * Runs `fn` in one transaction whose records are linked into the chain at its end, just
+     * before the commit: the chain lock is held for the append and the commit only, not while
+     * the act loads, decides, publishes or notifies (issue #17). The act stays one transaction.
+     */
+    async appendingLast<T>(fn: () => Promise<T>): Promise<T> {
+      return strapi.db.transaction(async ({ trx }) => {
+        const pending: Pending = { items: [], closed: false };
+        const result = await pendingAppends.run(pending, fn);
+        pending.closed = true;
+        if (pending.items.length) await writeLinked(trx, pending.items);
+        return result;
       });
     },
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { actSchema, bulkActSchema, cancelSchema, submitSchema, validate } from '../validation';
 import { notFound } from '../../errors';
 import { getService } from '../../services/get-service';
+import { UID } from '../../platform/uids';
 
 // The CM panel asks about any content type (ungoverned ones answer governed: false); a uid that
 // names no content type at all is a 404, not an empty answer.
@@ -52,8 +53,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async tasks(ctx) {
       const tasks: any[] = [];
+      // The read permission is per type (a consequence test: per tested item), asked once each.
+      const readable = new Map<string, Promise<boolean>>();
       for (const t of await wf().tasks(ctx.state.user.id)) {
-        if (await access().canReadItem(ctx.state.userAbility, t.item.uid, t.item.documentId)) tasks.push(t);
+        const key = t.item.uid === UID.consequenceTest ? `${t.item.uid}:${t.item.documentId}` : t.item.uid;
+        if (!readable.has(key)) readable.set(key, access().canReadItem(ctx.state.userAbility, t.item.uid, t.item.documentId));
+        if (await readable.get(key)) tasks.push(t);
       }
       // The role's label as the SOP names it ("Kasubbag / Kasi"), for the panel.
       const labels = new Map<string, any[]>();

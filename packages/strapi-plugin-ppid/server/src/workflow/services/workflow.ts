@@ -26,6 +26,7 @@ import { SYSTEM_SIGNER } from '../../signature/services/sealing';
 import { lastReturn } from '../../core/workflow/tasks';
 import { getService, type ServiceName } from '../../services/get-service';
 import type { RunRow } from './runs';
+import { openTasksOf } from './task-runs';
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 export type ActRequest = ActInput & {
@@ -294,7 +295,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const alreadyOpen = (runId: string | null) => conflict('Item ini sudah dalam alur kerja / this item already has a run in progress', { reason: 'run_open', runId });
       // The unique index on activeKey (services/constraints.ts) refuses a second open run even when
       // two submits pass the check below at once (another instance); that refusal is a 409 too.
-      return strapi.db.transaction(async () => {
+      let runId: string | null = null;
+      await svc('records').appendingLast(async () => {
         const doc = await content.loadDraft(params.uid, params.documentId, params.locale);
         key = itemKey(params.uid, params.documentId, doc.locale ?? params.locale);
         const open = await runs().findOne({ where: { activeKey: key } });
@@ -342,7 +344,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })) as RunRow;
         await applyEffects(row, state, effects, actor, { act: 'submit' }, meta);
         await svc('events').emit('submitted', { run: row, step: state.currentStep, role: step.role, state });
-        return self.view(row.documentId, userId);
+        runId = row.documentId;
       }).catch(async (e: unknown) => {
         if (isHttpError(e) || !key || strapi.db.inTransaction()) throw e;
         const open = await runs().findOne({ where: { activeKey: key } });
@@ -352,6 +354,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (isUniqueViolation(e, svc('constraints').spec('ppid_runs_open_key_uq')) || isDeadlock(e)) throw alreadyOpen(null);
         throw e;
       });
+      return self.view(runId!, userId);
     },
 
     /** `administrator`: the caller holds `runs.cancel` (checked by the route); it adds the power to cancel only. */
@@ -364,7 +367,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       // A bulk act (bulkAct below) checked the password once for all its items.
       const passwordChecked = opts.passwordChecked ?? (await precheckSignerPassword(runDocumentId, req, userId, meta));
-      return strapi.db.transaction(async () => {
+      // One transaction; its records join the chain at its end, so the chain lock is held for
+      // the append and the commit only (records.appendingLast), and the view is read after it.
+      const written: SignatureRecord[] = await svc('records').appendingLast(async () => {
         const run = await loadRun(runDocumentId);
         const def = run.sop.definition;
         const content = svc('content');
@@ -417,9 +422,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
         if (count !== 1) throw conflict('Alur kerja baru saja diubah orang lain / the run was changed by someone else; reload', { reason: 'stale_version' });
-        const records = await applyEffects(run, next, result.effects, actor, req, meta);
-        return { ...(await self.view(run.documentId, userId)), written: records };
+        return applyEffects(run, next, result.effects, actor, req, meta);
       });
+      return { ...(await self.view(runDocumentId, userId)), written };
     },
 
     /**
@@ -678,23 +683,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Open runs whose current step is held by this user (through a role or a delegation). */
     async tasks(userId: number) {
-      const open = (await runs().findMany({
-        // Open runs: in progress, returned, or published with recording steps still to walk.
-        where: { activeKey: { $notNull: true } },
-        populate: ['sop', 'unit'],
-        orderBy: { stepDeadline: 'asc' },
-        limit: 500,
-      })) as RunRow[];
+      // Roles resolved once, open runs asked for by (SOP, role, unit) with a join (task-runs.ts).
       const mine: any[] = [];
       const zoneOf = await svc('zones').resolver();
-      for (const run of open) {
-        const actor: ResolvedActor = await svc('actors').resolve(userId, run.sopCode, run.unit?.id ?? null);
+      for (const run of await openTasksOf(strapi, userId)) {
         const step = run.sop.definition.steps[run.currentStep - 1];
         if (step.committee) {
-          // A committee member who has acted this round has nothing left to do here.
-          if (!(await svc('actors').roster(run.sopCode, step, run.unit?.id ?? null)).includes(actor.id)) continue;
-          if (run.state.steps[run.currentStep - 1]?.members?.some((m) => m.actorId === actor.id)) continue;
-        } else if (!actor.roles.includes(step.role)) continue;
+          // A committee's members come from its roster (member roles, their units); a member
+          // who has acted this round has nothing left to do here.
+          const me = String(userId);
+          if (!(await svc('actors').roster(run.sopCode, step, run.unit?.id ?? null)).includes(me)) continue;
+          if (run.state.steps[run.currentStep - 1]?.members?.some((m) => m.actorId === me)) continue;
+        }
         const dueAt = run.state.steps[run.currentStep - 1]?.dueAt ?? null;
         mine.push({
           runId: run.documentId,
