@@ -67,7 +67,8 @@ async function publishedItem(title: string, publish = true) {
   const runId = s.body.data.id;
   expect((await act(p.pembantu, runId, { act: 'submit' })).status).toBe(200);
   expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
-  expect((await act(p.utama, runId, sign(p.utama))).status).toBe(200);
+  // Seed 001 step 3 (menetapkan) is the Atasan PPID's (issue #16).
+  expect((await act(p.atasan001, runId, sign(p.atasan001))).status).toBe(200);
   expect((await act(p.admin, runId, { act: 'publish' })).status).toBe(200);
   return documentId;
 }
@@ -109,6 +110,7 @@ beforeAll(async () => {
   p = await peopleFor(app, PUB_SOP, [
     { key: 'pembantu', sopRoles: ['ppid-pembantu'], jabatan: 'PPID Pembantu', unit: unitId },
     { key: 'utama', sopRoles: ['ppid-utama'], jabatan: 'PPID Utama', unit: unitId },
+    { key: 'atasan001', sopRoles: ['atasan-ppid'], jabatan: 'Sekretaris Daerah (Atasan PPID)', unit: unitId },
     { key: 'admin', sopRoles: ['admin-ppid'], jabatan: 'Admin PPID', unit: unitId },
   ]);
   d = await peopleFor(app, DIP_SOP, [

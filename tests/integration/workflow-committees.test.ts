@@ -26,7 +26,7 @@ const SHEET = {
   konsekuensiJikaDitutup: 'Publik tidak mengetahui rincian pengamanan',
   pertimbanganKepentinganPublik: 'Kepentingan keamanan lebih besar',
   masaPengecualianBerakhir: '2031-12-31',
-  pejabatPemutus: [{ nama: 'PPID Utama', nip: '', jabatan: 'Kepala Dinas Komunikasi dan Informatika' }],
+  nomorKeputusan: '000.5/07/PPID/2026',
   tempatKeputusan: 'Contoh',
   tanggalKeputusan: '2026-01-15',
 };
