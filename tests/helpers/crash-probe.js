@@ -12,16 +12,28 @@ exports.install = (strapi, file, holdMs = 200) => {
   const records = strapi.plugin('ppid').service('records');
   const act = wf.act;
   const append = records.append;
+  const appendingLast = records.appendingLast;
   let n = 0;
   const log = (line) => fs.appendFileSync(file, `${line}\n`);
   wf.act = function (...args) {
     const id = `${process.pid}-${++n}`;
     return current.run(id, async () => {
       log(`start ${id}`);
-      const result = await act.apply(this, args);
-      log(`commit ${id}`);
-      return result;
+      try {
+        return await act.apply(this, args);
+      } catch (e) {
+        log(`failed ${id}`); // refused or rolled back: nothing of it was committed
+        throw e;
+      }
     });
+  };
+  // The act's one transaction: "commit" is logged the moment it has committed, not after the
+  // act has also read its answer (a kill in between would count a committed act as in flight).
+  records.appendingLast = async function (...args) {
+    const result = await appendingLast.apply(this, args);
+    const id = current.getStore();
+    if (id) log(`commit ${id}`);
+    return result;
   };
   records.append = async function (...args) {
     const record = await append.apply(this, args);
@@ -44,7 +56,7 @@ exports.read = (file) => {
   for (const line of text.split('\n')) {
     const [what, id, code] = line.split(' ');
     if (what === 'start') started.add(id);
-    else if (what === 'commit') committed.add(id);
+    else if (what === 'commit' || what === 'failed') committed.add(id);
     else if (what === 'sealed') sealed.set(id, [...(sealed.get(id) || []), code]);
   }
   const inFlight = [...started].filter((id) => !committed.has(id));

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { actingCapacities, adminRolesFor } from '../../core/workflow';
 import { getService } from '../../services/get-service';
+import { together } from '../../platform/queries';
 
 export type Recipient = { id: number; email: string; firstname?: string | null; lastname?: string | null };
 
@@ -16,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const self = {
     async holders(sopCode: string, sopRole: string, unitId: number | null, now = new Date()): Promise<Recipient[]> {
       const actors = getService(strapi, 'actors');
-      const [mappings, lineage, delegations] = await Promise.all([actors.mappings(sopCode), actors.unitLineage(unitId), actors.validDelegations(now)]);
+      const [mappings, lineage, delegations] = await together(strapi, [() => actors.mappings(sopCode), () => actors.unitLineage(unitId), () => actors.validDelegations(now)] as const);
       // Candidates: the active users holding a mapped admin role, and the delegates of valid delegations.
       const direct = adminRolesFor(mappings, sopRole, lineage);
       if (!direct.length) return []; // no admin role gives this SOP role here: nobody holds it, nobody lends it

@@ -242,7 +242,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       // Filters (where), including filters on relations.
       const guardWhere = async (model: string, where: any): Promise<any> => {
-        if (Array.isArray(where)) return Promise.all(where.map((w) => guardWhere(model, w)));
+        if (Array.isArray(where)) {
+          // One after another: inside a transaction every query shares one connection.
+          const out: any[] = [];
+          for (const w of where) out.push(await guardWhere(model, w));
+          return out;
+        }
         if (!where || typeof where !== 'object') return where;
         const attrs = meta(model)?.attributes ?? {};
         const out: Where = {};

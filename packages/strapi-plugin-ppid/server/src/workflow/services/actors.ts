@@ -3,6 +3,7 @@ import type { SignerCapacity, SignerSnapshot, OnBehalfOf } from '../../core/sign
 import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 import { actingCapacities, type ActingDelegation, type RoleMappingRow, type SopStep } from '../../core/workflow';
+import { together } from '../../platform/queries';
 
 /** Who is acting, with the SOP roles they hold for one item, and in what capacity. */
 export type ResolvedActor = {
@@ -43,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async signerOf(userId: number): Promise<SignerSnapshot> {
-      const [user, official] = await Promise.all([loadUser(userId), self.official(userId)]);
+      const [user, official] = await together(strapi, [() => loadUser(userId), () => self.official(userId)] as const);
       return {
         userId: String(userId),
         nama: official?.nama ?? [user?.firstname, user?.lastname].filter(Boolean).join(' ') ?? user?.email ?? String(userId),
@@ -123,11 +124,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async resolve(userId: number, sopCode: string, itemUnitId: number | null, now: Date = getService(strapi, 'clock').now()): Promise<ResolvedActor> {
       const user = await loadUser(userId);
       const isSuperAdmin = (user?.roles ?? []).some((r: { code: string }) => r.code === 'strapi-super-admin');
-      const [mappings, lineage, delegations] = await Promise.all([
-        self.mappings(sopCode),
-        self.unitLineage(itemUnitId),
-        self.validDelegations(now, userId),
-      ]);
+      const [mappings, lineage, delegations] = await together(strapi, [
+        () => self.mappings(sopCode),
+        () => self.unitLineage(itemUnitId),
+        () => self.validDelegations(now, userId),
+      ] as const);
       // Plt / Plh / a.n.: the delegate acts in the delegator's roles during the validity period.
       const capacities: ResolvedActor['capacities'] = actingCapacities({
         mappings,

@@ -423,6 +423,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         if (count !== 1) throw conflict('Alur kerja baru saja diubah orang lain / the run was changed by someone else; reload', { reason: 'stale_version' });
         return applyEffects(run, next, result.effects, actor, req, meta);
+      }).catch((e: unknown) => {
+        // A committee member acting twice at once from two tabs or instances: the unique index on
+        // memberKey refuses the second (services/constraints.ts); that is a conflict, not a 500.
+        if (!isHttpError(e) && isUniqueViolation(e, svc('constraints').spec('ppid_records_member_uq'))) {
+          throw conflict('Anda sudah bertindak pada putaran langkah ini / you have already acted in this round of the step', { reason: 'member_already_acted' });
+        }
+        throw e;
       });
       return { ...(await self.view(runDocumentId, userId)), written };
     },
