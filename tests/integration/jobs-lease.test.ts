@@ -88,7 +88,7 @@ if (ENGINE === 'postgres') describe('two instances on one PostgreSQL', () => {
     second = await startSecondInstance();
     // The real jobs of both instances (cron rules of every minute and 07:00, registered under the lease).
     await second.service('reminders', 'schedule');
-    app.strapi.plugin('ppid').service('reminders').schedule();
+    await app.strapi.plugin('ppid').service('reminders').schedule();
   });
   afterAll(async () => {
     await second?.stop();

@@ -70,7 +70,7 @@ it('with the demo body: nothing blocks the first publication', async () => {
   const c = await get();
   expect(status(c)).toMatchObject({ kop: 'done', units: 'done', officials: 'done', roleMappings: 'done', bindings: 'done', signingKey: 'done' });
   expect(item(c, 'units').summary.count).toBe(5);
-  expect(item(c, 'officials').summary.count).toBe(15);
+  expect(item(c, 'officials').summary.count).toBe(16);
   // Every role of the four seed SOPs and of the consequence-test SOP is mapped and staffed.
   expect(c.missing).toEqual([]);
 });
