@@ -20,6 +20,7 @@ import excludedInformation from './excluded-information/schema.json';
 import checkpoint from './checkpoint/schema.json';
 import signingAttempt from './signing-attempt/schema.json';
 import dipFile from './dip-file/schema.json';
+import informationRequest from './information-request/schema.json';
 
 export default {
   unit: { schema: unit },
@@ -41,6 +42,7 @@ export default {
   checkpoint: { schema: checkpoint },
   'signing-attempt': { schema: signingAttempt },
   'dip-file': { schema: dipFile },
+  'information-request': { schema: informationRequest },
 };
 
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
@@ -51,4 +53,5 @@ export const INTERNAL_TYPES = [
   'checkpoint',
   'signing-attempt',
   'dip-file',
+  'information-request',
 ].map((name) => `plugin::ppid.${name}`);

@@ -22,6 +22,7 @@ export const UID = {
   checkpoint: 'plugin::ppid.checkpoint',
   signingAttempt: 'plugin::ppid.signing-attempt',
   dipFile: 'plugin::ppid.dip-file',
+  informationRequest: 'plugin::ppid.information-request',
 } as const;
 
 /**

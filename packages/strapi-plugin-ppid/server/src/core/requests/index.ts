@@ -1,3 +1,4 @@
 export * from './validate';
 export * from './number';
 export * from './deadlines';
+export * from './personal-data';
