@@ -1,7 +1,7 @@
 // Nomor pendaftaran (UU 14/2008 Pasal 22 ayat 3-4): the registration number the applicant gets
 // as proof of receipt. Its format is the body's setting; the serial runs per year. The pattern
-// language is the decree numbers' (core/dip/decree-number.ts): {serial:N}, {tahun}, {bulan},
-// {bulan:romawi}, {kode}, {unit}. Handing out serials is the adapter's job (one transaction,
+// language is the decree numbers' (core/dip/decree-number.ts) without {kode} and {unit} (write
+// the body's codes into the pattern as text): {serial:N}, {tahun}, {bulan}, {bulan:romawi}. Handing out serials is the adapter's job (one transaction,
 // a counter row per year, a unique index on the number).
 import { DecreeNumberError, formatDecreeNumber, validatePattern, type PatternCheck } from '../dip/decree-number';
 
@@ -12,6 +12,7 @@ export function validateRequestNumberPattern(pattern: unknown): PatternCheck {
   if (typeof pattern !== 'string') return { ok: false, errors: ['Pattern must be a string'] };
   const check = validatePattern(pattern);
   if (!check.ok) return check;
+  if (/\{\s*(kode|unit)\b/.test(pattern)) return { ok: false, errors: ['{kode} and {unit} are not request tokens: write the codes as text'] };
   // The number must survive a URL path and a CSV cell unchanged.
   if (/[?#%\\\s,;"]/.test(pattern.replace(/\{[^{}]*\}/g, ''))) return { ok: false, errors: ['Pattern may not contain spaces or ? # % \\ , ; "'] };
   if (pattern.length > 80) return { ok: false, errors: ['Pattern is longer than 80 characters'] };
@@ -25,9 +26,9 @@ export function requestCounterName(receivedYear: number): string {
 
 export function formatRequestNumber(
   pattern: string,
-  input: { serial: number; receivedAt: Date; timeZone?: string; kode?: string; unit?: string },
+  input: { serial: number; receivedAt: Date; timeZone?: string },
 ): string {
   const check = validateRequestNumberPattern(pattern);
   if (!check.ok) throw new DecreeNumberError(`Invalid request number pattern: ${check.errors.join('; ')}`);
-  return formatDecreeNumber(pattern, { serial: input.serial, date: input.receivedAt, timeZone: input.timeZone, kode: input.kode, unit: input.unit });
+  return formatDecreeNumber(pattern, { serial: input.serial, date: input.receivedAt, timeZone: input.timeZone });
 }

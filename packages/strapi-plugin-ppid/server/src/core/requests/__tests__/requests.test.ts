@@ -98,8 +98,9 @@ describe('registration number (nomor pendaftaran)', () => {
   });
 
   it("follows a body's own pattern", () => {
-    expect(formatRequestNumber('{kode}.{serial:3}-PPID-{bulan:romawi}-{tahun}', { serial: 12, receivedAt: new Date('2026-03-02T03:00:00Z'), kode: '000.9.2' }))
+    expect(formatRequestNumber('000.9.2.{serial:3}-PPID-{bulan:romawi}-{tahun}', { serial: 12, receivedAt: new Date('2026-03-02T03:00:00Z') }))
       .toBe('000.9.2.012-PPID-III-2026');
+    expect(validateRequestNumberPattern('{kode}/{serial}').ok).toBe(false);
   });
 
   it('refuses a pattern without a serial, or one a URL would change', () => {
