@@ -41,3 +41,20 @@ describe('template 101 Pelayanan Permohonan Informasi Publik', () => {
     expect(days).toBeLessThanOrEqual(LEGAL_WORKING_DAYS.notice);
   });
 });
+
+describe('template 102 Penanganan Keberatan', () => {
+  const parsed = parseSopText(readFileSync(join(SOPS_DIR, '102-penanganan-keberatan.yaml'), 'utf8'));
+
+  it('validates; the Atasan PPID decides and signs the answer (Pasal 36 ayat 2) within 30 working days', () => {
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+    if (!parsed.ok) return;
+    expect(parsed.value.code).toBe('penanganan-keberatan');
+    expect(parsed.value.steps.find((s) => s.act === 'decide')?.role).toBe('atasan-ppid');
+    const days = parsed.value.steps.reduce((sum, s) => {
+      const st = standardFor(s, false);
+      if (st === 'tentatif' || st.unit !== 'day') throw new Error(`step ${s.number}: a standard in days`);
+      return sum + st.amount;
+    }, 0);
+    expect(days).toBeLessThanOrEqual(LEGAL_WORKING_DAYS.objectionAnswer);
+  });
+});

@@ -25,6 +25,7 @@ export const SEED_FILES = {
 export const TEMPLATE_FILES = {
   ujiKonsekuensi: '100-uji-konsekuensi.yaml',
   pelayananPermohonan: '101-pelayanan-permohonan-informasi.yaml',
+  penangananKeberatan: '102-penanganan-keberatan.yaml',
 } as const;
 
 export function loadSeed(name: keyof typeof SEED_FILES): SopDefinition {
