@@ -1,6 +1,6 @@
 import { startApp, TestApp } from '../helpers/strapi';
 import { DEFAULT_CALENDAR } from '../../packages/strapi-plugin-ppid/server/src/core/calendar';
-import { noticeDueAt, openPersonalData, parsePersonalDataKey } from '../../packages/strapi-plugin-ppid/server/src/core/requests';
+import { noticeDueAt, objectionAnswerDueAt, objectionDeadline, openPersonalData, parsePersonalDataKey } from '../../packages/strapi-plugin-ppid/server/src/core/requests';
 
 // Requests for public information (#15, first part): filing over the public REST door, the
 // registration number, the 10-working-day written-notice deadline (Pasal 22 ayat 7), the run
@@ -141,5 +141,51 @@ it('no identity number, phone or e-mail in any public answer, and no door to the
   expect(JSON.stringify(gql.body)).toMatch(/Cannot query field/);
   const schema = await app.http().post('/graphql').send({ query: '{ __schema { types { name } } }' });
   const names: string[] = (schema.body.data?.__schema?.types ?? []).map((t: { name: string }) => t.name);
-  expect(names.filter((n) => /InformationRequest/i.test(n))).toEqual([]);
+  expect(names.filter((n) => /InformationRequest|Objection/i.test(n))).toEqual([]);
+});
+
+const object = (number: string, b: unknown) =>
+  app.http().post(`/api/ppid/requests/${encodeURIComponent(number)}/objections`).set('Content-Type', 'application/json').send(JSON.stringify(b));
+
+it('the applicant objects (Pasal 35): 201 with the register number and the answer deadline; a run of the objection SOP', async () => {
+  const objection = { email: 'Siti@example.id', reasons: ['c', 'a'], statement: 'Permohonan saya belum ditanggapi.' };
+  expect((await object(first.number, { ...objection, email: 'warga0@example.id' })).status).toBe(404);
+  expect((await object('PMI-2026-99999', objection)).status).toBe(404);
+  const bad = await object(first.number, { ...objection, reasons: ['h'] });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.details.errors[0].path).toEqual(['reasons', '0']);
+
+  const res = await object(first.number, objection);
+  expect(res.status).toBe(201);
+  expect(res.body).toEqual({ number: 'KEB-2026-00001', request: first.number, receivedAt: '2026-12-07T02:00:00.000Z', dueAt: expect.any(String) });
+  const calendar = await ppid().service('zones').calendarOf(null);
+  // Pasal 36 ayat (2): the Atasan PPID answers within 30 working days.
+  expect(res.body.dueAt).toBe(objectionAnswerDueAt(new Date(res.body.receivedAt), calendar).toISOString());
+  const row = await app.strapi.db.query('plugin::ppid.objection').findOne({ where: { number: res.body.number } });
+  expect(row.reasons).toEqual(['a', 'c']);
+  const run = await app.strapi.db.query('plugin::ppid.run').findOne({ where: { itemUid: 'plugin::ppid.objection', itemDocumentId: row.documentId } });
+  expect(run).toMatchObject({ sopCode: 'penanganan-keberatan', status: 'in_progress', currentStep: 1, currentRole: 'petugas-informasi' });
+
+  // The tracking page shows it to the applicant.
+  const mine = await track(first.number, 'siti@example.id');
+  expect(mine.body.data.objections).toEqual([{ number: 'KEB-2026-00001', receivedAt: res.body.receivedAt, dueAt: res.body.dueAt, reasons: ['a', 'c'] }]);
+});
+
+it('a late objection is refused, saying why and until when (Pasal 36 ayat 1); nothing is stored', async () => {
+  const calendar = await ppid().service('zones').calendarOf(null);
+  const deadline = objectionDeadline(new Date(first.dueAt), calendar);
+  const before = await app.strapi.db.query('plugin::ppid.objection').count({});
+  ppid().service('clock').setNow(new Date(deadline.getTime() + 60_000));
+  try {
+    const late = await object(first.number, { email: 'siti@example.id', reasons: ['c'], statement: 'Tidak ditanggapi.' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.details).toEqual({ reason: 'objection_late', deadline: deadline.toISOString() });
+    expect(late.body.error.message).toMatch(/Pasal 36 ayat 1/);
+    // Up to the deadline it is accepted.
+    ppid().service('clock').setNow(deadline);
+    expect((await object(first.number, { email: 'siti@example.id', reasons: ['c'], statement: 'Tidak ditanggapi.' })).status).toBe(201);
+  } finally {
+    ppid().service('clock').setNow(new Date('2026-12-07T02:00:00Z'));
+  }
+  expect(await app.strapi.db.query('plugin::ppid.objection').count({})).toBe(before + 1);
 });

@@ -21,6 +21,7 @@ import checkpoint from './checkpoint/schema.json';
 import signingAttempt from './signing-attempt/schema.json';
 import dipFile from './dip-file/schema.json';
 import informationRequest from './information-request/schema.json';
+import objection from './objection/schema.json';
 
 export default {
   unit: { schema: unit },
@@ -43,6 +44,7 @@ export default {
   'signing-attempt': { schema: signingAttempt },
   'dip-file': { schema: dipFile },
   'information-request': { schema: informationRequest },
+  objection: { schema: objection },
 };
 
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
@@ -54,4 +56,5 @@ export const INTERNAL_TYPES = [
   'signing-attempt',
   'dip-file',
   'information-request',
+  'objection',
 ].map((name) => `plugin::ppid.${name}`);

@@ -23,6 +23,7 @@ export const UID = {
   signingAttempt: 'plugin::ppid.signing-attempt',
   dipFile: 'plugin::ppid.dip-file',
   informationRequest: 'plugin::ppid.information-request',
+  objection: 'plugin::ppid.objection',
 } as const;
 
 /**

@@ -11,5 +11,11 @@ export default {
       config: { ...open, middlewares: ['plugin::ppid.request-body-limit'] },
     },
     { method: 'GET', path: '/requests/:number', handler: 'requests.track', config: { ...open } },
+    {
+      method: 'POST',
+      path: '/requests/:number/objections',
+      handler: 'requests.fileObjection',
+      config: { ...open, middlewares: ['plugin::ppid.request-body-limit'] },
+    },
   ],
 };

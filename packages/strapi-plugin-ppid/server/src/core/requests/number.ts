@@ -7,6 +7,8 @@ import { DecreeNumberError, formatDecreeNumber, validatePattern, type PatternChe
 
 /** URL-safe by default: the number is a path segment of the tracking route. */
 export const DEFAULT_REQUEST_NUMBER_PATTERN = 'PMI-{tahun}-{serial:5}';
+/** Nomor register keberatan: its own series. */
+export const DEFAULT_OBJECTION_NUMBER_PATTERN = 'KEB-{tahun}-{serial:5}';
 
 export function validateRequestNumberPattern(pattern: unknown): PatternCheck {
   if (typeof pattern !== 'string') return { ok: false, errors: ['Pattern must be a string'] };
@@ -20,8 +22,8 @@ export function validateRequestNumberPattern(pattern: unknown): PatternCheck {
 }
 
 /** The per-year counter the serial is taken from (the year is the body's local year of receipt). */
-export function requestCounterName(receivedYear: number): string {
-  return `information-request:${receivedYear}`;
+export function requestCounterName(receivedYear: number, series: 'information-request' | 'objection' = 'information-request'): string {
+  return `${series}:${receivedYear}`;
 }
 
 export function formatRequestNumber(

@@ -12,6 +12,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await getService(strapi, 'requests').file(ctx.request.body);
   },
 
+  async fileObjection(ctx: any) {
+    if (!ctx.is('application/json')) {
+      throw createError(415, 'Kirim keberatan sebagai JSON / send the objection as JSON (Content-Type: application/json)', { name: 'UnsupportedMediaTypeError', expose: true, details: {} });
+    }
+    ctx.status = 201;
+    ctx.body = await getService(strapi, 'requests').fileObjection(ctx.params.number, ctx.request.body);
+  },
+
   async track(ctx: any) {
     const status = await getService(strapi, 'requests').track(ctx.params.number, ctx.query.email);
     // The answer is one applicant's: no shared cache may keep it.

@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import createError from 'http-errors';
 import { requestsConfig, type RequestsConfig } from '../../config';
-import { localIsoDate } from '../../core/calendar';
+import { formatWaktuPemberitahuan, localIsoDate } from '../../core/calendar';
 import { formatIssue, type ValidationIssue } from '../../core/classification/validation';
 import {
+  checkObjectionTiming,
   formatRequestNumber,
   noticeDueAt,
+  objectionAnswerDueAt,
+  validateObjection,
   normalizeEmail,
   openPersonalData,
   parsePersonalDataKey,
@@ -14,10 +17,12 @@ import {
   validateRequest,
   type PersonalDataKey,
 } from '../../core/requests';
-import { badRequest, notFound } from '../../errors';
+import { badRequest, conflict, notFound } from '../../errors';
 import { isUniqueViolation } from '../../platform/services/constraints';
 import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
+
+type Series = 'information-request' | 'objection';
 
 /** What the applicant gets on filing (the registration number is the proof of receipt, Pasal 22 ayat 4). */
 export type FiledRequest = { number: string; receivedAt: string; dueAt: string };
@@ -34,7 +39,12 @@ export type RequestStatus = {
   information: string;
   obtainBy: string;
   deliverBy: string;
+  /** The applicant's objections (keberatan) and when the Atasan PPID's answer is due. */
+  objections: { number: string; receivedAt: string; dueAt: string; reasons: string[] }[];
 };
+
+/** What the applicant gets on filing an objection (its register number and the answer's deadline). */
+export type FiledObjection = { number: string; request: string; receivedAt: string; dueAt: string };
 
 const STATUS_LABEL: Record<RequestStatus['status'], string> = {
   diterima: 'Diterima, sedang diregistrasi / received, being registered',
@@ -89,9 +99,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Creates the year's counter row if missing, outside any transaction: a racing twin fails on
      * the unique name (ppid_counters_name_uq), which inside a transaction would abort it on PostgreSQL.
      */
-    async ensureYearCounter(year: number): Promise<void> {
+    async ensureYearCounter(year: number, series: Series = 'information-request'): Promise<void> {
       const table = strapi.db.metadata.get(UID.counter).tableName;
-      const name = requestCounterName(year);
+      const name = requestCounterName(year, series);
       if (await strapi.db.connection(table).where({ name }).first()) return;
       await strapi.db
         .connection(table)
@@ -102,9 +112,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Takes the next serial of the year's counter in the caller's transaction (row lock until commit). */
-    async nextSerial(year: number, trx: any): Promise<number> {
+    async nextSerial(year: number, trx: any, series: Series = 'information-request'): Promise<number> {
       const table = strapi.db.metadata.get(UID.counter).tableName;
-      const name = requestCounterName(year);
+      const name = requestCounterName(year, series);
       const knex = strapi.db.connection;
       const row = await knex(table).transacting(trx).where({ name }).forUpdate().first();
       if (!row) throw new Error(`request counter ${name} missing (ensureYearCounter)`);
@@ -187,6 +197,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             : run.currentStep <= 1
               ? 'diterima'
               : 'diproses';
+      const objections = await strapi.db.query(UID.objection).findMany({
+        where: { request: row.id },
+        orderBy: { id: 'asc' },
+        select: ['number', 'receivedAt', 'dueAt', 'reasons'],
+      });
       return {
         number: row.number,
         receivedAt: new Date(row.receivedAt).toISOString(),
@@ -198,7 +213,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         information: row.information,
         obtainBy: row.obtainBy,
         deliverBy: row.deliverBy,
+        objections: objections.map((o: any) => ({
+          number: o.number,
+          receivedAt: new Date(o.receivedAt).toISOString(),
+          dueAt: new Date(o.dueAt).toISOString(),
+          reasons: Array.isArray(o.reasons) ? o.reasons : [],
+        })),
       };
+    },
+
+    /**
+     * The applicant objects (keberatan, Pasal 35): their own request only (404 otherwise, as
+     * tracking), within 30 working days of finding the reason (Pasal 36 ayat 1; else 409 saying
+     * why and until when), answered by the Atasan PPID within 30 working days (ayat 2). The
+     * objection and the run of its SOP are stored in one transaction.
+     */
+    async fileObjection(requestNumber: unknown, body: unknown): Promise<FiledObjection> {
+      const checked = validateObjection(body);
+      if (!checked.ok) {
+        throw badRequest(`Keberatan tidak valid / invalid objection: ${checked.errors.map(formatIssue).join('; ')}`, {
+          errors: checked.errors.map((e) => ({ path: e.path ? e.path.split('.') : [], message: e.message, name: 'ValidationError' })),
+        });
+      }
+      const o = checked.value;
+      if (typeof requestNumber !== 'string' || !requestNumber) throw notYours();
+      const request = await q().findOne({ where: { number: requestNumber } });
+      if (!request || request.applicantEmail !== o.email) throw notYours();
+      const settings = self.settings();
+      await getService(strapi, 'sops').current(settings.objectionSopCode);
+      const zones = getService(strapi, 'zones');
+      const timeZone = await zones.bodyZone();
+      const calendar = zones.calendarIn(timeZone);
+      const receivedAt: Date = getService(strapi, 'clock').now();
+      const timing = checkObjectionTiming({ dueAt: new Date(request.dueAt), noticeSentAt: null }, receivedAt, calendar);
+      if (!timing.ok) {
+        throw conflict(`${timing.message}; batas / deadline ${formatWaktuPemberitahuan(timing.deadline, timeZone)}`, {
+          reason: 'objection_late',
+          deadline: timing.deadline.toISOString(),
+        });
+      }
+      const dueAt = objectionAnswerDueAt(receivedAt, calendar);
+      const year = Number(localIsoDate(receivedAt, timeZone).slice(0, 4));
+      await self.ensureYearCounter(year, 'objection');
+      return strapi.db.transaction(async ({ trx }) => {
+        const serial = await self.nextSerial(year, trx, 'objection');
+        const number = formatRequestNumber(settings.objectionNumberPattern, { serial, receivedAt, timeZone });
+        const row = await strapi.db.query(UID.objection).create({
+          data: { number, request: request.id, receivedAt: receivedAt.toISOString(), dueAt: dueAt.toISOString(), reasons: o.reasons, statement: o.statement },
+        });
+        await getService(strapi, 'workflow').openForPublic({
+          uid: UID.objection,
+          documentId: row.documentId,
+          sopCode: settings.objectionSopCode,
+          title: `Keberatan ${number} atas permohonan ${request.number}`,
+          contentHash: await getService(strapi, 'content').hashOf(UID.objection, row),
+        });
+        return { number, request: request.number, receivedAt: receivedAt.toISOString(), dueAt: dueAt.toISOString() };
+      });
     },
 
     /** The applicant's identity number, for officials who may read it (admin side, later: masked and logged). */
