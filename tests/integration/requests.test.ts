@@ -1,4 +1,5 @@
 import { startApp, TestApp } from '../helpers/strapi';
+import { bearer, peopleFor } from '../helpers/people';
 import { DEFAULT_CALENDAR } from '../../packages/strapi-plugin-ppid/server/src/core/calendar';
 import { noticeDueAt, objectionAnswerDueAt, objectionDeadline, openPersonalData, parsePersonalDataKey } from '../../packages/strapi-plugin-ppid/server/src/core/requests';
 
@@ -142,6 +143,19 @@ it('no identity number, phone or e-mail in any public answer, and no door to the
   const schema = await app.http().post('/graphql').send({ query: '{ __schema { types { name } } }' });
   const names: string[] = (schema.body.data?.__schema?.types ?? []).map((t: { name: string }) => t.name);
   expect(names.filter((n) => /InformationRequest|Objection/i.test(n))).toEqual([]);
+});
+
+it("the Petugas Informasi registers a filed request at its run's first step; the run moves to forwarding", async () => {
+  const u = await peopleFor(app, 'pelayanan-permohonan-informasi', [{ key: 'petugas', sopRoles: ['petugas-informasi'], jabatan: 'Petugas Informasi' }]);
+  const row = await app.strapi.db.query(REQUEST).findOne({ where: { number: first.number } });
+  const run = await app.strapi.db.query('plugin::ppid.run').findOne({ where: { itemUid: REQUEST, itemDocumentId: row.documentId } });
+  const res = await app.http().post(`/ppid/runs/${run.documentId}/acts`).set(bearer(u.petugas)).send({ act: 'submit', step: 1 });
+  expect(res.status).toBe(200);
+  const after = await app.strapi.db.query('plugin::ppid.run').findOne({ where: { id: run.id } });
+  expect(after).toMatchObject({ status: 'in_progress', currentStep: 2, currentRole: 'petugas-informasi' });
+  expect((await track(first.number, 'siti@example.id')).body.data).toMatchObject({ status: 'diproses', step: { current: 2, total: 6 } });
+  // The act is sealed like any other (a signature record of kind submit).
+  expect(await app.strapi.db.query('plugin::ppid.signature-record').count({ where: { runDocumentId: run.documentId, kind: 'submit' } })).toBe(1);
 });
 
 const object = (number: string, b: unknown) =>
