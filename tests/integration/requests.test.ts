@@ -156,6 +156,9 @@ it("the Petugas Informasi registers a filed request at its run's first step; the
   expect((await track(first.number, 'siti@example.id')).body.data).toMatchObject({ status: 'diproses', step: { current: 2, total: 6 } });
   // The act is sealed like any other (a signature record of kind submit).
   expect(await app.strapi.db.query('plugin::ppid.signature-record').count({ where: { runDocumentId: run.documentId, kind: 'submit' } })).toBe(1);
+  // The chain and every run's state replayed from its records still verify.
+  const report = await ppid().service('verification').verifyAll();
+  expect(report.problems).toEqual([]);
 });
 
 const object = (number: string, b: unknown) =>
