@@ -47,10 +47,12 @@ export type BulkItemResult = {
   error?: { name: string; message: string; details: Record<string, unknown> };
 };
 
-/** What a signer's statement is about: the DIP decree, a consequence test, else a publication. */
+/** What a signer's statement is about: the DIP decree, a consequence test, a request's written notice, an objection's answer, else a publication. */
 export function intentSubjectOf(itemUid: string): IntentSubject {
   if (itemUid === UID.dipEdition) return 'dip';
   if (itemUid === UID.consequenceTest) return 'consequence_test';
+  if (itemUid === UID.informationRequest) return 'information_request';
+  if (itemUid === UID.objection) return 'objection';
   return 'publication';
 }
 
