@@ -20,6 +20,8 @@ const lines = [
   `TRANSFER_TOKEN_SALT=${secret()}`,
   `JWT_SECRET=${secret()}`,
   `ENCRYPTION_KEY=${secret()}`,
+  '# Encrypts applicants\' identity numbers at rest (requests for information); keep it: without it they cannot be read.',
+  `PPID_PERSONAL_DATA_KEY=${crypto.randomBytes(32).toString('base64')}`,
   '# DATABASE_CLIENT=sqlite   (default; or postgres / mysql with DATABASE_HOST, DATABASE_NAME, ...)',
   '',
 ];

@@ -18,6 +18,8 @@
 // /ppid/settings/kop, services/kop.ts): PPID_INSTANSI (the parent government, e.g. "Pemerintah
 // Kota Samarinda"), PPID_UNIT (the body, e.g. "Kecamatan Palaran"), PPID_ALAMAT (address line)
 // and PPID_TEMPAT (place of the place-and-date line).
+import { DEFAULT_OBJECTION_NUMBER_PATTERN, DEFAULT_REQUEST_NUMBER_PATTERN, validateRequestNumberPattern } from '../core/requests/number';
+
 const HEADING_KEYS = ['instansi', 'unit', 'alamat', 'tempat'] as const;
 
 export const APP_TYPE_KEYS = ['itemType', 'dipEntryType', 'kindType'] as const;
@@ -90,9 +92,63 @@ export function httpCacheConfig(raw: unknown): HttpCacheConfig {
   return { enabled, maxAge };
 }
 
+/**
+ * Requests for information (docs/requests.md): `numberPattern` the registration number's format
+ * (PPID_REQUEST_NUMBER_PATTERN; core/requests/number.ts), `sopCode` the SOP each request runs
+ * (default the product template pelayanan-permohonan-informasi), `objectionNumberPattern` and
+ * `objectionSopCode` the same for objections (default penanganan-keberatan), `personalDataKey` the key that
+ * encrypts applicants' identity numbers at rest (PPID_PERSONAL_DATA_KEY: 32 bytes, hex or base64;
+ * without it requests are refused, never stored in clear), `retiredPersonalDataKeys` older keys
+ * still needed to read what they sealed, `maxBodyBytes` the largest request body accepted (413).
+ */
+export type RequestsConfig = { numberPattern: string; objectionNumberPattern: string; sopCode: string; objectionSopCode: string; personalDataKey: string; retiredPersonalDataKeys: string[]; maxBodyBytes: number };
+export const REQUESTS_DEFAULTS: Omit<RequestsConfig, 'personalDataKey'> = {
+  numberPattern: DEFAULT_REQUEST_NUMBER_PATTERN,
+  objectionNumberPattern: DEFAULT_OBJECTION_NUMBER_PATTERN,
+  sopCode: 'pelayanan-permohonan-informasi',
+  objectionSopCode: 'penanganan-keberatan',
+  retiredPersonalDataKeys: [],
+  maxBodyBytes: 32 * 1024,
+};
+const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes'];
+
+/** The requests key, checked and completed with its defaults; throws an Error naming the bad key. */
+export function requestsConfig(raw: unknown): RequestsConfig {
+  if (raw == null) return { ...REQUESTS_DEFAULTS, personalDataKey: '' };
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('ppid config: requests must be an object');
+  const c = raw as Record<string, unknown>;
+  for (const key of Object.keys(c)) if (!REQUESTS_KEYS.includes(key)) throw new Error(`ppid config: requests.${key} is not a setting (${REQUESTS_KEYS.join(', ')})`);
+  const pattern = (key: 'numberPattern' | 'objectionNumberPattern') => {
+    const v = c[key] == null || c[key] === '' ? REQUESTS_DEFAULTS[key] : c[key];
+    const check = validateRequestNumberPattern(v);
+    if (!check.ok) throw new Error(`ppid config: requests.${key} ${JSON.stringify(v)}: ${check.errors.join('; ')}`);
+    return v as string;
+  };
+  const sop = (key: 'sopCode' | 'objectionSopCode') => {
+    const v = c[key] ?? REQUESTS_DEFAULTS[key];
+    if (typeof v !== 'string' || !v.trim()) throw new Error(`ppid config: requests.${key} must be an SOP code`);
+    return v;
+  };
+  const numberPattern = pattern('numberPattern');
+  const objectionNumberPattern = pattern('objectionNumberPattern');
+  const sopCode = sop('sopCode');
+  const objectionSopCode = sop('objectionSopCode');
+  const personalDataKey = c.personalDataKey ?? '';
+  if (typeof personalDataKey !== 'string') throw new Error('ppid config: requests.personalDataKey must be a string');
+  const retired = c.retiredPersonalDataKeys ?? [];
+  if (!Array.isArray(retired) || retired.some((k) => typeof k !== 'string')) throw new Error('ppid config: requests.retiredPersonalDataKeys must be a list of keys');
+  const rawMax = c.maxBodyBytes ?? REQUESTS_DEFAULTS.maxBodyBytes;
+  const maxBodyBytes = typeof rawMax === 'string' && /^\d+$/.test(rawMax.trim()) ? Number(rawMax) : rawMax;
+  if (typeof maxBodyBytes !== 'number' || !Number.isInteger(maxBodyBytes) || maxBodyBytes < 1024 || maxBodyBytes > 1024 * 1024) {
+    throw new Error('ppid config: requests.maxBodyBytes must be a whole number of bytes from 1024 to 1048576');
+  }
+  return { numberPattern, objectionNumberPattern, sopCode, objectionSopCode, personalDataKey, retiredPersonalDataKeys: retired as string[], maxBodyBytes };
+}
+
 /** Format checks of the plugin config (no Strapi needed); throws an Error naming the key. */
 export function validateConfig(config: Record<string, unknown>): void {
   httpCacheConfig(config.httpCache);
+  requestsConfig(config.requests);
   for (const key of HEADING_KEYS) {
     if (config[key] != null && typeof config[key] !== 'string') throw new Error(`ppid config: ${key} must be a string`);
   }
@@ -165,6 +221,15 @@ export default {
     tempat: env('PPID_TEMPAT', ''),
     ...APP_TYPE_DEFAULTS,
     httpCache: { enabled: HTTP_CACHE_DEFAULTS.enabled, maxAge: env('PPID_HTTP_CACHE_MAX_AGE', String(HTTP_CACHE_DEFAULTS.maxAge)) },
+    requests: {
+      numberPattern: env('PPID_REQUEST_NUMBER_PATTERN', REQUESTS_DEFAULTS.numberPattern),
+      objectionNumberPattern: REQUESTS_DEFAULTS.objectionNumberPattern,
+      sopCode: REQUESTS_DEFAULTS.sopCode,
+      objectionSopCode: REQUESTS_DEFAULTS.objectionSopCode,
+      personalDataKey: env('PPID_PERSONAL_DATA_KEY', ''),
+      retiredPersonalDataKeys: [],
+      maxBodyBytes: REQUESTS_DEFAULTS.maxBodyBytes,
+    },
   }),
   validator(config: Record<string, unknown>) {
     validateConfig(config);

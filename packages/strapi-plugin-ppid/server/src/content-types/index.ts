@@ -20,6 +20,8 @@ import excludedInformation from './excluded-information/schema.json';
 import checkpoint from './checkpoint/schema.json';
 import signingAttempt from './signing-attempt/schema.json';
 import dipFile from './dip-file/schema.json';
+import informationRequest from './information-request/schema.json';
+import objection from './objection/schema.json';
 
 export default {
   unit: { schema: unit },
@@ -41,6 +43,8 @@ export default {
   checkpoint: { schema: checkpoint },
   'signing-attempt': { schema: signingAttempt },
   'dip-file': { schema: dipFile },
+  'information-request': { schema: informationRequest },
+  objection: { schema: objection },
 };
 
 /** Every plugin type is internal: none is exposed through shadow CRUD or generic REST. */
@@ -51,4 +55,6 @@ export const INTERNAL_TYPES = [
   'checkpoint',
   'signing-attempt',
   'dip-file',
+  'information-request',
+  'objection',
 ].map((name) => `plugin::ppid.${name}`);

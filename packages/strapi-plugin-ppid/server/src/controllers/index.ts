@@ -10,6 +10,7 @@ import classification from '../classification/controllers/classification';
 import verification from '../signature/controllers/verification';
 import checkpoints from '../signature/controllers/checkpoints';
 import kop from '../documents/controllers/kop';
+import requests from '../requests/controllers/requests';
 
 /** Spelled out so the built type declarations name each controller factory rather than expand it. */
 export type ControllerFactories = {
@@ -25,8 +26,9 @@ export type ControllerFactories = {
   verification: typeof verification;
   checkpoints: typeof checkpoints;
   kop: typeof kop;
+  requests: typeof requests;
 };
 
-const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop };
+const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests };
 
 export default controllers;

@@ -22,6 +22,8 @@ export const UID = {
   checkpoint: 'plugin::ppid.checkpoint',
   signingAttempt: 'plugin::ppid.signing-attempt',
   dipFile: 'plugin::ppid.dip-file',
+  informationRequest: 'plugin::ppid.information-request',
+  objection: 'plugin::ppid.objection',
 } as const;
 
 /**

@@ -8,8 +8,9 @@ import dip from '../dip/routes';
 import notifications from '../notifications/routes';
 import documents from '../documents/routes';
 import platform from '../platform/routes';
+import requests from '../requests/routes';
 
-const domains = [platform, workflow, signature, classification, publicRoutes, dip, notifications, documents];
+const domains = [platform, workflow, signature, classification, publicRoutes, dip, notifications, documents, requests];
 
 export default {
   admin: { type: 'admin', routes: domains.flatMap((d) => d.admin) },

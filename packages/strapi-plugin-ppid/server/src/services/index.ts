@@ -40,6 +40,7 @@ import publicationVersion from '../public/services/publication-version';
 import dipFiles from '../dip/services/files';
 import jobs from '../platform/services/jobs';
 import zones from '../platform/services/zones';
+import requests from '../requests/services/requests';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -89,6 +90,7 @@ export type ServiceFactories = {
   'dip-files': typeof dipFiles;
   jobs: typeof jobs;
   zones: typeof zones;
+  requests: typeof requests;
 };
 
 const services: ServiceFactories = {
@@ -127,6 +129,7 @@ const services: ServiceFactories = {
   setup,
   runs,
   zones,
+  requests,
   constraints,
   sealing,
   attachments,

@@ -46,6 +46,8 @@ export const CONSTRAINTS: ConstraintSpec[] = [
   { name: 'ppid_records_member_uq', uid: UID.record, columns: ['member_key'], meaning: 'satu tindakan per anggota tim per putaran / one act per committee member per round' },
   { name: 'ppid_records_code_uq', uid: UID.record, columns: ['verification_code'], meaning: 'kode verifikasi / verification code' },
   { name: 'ppid_counters_name_uq', uid: UID.counter, columns: ['name'], meaning: 'nama penomoran / counter name' },
+  { name: 'ppid_requests_number_uq', uid: UID.informationRequest, columns: ['number'], meaning: 'nomor pendaftaran permohonan / request registration number' },
+  { name: 'ppid_objections_number_uq', uid: UID.objection, columns: ['number'], meaning: 'nomor register keberatan / objection number' },
   { name: 'ppid_dip_decree_uq', uid: UID.dipEdition, columns: ['decree_number'], draftsOnly: true, meaning: 'nomor SK DIP / DIP decree number' },
 ];
 

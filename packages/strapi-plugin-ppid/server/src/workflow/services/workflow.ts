@@ -47,10 +47,12 @@ export type BulkItemResult = {
   error?: { name: string; message: string; details: Record<string, unknown> };
 };
 
-/** What a signer's statement is about: the DIP decree, a consequence test, else a publication. */
+/** What a signer's statement is about: the DIP decree, a consequence test, a request's written notice, an objection's answer, else a publication. */
 export function intentSubjectOf(itemUid: string): IntentSubject {
   if (itemUid === UID.dipEdition) return 'dip';
   if (itemUid === UID.consequenceTest) return 'consequence_test';
+  if (itemUid === UID.informationRequest) return 'information_request';
+  if (itemUid === UID.objection) return 'objection';
   return 'publication';
 }
 
@@ -355,6 +357,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw e;
       });
       return self.view(runId!, userId);
+    },
+
+    /**
+     * Opens a run that no official starts: a request for information filed by the public
+     * (requests/services/requests.ts). Its first step waits for the role that registers it. In
+     * the caller's transaction (the item and its run are stored together or not at all); the
+     * unique index on activeKey refuses a second open run. No record is sealed: nobody acted yet.
+     */
+    async openForPublic(params: { uid: string; documentId: string; sopCode: string; title: string; unitId?: number | null; contentHash: string | null }) {
+      const sop = await svc('sops').current(params.sopCode);
+      const now: Date = svc('clock').now();
+      const unitId = params.unitId ?? null;
+      const { run: state, effects } = startRun(sop.definition, now, { id: 'public' }, {
+        contentHash: params.contentHash,
+        deadlineOf: await svc('zones').deadlineOf(unitId),
+      });
+      const step = currentStepOf(sop.definition, state);
+      const row = (await runs().create({
+        data: {
+          itemUid: params.uid,
+          itemDocumentId: params.documentId,
+          itemLocale: null,
+          itemTitle: params.title.slice(0, 300),
+          activeKey: itemKey(params.uid, params.documentId, null),
+          sop: sop.id,
+          sopCode: sop.code,
+          sopVersion: sop.version,
+          status: state.status,
+          currentStep: state.currentStep,
+          currentRole: step.role,
+          stepDeadline: state.steps[state.currentStep - 1]?.dueAt ?? null,
+          lock: state.version,
+          state,
+          unit: unitId,
+          classification: null,
+          fastTrack: false,
+          startedById: null,
+          startedAt: now.toISOString(),
+        },
+        populate: ['sop', 'unit'],
+      })) as RunRow;
+      // Only notify effects come from a start: no actor is needed to carry them out.
+      const nobody = { id: 'public', userId: 0, roles: [], capacities: {}, signer: SYSTEM_SIGNER, isSuperAdmin: false } as unknown as ResolvedActor;
+      await applyEffects(row, state, effects, nobody, { act: 'submit' }, {});
+      await svc('events').emit('submitted', { run: row, step: state.currentStep, role: step.role, state });
+      return row;
     },
 
     /** `administrator`: the caller holds `runs.cancel` (checked by the route); it adds the power to cancel only. */

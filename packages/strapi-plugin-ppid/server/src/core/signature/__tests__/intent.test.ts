@@ -21,6 +21,12 @@ describe('intent statements fit the act', () => {
     expect(s).not.toMatch(/untuk dipublikasikan/);
   });
 
+  it("the PPID's written notice on a request and the Atasan PPID's answer to an objection name their article", () => {
+    expect(intentStatement('tanda_tangan', 'information_request')).toMatch(/pemberitahuan tertulis atas permohonan informasi .*Pasal 22 ayat 7/);
+    expect(intentStatement('tanda_tangan', 'objection')).toMatch(/tanggapan tertulis atas keberatan .*Pasal 36 ayat 2/);
+    for (const subject of ['information_request', 'objection'] as const) expect(intentStatement('tanda_tangan', subject)).not.toMatch(/dipublikasikan/);
+  });
+
   it('each subject and kind has its own wording; other acts have none', () => {
     const all = Object.values(INTENT_STATEMENTS).flatMap((k) => Object.values(k));
     expect(new Set(all).size).toBe(all.length);

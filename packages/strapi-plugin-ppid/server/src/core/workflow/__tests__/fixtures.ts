@@ -24,6 +24,8 @@ export const SEED_FILES = {
 /** Product templates shipped next to the agency seeds (not transcriptions of an agency SOP). */
 export const TEMPLATE_FILES = {
   ujiKonsekuensi: '100-uji-konsekuensi.yaml',
+  pelayananPermohonan: '101-pelayanan-permohonan-informasi.yaml',
+  penangananKeberatan: '102-penanganan-keberatan.yaml',
 } as const;
 
 export function loadSeed(name: keyof typeof SEED_FILES): SopDefinition {

@@ -22,8 +22,8 @@ const count = (s: string, needle: string) => s.split(needle).length - 1;
 /** pdf-parse breaks wrapped lines anywhere; compare with whitespace removed, case-blind. */
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
-test('the four seeds and the uji-konsekuensi product template load', () => {
-  expect(seeds.map(([f]) => f.slice(0, 3))).toEqual(['000', '001', '002', '004', '100']);
+test('the four seeds and the product templates (uji konsekuensi, pelayanan permohonan informasi, penanganan keberatan) load', () => {
+  expect(seeds.map(([f]) => f.slice(0, 3))).toEqual(['000', '001', '002', '004', '100', '101', '102']);
 });
 
 describe.each(seeds)('renderSopHtml: %s', (_file, def) => {

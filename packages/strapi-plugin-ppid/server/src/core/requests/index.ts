@@ -1,0 +1,5 @@
+export * from './validate';
+export * from './number';
+export * from './deadlines';
+export * from './personal-data';
+export * from './objection';

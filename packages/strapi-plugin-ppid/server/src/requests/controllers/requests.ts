@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import createError from 'http-errors';
+import { getService } from '../../services/get-service';
+
+/** The public doors of the information service (docs/api.md, "Requests for information"). */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async file(ctx: any) {
+    if (!ctx.is('application/json')) {
+      throw createError(415, 'Kirim permohonan sebagai JSON / send the request as JSON (Content-Type: application/json)', { name: 'UnsupportedMediaTypeError', expose: true, details: {} });
+    }
+    ctx.status = 201;
+    ctx.body = await getService(strapi, 'requests').file(ctx.request.body);
+  },
+
+  async fileObjection(ctx: any) {
+    if (!ctx.is('application/json')) {
+      throw createError(415, 'Kirim keberatan sebagai JSON / send the objection as JSON (Content-Type: application/json)', { name: 'UnsupportedMediaTypeError', expose: true, details: {} });
+    }
+    ctx.status = 201;
+    ctx.body = await getService(strapi, 'requests').fileObjection(ctx.params.number, ctx.request.body);
+  },
+
+  async track(ctx: any) {
+    const status = await getService(strapi, 'requests').track(ctx.params.number, ctx.query.email);
+    // The answer is one applicant's: no shared cache may keep it.
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { data: status };
+  },
+});
