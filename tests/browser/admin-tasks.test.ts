@@ -32,7 +32,7 @@ beforeAll(async () => {
   const cm = await app.http().post(`/content-manager/collection-types/${ITEM}`).set(as('staf')).send({ title: TITLE, summary: 'Foto dan daftar pemenang lomba.', classification: 'setiap_saat', unit: unit.id });
   if (cm.status !== 201) throw new Error(`create: ${cm.status} ${JSON.stringify(cm.body)}`);
   documentId = cm.body.data.documentId;
-  const run = await app.http().post('/ppid/runs').set(as('staf')).send({ uid: ITEM, documentId });
+  const run = await app.http().post('/ppid/runs').set(as('camat')).send({ uid: ITEM, documentId });
   if (run.status !== 201) throw new Error(`submit: ${run.status} ${JSON.stringify(run.body)}`);
   const acts: [string, Record<string, unknown>][] = [['camat', { act: 'approve' }], ['staf', { act: 'submit' }], ['kasubbag-kasi', { act: 'return', comment: NOTE }]];
   for (const [who, body] of acts) {

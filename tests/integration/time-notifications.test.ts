@@ -139,7 +139,8 @@ async function createItem(title: string, extra: Record<string, unknown> = {}) {
 }
 
 async function submit(documentId: string) {
-  const res = await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId });
+  // Step 1 (instruct) is the Camat's: the Camat opens the run (issue #16).
+  const res = await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: UID, documentId });
   expect(res.status).toBe(201);
   return res.body.data.id as string;
 }
