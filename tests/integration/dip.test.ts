@@ -322,10 +322,11 @@ describe('DIP: editions established through seed 002', () => {
     await asWorkflowPublish(itemKey(ITEM, proposedKey, null), () => app.strapi.documents(ITEM as any).publish({ documentId: proposedKey }));
     await app.strapi.db.query(ITEM).updateMany({ where: { documentId: proposedKey }, data: { classification: 'serta_merta' } });
     await app.strapi.eventHub.emit('ppid.published', { item: { uid: ITEM, documentId: proposedKey } });
+    // After the publish commits: the revised edition, then its announcement.
     let revised: any = null;
-    for (let i = 0; i < 100 && !revised; i++) {
+    for (let i = 0; i < 100 && !(revised && (await notices()) > before); i++) {
       revised = await app.strapi.db.query(EDITION).findOne({ where: { revisionOf: ed1, publishedAt: null } });
-      if (!revised) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 100));
     }
     expect(revised).toMatchObject({ editionStatus: 'draft', revisionOf: ed1, previousEdition: ed1, decreeNumber: null });
     expect(revised.revisionReason).toMatch(/Rencana Strategis.*setiap_saat → serta_merta/);
