@@ -150,7 +150,6 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
     await c.getByTestId('ppid-submit-run').click();
     expect(await currentStep(c, /^Langkah 1 · Camat$/)).toBe('Langkah 1 · Camat');
     await shot(c, 'office-02-submitted');
-    await c.context().close();
   });
 
   it('a new item without a unit takes the drafting official’s unit', async () => {
