@@ -166,7 +166,8 @@ describe('Codes to labels', () => {
       expect(last!.x + last!.width).toBeLessThanOrEqual(1440);
     }
     if (pathName === 'reports') {
-      expect(await page.getByTestId('ppid-working-hours').innerText()).toMatch(/Senin.+WIB/);
+      // The demo body (Kecamatan Palaran, Samarinda) is in WITA.
+      expect(await page.getByTestId('ppid-working-hours').innerText()).toMatch(/Senin.+WITA/);
       expect(await page.getByTestId('ppid-table-steps').first().innerText()).toMatch(/Kecamatan Palaran/);
     }
     if (pathName === 'classification') expect(await page.getByTestId('ppid-rule-sentence').first().innerText()).toMatch(/^Jika .+, (sarankan|wajibkan|perbarui|jalankan|tolak)/);
