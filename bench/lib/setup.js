@@ -207,7 +207,8 @@ async function itemAtStep(strapi, { unitId, step, i, people }) {
   const doc = await strapi.documents(II).create({
     data: { title: `Item alur bench ${i}`, summary: 'Ringkasan untuk paraf dan tanda tangan', classification: 'setiap_saat', unit: unitId },
   });
-  const run = await wf.submit({ uid: II, documentId: doc.documentId }, people.jfu.id);
+  // The Camat opens the run: step 1 (arahan) is the Camat's, and the first step's pelaksana starts it.
+  const run = await wf.submit({ uid: II, documentId: doc.documentId }, people.camat.id);
   if (step > 1) await wf.act(run.id, { act: 'approve' }, people.camat.id); // 1: arahan
   if (step > 2) await wf.act(run.id, { act: 'submit' }, people.jfu.id); // 2: konsep
   if (step > 3) await wf.act(run.id, { act: 'approve' }, people.kasi.id); // 3: paraf

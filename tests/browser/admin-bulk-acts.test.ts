@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const title of TITLES) {
     const cm = await app.http().post(`/content-manager/collection-types/${ITEM}`).set(as('staf')).send({ title, summary: 'Kegiatan kecamatan.', classification: 'setiap_saat', unit: unit.id });
     if (cm.status !== 201) throw new Error(`create: ${cm.status} ${JSON.stringify(cm.body)}`);
-    const run = await app.http().post('/ppid/runs').set(as('staf')).send({ uid: ITEM, documentId: cm.body.data.documentId });
+    const run = await app.http().post('/ppid/runs').set(as('camat')).send({ uid: ITEM, documentId: cm.body.data.documentId });
     if (run.status !== 201) throw new Error(`submit: ${run.status} ${JSON.stringify(run.body)}`);
     for (const [who, body] of [['camat', { act: 'approve' }], ['staf', { act: 'submit' }]] as const) {
       const r = await app.http().post(`/ppid/runs/${run.body.data.id}/acts`).set(as(who)).send(body);
@@ -185,8 +185,8 @@ describe('bulk acts from Tugas Saya', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(SHOTS, 'bulk-sign-dialog-phone.png') });
 
-    // Meanwhile the drafting officer withdraws the item: its own refusal is shown, in words.
-    const cancel = await app.http().post(`/ppid/runs/${runIds[1]}/acts`).set(as('staf')).send({ act: 'cancel', reason: 'Ditarik oleh penyusun' });
+    // Meanwhile the Camat, who started the run (step 1), withdraws the item: its own refusal is shown, in words.
+    const cancel = await app.http().post(`/ppid/runs/${runIds[1]}/acts`).set(as('camat')).send({ act: 'cancel', reason: 'Ditarik oleh Camat' });
     expect(cancel.status).toBe(200);
     await dialog.getByRole('checkbox').click();
     await dialog.locator('input[type="password"]').fill(PASSWORD);

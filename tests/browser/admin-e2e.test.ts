@@ -110,10 +110,16 @@ async function act(page: Page, act: string, opts: { comment?: string; password?:
 }
 
 describe('admin panel: seed 000 item from draft to publication through the side panel', () => {
-  it('the JFU submits the item to the SOP from the edit view', async () => {
-    const page = await as(p.jfu);
+  it('the Camat opens the run from the edit view (step 1 is the Camat\'s); the JFU is told who starts it', async () => {
+    const jfu = await as(p.jfu);
+    await openItem(jfu);
+    await expect(jfu.getByTestId('ppid-publish-note').textContent()).resolves.toContain('Terbitkan hanya melalui langkah terakhir SOP');
+    await jfu.getByTestId('ppid-start-not-allowed').waitFor({ timeout: 30000 });
+    expect(await jfu.getByTestId('ppid-start-not-allowed').innerText()).toMatch(/^Langkah 1 SOP ini dijalankan oleh Camat;/);
+    expect(await jfu.getByTestId('ppid-submit-run').count()).toBe(0);
+    await jfu.context().close();
+    const page = await as(p.camat);
     await openItem(page);
-    await expect(page.getByTestId('ppid-publish-note').textContent()).resolves.toContain('Terbitkan hanya melalui langkah terakhir SOP');
     await page.getByTestId('ppid-submit-run').click();
     await page.getByTestId('ppid-current-step').waitFor();
     expect(await currentStep(page, 'Langkah 1 · Camat')).toBe('Langkah 1 · Camat');

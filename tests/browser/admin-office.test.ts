@@ -141,9 +141,15 @@ describe('the office: seed 000 from an empty form to publication, then a DIP edi
       retention: { activeYears: 3, inactiveYears: 7 },
     });
 
-    await page.getByTestId('ppid-submit-run').click();
-    expect(await currentStep(page, /^Langkah 1 · Camat$/)).toBe('Langkah 1 · Camat');
-    await shot(page, 'office-02-submitted');
+    // A run starts when the SOP starts: step 1 is the Camat's, so the JFU is told who opens it.
+    await page.getByTestId('ppid-start-not-allowed').waitFor({ timeout: 30000 });
+    expect(await page.getByTestId('ppid-start-not-allowed').innerText()).toMatch(/^Langkah 1 SOP ini dijalankan oleh Camat;/);
+    expect(await page.getByTestId('ppid-submit-run').count()).toBe(0);
+    const c = await as(camat);
+    await openItem(c);
+    await c.getByTestId('ppid-submit-run').click();
+    expect(await currentStep(c, /^Langkah 1 · Camat$/)).toBe('Langkah 1 · Camat');
+    await shot(c, 'office-02-submitted');
   });
 
   it('a new item without a unit takes the drafting official’s unit', async () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const cm = await app.http().post(`/content-manager/collection-types/${ITEM}`).set(as('staf')).send({ title: TITLE, summary: 'Foto dan daftar pemenang lomba.', classification: 'setiap_saat', unit: unit.id });
   if (cm.status !== 201) throw new Error(`create: ${cm.status} ${JSON.stringify(cm.body)}`);
   documentId = cm.body.data.documentId;
-  const run = await app.http().post('/ppid/runs').set(as('staf')).send({ uid: ITEM, documentId });
+  const run = await app.http().post('/ppid/runs').set(as('camat')).send({ uid: ITEM, documentId });
   if (run.status !== 201) throw new Error(`submit: ${run.status} ${JSON.stringify(run.body)}`);
   const acts: [string, Record<string, unknown>][] = [['camat', { act: 'approve' }], ['staf', { act: 'submit' }], ['kasubbag-kasi', { act: 'return', comment: NOTE }]];
   for (const [who, body] of acts) {
@@ -166,6 +166,7 @@ describe('Codes to labels', () => {
       expect(last!.x + last!.width).toBeLessThanOrEqual(1440);
     }
     if (pathName === 'reports') {
+      // The demo body (Kecamatan Palaran, Samarinda) is in WITA.
       expect(await page.getByTestId('ppid-working-hours').innerText()).toMatch(/Senin.+WITA/);
       expect(await page.getByTestId('ppid-table-steps').first().innerText()).toMatch(/Kecamatan Palaran/);
     }

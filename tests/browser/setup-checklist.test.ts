@@ -149,7 +149,7 @@ it("choosing WITA saves the body's time zone; a unit's own is its \"Zona waktu\"
   await page.getByTestId('ppid-setup-zone-save').click();
   await page.getByText('Zona waktu disimpan').first().waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="ppid-setup-item-timeZone"]')?.getAttribute('data-status') === 'done');
-  expect(await page.getByTestId('ppid-setup-item-timeZone').innerText()).toContain('Zona waktu Asia/Makassar diatur.');
+  expect(await page.getByTestId('ppid-setup-item-timeZone').innerText()).toContain('Zona waktu WITA (Asia/Makassar) diatur.');
   expect(await app.strapi.plugin('ppid').service('zones').bodyZone()).toBe('Asia/Makassar');
   await zone.scrollIntoViewIfNeeded();
   await shot('setup-zone-saved');

@@ -60,7 +60,7 @@ async function itemAtCamatSignature(title: string, summary: string): Promise<{ d
     data: { title, summary, classification: 'setiap_saat', unit: unit.id, holder: 'Kecamatan Palaran', responsible: 'Sekretaris Kecamatan' } as any,
   });
   const sign = { password: PASSWORD, confirmIntent: true };
-  const run = await wf.submit({ uid: ITEM, documentId: doc.documentId }, users.staf);
+  const run = await wf.submit({ uid: ITEM, documentId: doc.documentId }, users.camat);
   await wf.act(run.id, { act: 'approve' }, users.camat);
   await wf.act(run.id, { act: 'submit' }, users.staf);
   await wf.act(run.id, { act: 'approve', confirmIntent: true }, users['kasubbag-kasi']);

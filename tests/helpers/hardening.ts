@@ -28,7 +28,7 @@ export async function seed000(app: TestApp, code: string, kasiCount = 1): Promis
   };
 }
 
-/** Creates an item through the Content Manager as the JFU and brings its run to step 3 (Kasi). */
+/** Creates an item through the Content Manager as the JFU, opens its run as the Camat and brings it to step 3 (Kasi). */
 export async function runAtStep3(app: TestApp, s: Seed000, title: string): Promise<string> {
   const cm = await app
     .http()
@@ -36,7 +36,8 @@ export async function runAtStep3(app: TestApp, s: Seed000, title: string): Promi
     .set(bearer(s.p.jfu))
     .send({ title, summary: 'Ringkasan uji ketahanan', classification: 'setiap_saat', unit: s.unitId });
   if (cm.status !== 201) throw new Error(`create: ${cm.status} ${JSON.stringify(cm.body)}`);
-  const run = await app.http().post('/ppid/runs').set(bearer(s.p.jfu)).send({ uid: UID, documentId: cm.body.data.documentId });
+  // Step 1 (instruct) is the Camat's: the first step's pelaksana opens the run (issue #16).
+  const run = await app.http().post('/ppid/runs').set(bearer(s.p.camat)).send({ uid: UID, documentId: cm.body.data.documentId });
   if (run.status !== 201) throw new Error(`submit: ${run.status} ${JSON.stringify(run.body)}`);
   const runId = run.body.data.id as string;
   for (const [who, act] of [[s.p.camat, 'approve'], [s.p.jfu, 'submit']] as const) {

@@ -116,8 +116,8 @@ describe('changes that would strand open runs are refused (409)', () => {
     // Changing only which binding is the default strands nothing.
     expect((await put(palaran.id, { isDefault: true })).status).toBe(200);
 
-    // The submitter cancels; then the Pontianak binding (no open runs) goes, and stays gone.
-    expect((await app.http().post(`/ppid/runs/${runId}/acts`).set(bearer(s.p.jfu)).send({ act: 'cancel', reason: 'Uji ikatan' })).status).toBe(200);
+    // The submitter (the Camat, who starts seed 000) cancels; then the Pontianak binding (no open runs) goes, and stays gone.
+    expect((await app.http().post(`/ppid/runs/${runId}/acts`).set(bearer(s.p.camat)).send({ act: 'cancel', reason: 'Uji ikatan' })).status).toBe(200);
     const ok = await del(pontianak.id);
     expect(ok.status).toBe(200);
     expect(await bindingOf(UID, 'pontianak-dinsos-pengumuman')).toBeUndefined();

@@ -22,7 +22,7 @@ const bulk = (k: string, body: Record<string, unknown>) => app.http().post('/ppi
 async function newRun(title: string): Promise<string> {
   const cm = await app.http().post(`/content-manager/collection-types/${ITEM}`).set(as('staf')).send({ title, summary: 'Kegiatan kecamatan.', classification: 'setiap_saat', unit: unitId });
   if (cm.status !== 201) throw new Error(`create: ${cm.status} ${JSON.stringify(cm.body)}`);
-  const run = await app.http().post('/ppid/runs').set(as('staf')).send({ uid: ITEM, documentId: cm.body.data.documentId });
+  const run = await app.http().post('/ppid/runs').set(as('camat')).send({ uid: ITEM, documentId: cm.body.data.documentId });
   if (run.status !== 201) throw new Error(`submit: ${run.status} ${JSON.stringify(run.body)}`);
   return run.body.data.id;
 }

@@ -140,7 +140,7 @@ beforeAll(async () => {
   const item = await app.http().post(CM).set(bearer(p.jfu)).send({ title: 'Jadwal posyandu Kelurahan Bantuas', summary: 'Jadwal bulanan', classification: 'berkala', unit: kec.id });
   expect(item.status).toBe(201);
   const documentId = item.body.data.documentId;
-  runId = (await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId })).body.data.id;
+  runId = (await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: UID, documentId })).body.data.id;
 
   const webhook = await app.strapi.get('webhookStore').createWebhook({
     name: 'komisi informasi',

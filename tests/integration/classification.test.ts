@@ -358,6 +358,19 @@ describe('excluded information and the consequence test', () => {
     const queued = queue.body.data.map((x: any) => x.id);
     expect(queued).toContain(t.body.data.id);
     expect(queued).not.toContain(testId);
+    // The end date (10 January 2022) is a date where the item's unit is: at 15:30 UTC on that day
+    // it is 22:30 WIB (still in force) but 00:30 WIT on the 11th (ended) for a unit in Papua.
+    const units = app.strapi.db.query('plugin::ppid.unit');
+    const svc = app.strapi.plugin('ppid').service('classification');
+    const atBoundary = async () => (await svc.retestQueue(new Date('2022-01-10T15:30:00Z'))).map((x: any) => x.documentId);
+    try {
+      await units.update({ where: { id: unitId }, data: { timeZone: 'Asia/Jakarta' } });
+      expect(await atBoundary()).not.toContain(t.body.data.id);
+      await units.update({ where: { id: unitId }, data: { timeZone: 'Asia/Jayapura' } });
+      expect(await atBoundary()).toContain(t.body.data.id);
+    } finally {
+      await units.update({ where: { id: unitId }, data: { timeZone: null } });
+    }
     // An expired exclusion also blocks acts until it is re-tested.
     const s = await submit(other);
     expect(s.status).toBe(400);

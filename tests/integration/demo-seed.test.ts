@@ -136,7 +136,12 @@ describe('the drafting officer through the Content Manager doors (staf.palaran)'
     expect(created.status).toBe(201);
     const doc = await app.strapi.documents(ITEM as any).findOne({ documentId: created.body.data.documentId, populate: ['unit'] as any });
     expect(doc.unit.name).toBe('Kecamatan Palaran');
-    const run = await app.http().post('/ppid/runs').set(auth()).send({ uid: ITEM, documentId: created.body.data.documentId });
+    // Step 1 (instruct) is the Camat's: the staf is told so, the Camat opens the run (issue #16).
+    const refused = await app.http().post('/ppid/runs').set(auth()).send({ uid: ITEM, documentId: created.body.data.documentId });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('Langkah 1 SOP ini dijalankan oleh Camat');
+    const camat = await app.http().post('/admin/login').send({ email: 'camat.palaran@demo.ppid.local', password: 'Demo-PPID-2026!' });
+    const run = await app.http().post('/ppid/runs').set({ Authorization: `Bearer ${camat.body.data.token}` }).send({ uid: ITEM, documentId: created.body.data.documentId });
     expect(run.status).toBe(201);
   });
 

@@ -313,6 +313,34 @@ describe('DIP: editions established through seed 002', () => {
     await app.strapi.db.query(ITEM).updateMany({ where: { documentId: proposedKey }, data: { classification: 'setiap_saat' } });
   });
 
+  it('the reclassification act itself proposes the revised edition, without waiting for the daily job', async () => {
+    const notices = () => app.strapi.db.query('plugin::ppid.notification').count({ where: { event: 'dip_revision_proposed' } });
+    const before = await notices();
+    // The Renstra, an entry of the SK in force, is republished as serta merta: the workflow's
+    // publish act emits ppid.published (the event a run's publish step emits), nothing else runs.
+    await app.strapi.db.query(ITEM).updateMany({ where: { documentId: proposedKey }, data: { classification: 'serta_merta' } });
+    await asWorkflowPublish(itemKey(ITEM, proposedKey, null), () => app.strapi.documents(ITEM as any).publish({ documentId: proposedKey }));
+    await app.strapi.db.query(ITEM).updateMany({ where: { documentId: proposedKey }, data: { classification: 'serta_merta' } });
+    await app.strapi.eventHub.emit('ppid.published', { item: { uid: ITEM, documentId: proposedKey } });
+    // After the publish commits: the revised edition, then its announcement.
+    let revised: any = null;
+    for (let i = 0; i < 100 && !(revised && (await notices()) > before); i++) {
+      revised = await app.strapi.db.query(EDITION).findOne({ where: { revisionOf: ed1, publishedAt: null } });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(revised).toMatchObject({ editionStatus: 'draft', revisionOf: ed1, previousEdition: ed1, decreeNumber: null });
+    expect(revised.revisionReason).toMatch(/Rencana Strategis.*setiap_saat → serta_merta/);
+    expect(revised.entries.find((e: any) => e.key === proposedKey).klasifikasi).toBe('serta_merta');
+    expect(await notices()).toBeGreaterThan(before);
+    // Republishing an item that is not in the SK, or whose class did not change, proposes nothing more.
+    await app.strapi.eventHub.emit('ppid.published', { item: { uid: ITEM, documentId: proposedKey } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await app.strapi.db.query(EDITION).count({ where: { revisionOf: ed1, publishedAt: null } })).toBe(1);
+    expect((await dip().pemutakhiran.tick()).revision).toBeNull(); // the daily job finds it already proposed
+    await app.strapi.documents(EDITION as any).delete({ documentId: revised.documentId });
+    await app.strapi.db.query(ITEM).updateMany({ where: { documentId: proposedKey }, data: { classification: 'setiap_saat' } });
+  });
+
   it('an update edition starts from the established one; its diff shows added, removed and changed columns', async () => {
     await app.strapi.documents(ENTRY as any).update({ documentId: profilKey, data: { penanggungJawab: 'Sekretaris BKPSDM' } as any });
     await app.strapi.documents(ENTRY as any).create({ data: entryData('Daftar Pengadaan Barang dan Jasa 2026', { classification: 'setiap_saat' }) as any });

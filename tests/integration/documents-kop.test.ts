@@ -152,7 +152,7 @@ describe('documents carry the kop, a place-and-date line and Indonesian titles o
   async function startRun(title: string, unit: number) {
     const created = await app.http().post(CM).set(bearer(p.jfu)).send({ title, summary: 'Kegiatan rutin kecamatan', classification: 'setiap_saat', unit });
     expect(created.status).toBe(201);
-    const run = await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: ITEM, documentId: created.body.data.documentId });
+    const run = await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: ITEM, documentId: created.body.data.documentId });
     expect(run.status).toBe(201);
     // Up to the Kasi's paraf (step 3): the form then has a signer block under the date line.
     expect((await act(p.camat, run.body.data.id, { act: 'approve' })).status).toBe(200);

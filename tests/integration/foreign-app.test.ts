@@ -241,7 +241,8 @@ describe('a foreign Strapi app with strapi-plugin-ppid installed from its tarbal
       .send({ title: 'Jadwal pelayanan informasi 2027', body: 'Pelayanan informasi dibuka **Senin–Jumat**.', sifat: 'terbuka' });
     expect(created.status).toBe(201);
     documentId = created.body.data.documentId;
-    const run = await http().post('/ppid/runs').set(as(people.staf)).send({ uid: ARTICLE, documentId });
+    // Step 1 is the Camat's (here the Kepala): the first step's pelaksana opens the run.
+    const run = await http().post('/ppid/runs').set(as(people.kepala)).send({ uid: ARTICLE, documentId });
     expect(run.status).toBe(201);
     runId = run.body.data.id;
     expect(run.body.data.sop.code).toBe(SOP);

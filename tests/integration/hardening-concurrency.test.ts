@@ -97,7 +97,7 @@ it(`20 reviewers sign at once${twoInstances ? ' (over two instances)' : ''}: eve
   const runs: string[] = [];
   for (let i = 0; i < signers.length; i++) {
     const doc = await app.strapi.documents(UID as any).create({ data: { title: `Pengumuman bertanda tangan ${i}`, summary: 'Ringkasan', classification: 'setiap_saat', unit: t.unitId } as any });
-    const run = await wf.submit({ uid: UID, documentId: doc.documentId }, t.p.jfu.id);
+    const run = await wf.submit({ uid: UID, documentId: doc.documentId }, t.p.camat.id);
     await wf.act(run.id, { act: 'approve' }, t.p.camat.id);
     await wf.act(run.id, { act: 'submit' }, t.p.jfu.id);
     await wf.act(run.id, { act: 'approve' }, t.kasis[0].id);

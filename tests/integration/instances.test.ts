@@ -138,7 +138,7 @@ it('three instances behind nginx under a mixed load: no 5xx, one run per item, o
     return act.status;
   });
   const submits = drafts.flatMap((documentId) =>
-    [0, 1].map(() => lb().post('/ppid/runs').set(bearer(s.p.jfu)).send({ uid: UID, documentId }).then(note('submit')))
+    [0, 1].map(() => lb().post('/ppid/runs').set(bearer(s.p.camat)).send({ uid: UID, documentId }).then(note('submit')))
   );
   // The binding change, mid-load: from then on a direct publish of the type is refused on every instance.
   const binding = (async () => {

@@ -122,7 +122,7 @@ it(`${twoInstances ? 'two app instances on one PostgreSQL' : `one instance on ${
       const target = second && i % 2 === 1 ? request(second.url) : app.http();
       return target
         .post('/ppid/runs')
-        .set(bearer(s.p.jfu))
+        .set(bearer(s.p.camat))
         .send({ uid: UID, documentId })
         .then((r) => ({ status: r.status, body: r.body, instance: second && i % 2 === 1 ? 2 : 1 }));
     })

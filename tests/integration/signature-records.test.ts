@@ -115,7 +115,7 @@ async function createItem(title: string) {
 describe('signature records: verification, approval form, public verification', () => {
   it('runs seed 000 to publication, with a return and a correction', async () => {
     documentId = await createItem('Kerja bakti RT 12 Kelurahan Rawa Makmur');
-    runId = (await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId })).body.data.id;
+    runId = (await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: UID, documentId })).body.data.id;
     expect((await act(p.camat, runId, { act: 'approve' })).status).toBe(200);
     expect((await act(p.jfu, runId, { act: 'submit' })).status).toBe(200);
     expect((await act(p.kasi, runId, { act: 'return', comment: 'Lengkapi foto kegiatan dan perbaiki judul.' })).status).toBe(200);
@@ -130,7 +130,7 @@ describe('signature records: verification, approval form, public verification', 
 
     // A second item stays in progress (step 3): its form and codes are not public.
     const draft = await createItem(DRAFT_TITLE);
-    draftRunId = (await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId: draft })).body.data.id;
+    draftRunId = (await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: UID, documentId: draft })).body.data.id;
     expect((await act(p.camat, draftRunId, { act: 'approve' })).status).toBe(200);
   });
 

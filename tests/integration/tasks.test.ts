@@ -34,6 +34,7 @@ async function tasksOf(token: string) {
   return res.body.data as any[];
 }
 
+/** `by` opens the run: step 1's pelaksana, the Camat (issue #16). */
 async function item(title: string, unit: number, by: number): Promise<string> {
   const doc = await app.strapi.documents(ITEM).create({ data: { title, summary: 'Ringkasan kegiatan.', classification: 'setiap_saat', unit } as any });
   return (await svc('workflow').submit({ uid: ITEM, documentId: doc.documentId }, by)).id;
@@ -72,14 +73,14 @@ beforeAll(async () => {
 
   const staf = user('staf.palaran@demo.ppid.local');
   const camat = user('camat.palaran@demo.ppid.local');
-  runsAt.palaran.push(await item('Jadwal posyandu Palaran', palaran.id, staf));
-  runsAt.bukuan.push(await item('Kerja bakti Kelurahan Bukuan', bukuan.id, staf));
-  const moved = await item('Musrenbang Kelurahan Bukuan', bukuan.id, staf);
+  runsAt.palaran.push(await item('Jadwal posyandu Palaran', palaran.id, camat));
+  runsAt.bukuan.push(await item('Kerja bakti Kelurahan Bukuan', bukuan.id, camat));
+  const moved = await item('Musrenbang Kelurahan Bukuan', bukuan.id, camat);
   await svc('workflow').act(moved, { act: 'approve' }, camat);
   await svc('workflow').act(moved, { act: 'submit' }, staf);
   runsAt.bukuan.push(moved); // at the Kasi's step
-  runsAt.seberang.push(await item('Jadwal pelayanan Kecamatan Seberang', seberang.id, sibling['staf-seberang'].id));
-  const back = await item('Profil Kecamatan Seberang', seberang.id, sibling['staf-seberang'].id);
+  runsAt.seberang.push(await item('Jadwal pelayanan Kecamatan Seberang', seberang.id, sibling['camat-seberang'].id));
+  const back = await item('Profil Kecamatan Seberang', seberang.id, sibling['camat-seberang'].id);
   await svc('workflow').act(back, { act: 'approve' }, sibling['camat-seberang'].id);
   await svc('workflow').act(back, { act: 'submit' }, sibling['staf-seberang'].id);
   await svc('workflow').act(back, { act: 'return', comment: 'Lengkapi struktur organisasi.' }, sibling['kasi-seberang'].id);

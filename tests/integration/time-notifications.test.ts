@@ -138,8 +138,9 @@ async function createItem(title: string, extra: Record<string, unknown> = {}) {
   return res.body.data.documentId as string;
 }
 
-async function submit(documentId: string) {
-  const res = await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId });
+async function submit(documentId: string, who: Person = p.camat) {
+  // Step 1 (instruct) is the Camat's: the Camat (or their Plt) opens the run (issue #16).
+  const res = await app.http().post('/ppid/runs').set(bearer(who)).send({ uid: UID, documentId });
   expect(res.status).toBe(201);
   return res.body.data.id as string;
 }
@@ -398,7 +399,8 @@ describe('time standards, notifications, webhooks and reports', () => {
     await users.update({ where: { id: p.camat.id }, data: { isActive: false } });
     try {
       const title = 'Pemadaman listrik bergilir';
-      const run = await submit(await createItem(title));
+      // The camat is away: their Plt opens the run in the camat's capacity.
+      const run = await submit(await createItem(title), plt);
       const told = (await notificationsOf(plt, 'step_active')).filter((n) => n.title.includes(title));
       expect(told).toHaveLength(1);
       // Nothing for the deactivated camat (the panel is closed to them; read the table).

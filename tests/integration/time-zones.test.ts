@@ -99,10 +99,11 @@ describe('the setting', () => {
 });
 
 describe('deadlines in local working hours, documents and notices in the local zone', () => {
-  const submit = async (staf: Person, unitId: number, title: string) => {
+  // Step 1 is the head's (camat role): the head opens the run (issue #16).
+  const submit = async (staf: Person, head: Person, unitId: number, title: string) => {
     const created = await app.http().post(CM).set(bearer(staf)).send({ title, summary: 'Uji zona waktu', classification: 'setiap_saat', unit: unitId });
     expect(created.status).toBe(201);
-    const res = await app.http().post('/ppid/runs').set(bearer(staf)).send({ uid: ITEM, documentId: created.body.data.documentId });
+    const res = await app.http().post('/ppid/runs').set(bearer(head)).send({ uid: ITEM, documentId: created.body.data.documentId });
     expect(res.status).toBe(201);
     return res.body.data.id as string;
   };
@@ -112,8 +113,8 @@ describe('deadlines in local working hours, documents and notices in the local z
 
   it('submitted at one instant: Friday 16:30 WITA + 1 hour is Monday 08:30 WITA; Friday 15:30 WIB + 1 hour is Friday 16:30 WIB', async () => {
     setNow('2026-01-09T08:30:00Z'); // Friday 16:30 WITA = 15:30 WIB
-    runIds.palaran = await submit(palaran.stafp, unit.palaran, 'Jadwal pelayanan Kecamatan Palaran');
-    runIds.kalteng = await submit(kalteng.stafk, unit.kalteng, 'Jadwal pelayanan Diskominfo Kalteng');
+    runIds.palaran = await submit(palaran.stafp, palaran.camatp, unit.palaran, 'Jadwal pelayanan Kecamatan Palaran');
+    runIds.kalteng = await submit(kalteng.stafk, kalteng.camatk, unit.kalteng, 'Jadwal pelayanan Diskominfo Kalteng');
     expect(new Date((await runRow(runIds.palaran)).stepDeadline).toISOString()).toBe('2026-01-12T00:30:00.000Z');
     expect(new Date((await runRow(runIds.kalteng)).stepDeadline).toISOString()).toBe('2026-01-09T09:30:00.000Z');
     for (const id of [runIds.palaran, runIds.kalteng]) expect((await logsOf(id))[0].standardMinutes).toBe(60);

@@ -49,15 +49,29 @@ describe('seed 000: Publikasi Informasi melalui Website', () => {
   let documentId: string;
   let runId: string;
 
-  it('submits an item drafted by the JFU: the run starts at step 1 (Camat)', async () => {
+  it('a run starts when the SOP starts: the JFU may not open it, the Camat (step 1, instruct) does', async () => {
     documentId = await createItem(p.jfu, 'Kerja bakti RT 12 Kelurahan Rawa Makmur');
-    const res = await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId });
+    // The panel offers the start to the Camat only, and tells the JFU who starts it.
+    const panel = async (who: Person) => (await app.http().get(`/ppid/items/${UID}/${documentId}/runs`).set(bearer(who))).body.data.start[SOP];
+    expect(await panel(p.camat)).toEqual({ allowed: true, message: null });
+    expect(await panel(p.jfu)).toMatchObject({ allowed: false, message: expect.stringMatching(/^Langkah 1 SOP ini dijalankan oleh Camat;/) });
+    // Issue #16: the first step's pelaksana starts the run; the staf holds a later step only.
+    for (const who of [p.jfu, p.kasi, otherUnitKasi]) {
+      const refused = await app.http().post('/ppid/runs').set(bearer(who)).send({ uid: UID, documentId });
+      expect(refused.status).toBe(403);
+    }
+    const staf = await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId });
+    expect(staf.body.error.details.reason).toBe('not_first_step_role');
+    expect(staf.body.error.message).toMatch(/^Langkah 1 SOP ini dijalankan oleh Camat; .* \/ Step 1 of this SOP is carried out by the Camat/);
+    expect(await app.strapi.db.query('plugin::ppid.run').count({ where: { itemDocumentId: documentId } })).toBe(0);
+
+    const res = await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: UID, documentId });
     expect(res.status).toBe(201);
     runId = res.body.data.id;
     expect(res.body.data.currentStep).toMatchObject({ number: 1, role: 'camat' });
     expect(res.body.data.sop.code).toBe(SOP);
 
-    const again = await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId });
+    const again = await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: UID, documentId });
     expect(again.status).toBe(409);
   });
 
@@ -90,7 +104,7 @@ describe('seed 000: Publikasi Informasi melalui Website', () => {
       { key: 'ganda', sopRoles: ['staf', 'kasubbag-kasi'], jabatan: 'Kasi merangkap penyusun', unit: (app as any).unitId },
     ]);
     const doc = await createItem(ganda, 'Laporan pelaksanaan posyandu');
-    const run = (await app.http().post('/ppid/runs').set(bearer(ganda)).send({ uid: UID, documentId: doc })).body.data.id;
+    const run = (await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: UID, documentId: doc })).body.data.id;
     expect((await act(p.camat, run, { act: 'approve' })).status).toBe(200);
     expect((await act(ganda, run, { act: 'submit' })).status).toBe(200);
     const own = await act(ganda, run, { act: 'approve' });
@@ -209,10 +223,10 @@ describe('seed 000: Publikasi Informasi melalui Website', () => {
 
   it('cancelling needs a reason; a cancelled run takes no more acts', async () => {
     const doc = await createItem(p.jfu, 'Pengumuman jadwal posyandu');
-    const run = (await app.http().post('/ppid/runs').set(bearer(p.jfu)).send({ uid: UID, documentId: doc })).body.data.id;
-    expect((await act(p.jfu, run, { act: 'cancel' })).status).toBe(400);
+    const run = (await app.http().post('/ppid/runs').set(bearer(p.camat)).send({ uid: UID, documentId: doc })).body.data.id;
+    expect((await act(p.camat, run, { act: 'cancel' })).status).toBe(400);
     expect((await act(p.kasi, run, { act: 'cancel', reason: 'x' })).status).toBe(403);
-    const ok = await act(p.jfu, run, { act: 'cancel', reason: 'Informasi sudah tidak relevan' });
+    const ok = await act(p.camat, run, { act: 'cancel', reason: 'Informasi sudah tidak relevan' });
     expect(ok.status).toBe(200);
     expect(ok.body.data.status).toBe('cancelled');
     const after = await act(p.camat, run, { act: 'approve' });

@@ -240,8 +240,11 @@ describe('SOP definitions', () => {
     const exported = await app.http().get('/ppid/sops/palaran-publikasi-website/export?format=json').set(bearer(admin));
     const def = JSON.parse(exported.text);
     const v1 = (await app.http().get('/ppid/sops/palaran-publikasi-website').set(bearer(admin))).body.data.version;
-    const [staf] = Object.values(await peopleFor(app, 'palaran-publikasi-website', [{ key: 'stafv', sopRoles: ['staf'], jabatan: 'Staf', unit: unitId }]));
-    const running = await app.http().post('/ppid/runs').set(bearer(staf)).send({ uid: UID, documentId: await createItem(staf, 'Agenda musrenbang kelurahan') });
+    const { stafv: staf, camatv } = await peopleFor(app, 'palaran-publikasi-website', [
+      { key: 'stafv', sopRoles: ['staf'], jabatan: 'Staf', unit: unitId },
+      { key: 'camatv', sopRoles: ['camat'], jabatan: 'Camat', unit: unitId },
+    ]);
+    const running = await app.http().post('/ppid/runs').set(bearer(camatv)).send({ uid: UID, documentId: await createItem(staf, 'Agenda musrenbang kelurahan') });
     expect(running.status).toBe(201);
     def.steps[4].standard = { amount: 30, unit: 'minute' };
     const res = await app.http().post('/ppid/sops/import').set(bearer(admin)).send({ text: JSON.stringify(def), format: 'json' });

@@ -9,7 +9,9 @@ import { RecordEntry, useActErrorText, useGet, useT } from './Shared';
 import { STATUS_LABELS, errorMessage, formatWib, timeLeft } from '../utils/api';
 import { useDownload } from '../utils/transfer';
 
-type ItemRuns = { governed: boolean; sopCodes: string[]; active: any | null; runs: any[] };
+/** `start`: per SOP, whether the viewer may open its run (step 1's pelaksana) and why not. */
+type StartOption = { allowed: boolean; message: string | null };
+type ItemRuns = { governed: boolean; sopCodes: string[]; start?: Record<string, StartOption>; active: any | null; runs: any[] };
 
 
 /** The runs of one item (and what the viewer may do), through the shared useGet. */
@@ -169,7 +171,7 @@ function useRefreshDocument(uid: string, documentId: string) {
     );
 }
 
-const SubmitBox = ({ uid, documentId, locale, sopCodes, onDone }: { uid: string; documentId: string; locale?: string | null; sopCodes: string[]; onDone: () => void }) => {
+const SubmitBox = ({ uid, documentId, locale, sopCodes, start, onDone }: { uid: string; documentId: string; locale?: string | null; sopCodes: string[]; start?: Record<string, StartOption>; onDone: () => void }) => {
   const t = useT();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -199,7 +201,12 @@ const SubmitBox = ({ uid, documentId, locale, sopCodes, onDone }: { uid: string;
           ))}
         </SingleSelect>
       ) : null}
-      <Button fullWidth loading={busy} onClick={submit} data-testid="ppid-submit-run">{t('panel.submitToSop', 'Ajukan ke SOP')}</Button>
+      {/* A run starts when the SOP starts: only step 1's pelaksana may open it; others are told who does. */}
+      {start?.[sopCode] && !start[sopCode].allowed ? (
+        <Typography tag="p" variant="pi" textColor="neutral700" data-testid="ppid-start-not-allowed">{start[sopCode].message}</Typography>
+      ) : (
+        <Button fullWidth loading={busy} onClick={submit} data-testid="ppid-submit-run">{t('panel.submitToSop', 'Ajukan ke SOP')}</Button>
+      )}
       {error ? <Typography textColor="danger600" variant="pi" data-testid="ppid-act-error">{error}</Typography> : null}
     </Flex>
   );
@@ -280,7 +287,7 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, d
           <RunDocuments runId={lastRun.documentId} sopCode={lastRun.sopCode} />
         </Flex>
       ) : (
-        <SubmitBox uid={uid} documentId={documentId} locale={locale} sopCodes={info.sopCodes} onDone={() => { refetch(); refreshDocument(); }} />
+        <SubmitBox uid={uid} documentId={documentId} locale={locale} sopCodes={info.sopCodes} start={info.start} onDone={() => { refetch(); refreshDocument(); }} />
       )}
       <Typography variant="pi" textColor="neutral600" data-testid="ppid-publish-note">
         {t('panel.publishNote', 'Terbitkan hanya melalui langkah terakhir SOP.')}

@@ -42,7 +42,7 @@ const PROBLEMS: Record<string, string> = {
   'kop.field': 'Kop belum memuat {field, select, nama {nama badan publik} pemerintah {nama pemerintah daerah induk} alamat {alamat kantor} tempat {tempat penandatanganan (mis. Samarinda)} other {{field}}}.',
   'kop.logo': 'Kop belum memiliki logo daerah.',
   'kop.fromConfig': 'Kop masih diambil dari konfigurasi server; simpan kop di bawah agar dapat diubah dari panel.',
-  'timeZone.default': 'Zona waktu bawaan {timeZone} (WIB) dipakai. Bila badan publik berada di WITA atau WIT, pilih zona waktunya di bawah; unit kerja di zona lain mengisi Zona waktu pada datanya.',
+  'timeZone.default': 'Zona waktu bawaan {timeZone} dipakai. Bila badan publik berada di WITA atau WIT, pilih zona waktunya di bawah; unit kerja di zona lain mengisi Zona waktu pada datanya.',
   'units.none': 'Belum ada unit kerja. Tambahkan badan publik dan unitnya (mis. Kecamatan Palaran).',
   'officials.none': 'Belum ada pejabat. Tambahkan pejabat dengan nama, NIP 18 digit, jabatan dan akun admin-nya.',
   'officials.invalidNip': 'NIP {nama} ({nip}) tidak sah.',

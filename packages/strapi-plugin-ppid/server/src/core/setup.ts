@@ -6,6 +6,7 @@
  * params (translations `ppid.setup.problem.<code>`), so nothing here is a sentence.
  */
 import { validateNip } from './nip';
+import { zoneLabel } from './calendar/zones';
 
 export interface SetupFacts {
   production: boolean;
@@ -94,9 +95,11 @@ function kopItem(f: SetupFacts): SetupItem {
   return item('kop', problems, { nama: f.kop.nama ?? '', tempat: f.kop.tempat ?? '' }, SETUP_LINKS.kop);
 }
 
+/** The zone as the administrator reads it, "WITA (Asia/Makassar)"; `zone` keeps the IANA name. */
 function timeZoneItem(f: SetupFacts): SetupItem {
-  const problems: SetupProblem[] = f.calendar.configured ? [] : [{ code: 'timeZone.default', severity: 'warning', params: { timeZone: f.calendar.timeZone } }];
-  return item('timeZone', problems, { timeZone: f.calendar.timeZone }, SETUP_LINKS.timeZone, 'PPID_CALENDAR');
+  const label = zoneLabel(f.calendar.timeZone);
+  const problems: SetupProblem[] = f.calendar.configured ? [] : [{ code: 'timeZone.default', severity: 'warning', params: { timeZone: label, zone: f.calendar.timeZone } }];
+  return item('timeZone', problems, { timeZone: label, zone: f.calendar.timeZone }, SETUP_LINKS.timeZone, 'PPID_CALENDAR');
 }
 
 function unitsItem(f: SetupFacts): SetupItem {

@@ -56,8 +56,20 @@ export type ClassifiedAct = 'start' | 'submit' | 'approve' | 'publish';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rulesQ = () => strapi.db.query(UID.classificationRule);
   const testsQ = () => strapi.db.query(UID.consequenceTest);
-  // The body's time zone for exclusion end dates and refresh cycles (WIB by default).
-  const timeZone = () => process.env.PPID_TIME_ZONE || 'Asia/Jakarta';
+  /**
+   * The zone an item's dates are read in (an exclusion's end date, a refresh cycle): its unit's
+   * (WIB, WITA or WIT; platform/services/zones.ts), else the body's. An exclusion "sampai 31
+   * Desember" ends at midnight where the body is, not in one global zone.
+   */
+  async function zoneOfItem(uid: string, doc: { documentId?: string | null; unit?: { id?: number } | number | null } | null): Promise<string> {
+    const zones = getService(strapi, 'zones');
+    let unitId: number | null = typeof doc?.unit === 'number' ? doc.unit : (doc?.unit?.id ?? null);
+    if (unitId == null && doc?.documentId && 'unit' in ((strapi.getModel(uid as any) as any)?.attributes ?? {})) {
+      const row = await strapi.db.query(uid as any).findOne({ where: { documentId: doc.documentId }, select: ['id'], populate: { unit: { select: ['id'] } } });
+      unitId = row?.unit?.id ?? null;
+    }
+    return zones.ofUnit(unitId);
+  }
 
   const toRule = (row: any): ClassificationRule => ({
     ...(row.definition ?? {}),
@@ -245,7 +257,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const item = self.toClassifiable(doc);
       const evaluation = evaluateRules(item, rules);
       const test = doc.documentId ? await self.decidedTest(uid, doc.documentId) : null;
-      const problems = checkItemAgainstRules(item, rules, test, { timeZone: timeZone() });
+      const problems = checkItemAgainstRules(item, rules, test, { timeZone: await zoneOfItem(uid, doc) });
       return { classification: item.classification, evaluation, problems, consequenceTest: test };
     },
 
@@ -268,7 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const rules = await self.rules();
       const test = await self.decidedTest(uid, doc.documentId);
-      const problems = checkItemAgainstRules(self.toClassifiable(doc), rules, test, { timeZone: timeZone() });
+      const problems = checkItemAgainstRules(self.toClassifiable(doc), rules, test, { timeZone: await zoneOfItem(uid, doc) });
       if (problems.length === 0) return;
       throw badRequest(problems.map((p) => p.message).join(' | '), {
         reason: 'classification',
@@ -579,13 +591,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const published = await testsQ().findMany({ where: { publishedAt: { $notNull: true }, masaPengecualianBerakhir: { $notNull: true } }, orderBy: { id: 'asc' } });
       const runs = await runsOfTests(published.map((r: any) => r.documentId));
       const rows = published.filter((r: any) => runs.get(r.documentId)?.decided).map((r: any) => present(r, runs.get(r.documentId)));
-      return rows.filter((r: any) => {
+      const out: any[] = [];
+      for (const r of rows as any[]) {
+        // The end date is a date where the item's unit is (WIB, WITA or WIT).
+        const zone = await zoneOfItem(r.itemUid, { documentId: r.itemDocumentId });
         try {
-          return exclusionStatus({ masaPengecualianBerakhir: r.masaPengecualianBerakhir }, now, timeZone()) === 'expired';
+          if (exclusionStatus({ masaPengecualianBerakhir: r.masaPengecualianBerakhir }, now, zone) === 'expired') out.push(r);
         } catch {
-          return true; // an unreadable end date needs a person to look at it
+          out.push(r); // an unreadable end date needs a person to look at it
         }
-      });
+      }
+      return out;
     },
 
     /** Published berkala items past their refresh date, grouped by unit. */
@@ -600,9 +616,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['documentId', 'publishedAt', ...['title', 'refreshMonths'].filter((c) => c in attrs)],
       });
       const groups = new Map<string, { unit: { code: string | null; name: string | null }; items: any[] }>();
+      const zoneByUnit = new Map<number | null, string>();
       for (const r of rows as any[]) {
         const months = Number(r.refreshMonths) || DEFAULT_REFRESH_MONTHS;
-        const due = refreshDueDate(r.publishedAt, Math.min(Math.max(months, 1), 6), timeZone());
+        // The unit's zone (WIB, WITA or WIT), once per unit.
+        const unitKey = r.unit?.id ?? null;
+        if (!zoneByUnit.has(unitKey)) zoneByUnit.set(unitKey, await zoneOfItem(itemType, { unit: unitKey }));
+        const due = refreshDueDate(r.publishedAt, Math.min(Math.max(months, 1), 6), zoneByUnit.get(unitKey)!);
         if (now.getTime() < due.getTime()) continue;
         const key = r.unit?.code ?? '';
         const g = groups.get(key) ?? { unit: { code: r.unit?.code ?? null, name: r.unit?.name ?? null }, items: [] as any[] };

@@ -63,6 +63,8 @@ describe('first-run checklist', () => {
       ['roleMappings', 'done'], ['bindings', 'done'], ['signingKey', 'done'], ['publicUrl', 'done'],
     ]);
     expect(byKey(ready(), 'roleMappings').summary).toEqual({ sops: 2, roles: 3 });
+    // The zone as WIB/WITA/WIT first, the IANA name beside it (the fixture's body is in WITA).
+    expect(byKey(ready(), 'timeZone').summary).toEqual({ timeZone: 'WITA (Asia/Makassar)', zone: 'Asia/Makassar' });
   });
 
   it('an empty database: no kop, units, officials or mappings; everything named', () => {
@@ -91,7 +93,7 @@ describe('first-run checklist', () => {
       ['publicUrl', 'publicUrl.required', {}],
     ]);
     expect(c.missing.find((m) => m.code === 'roleMappings.unmapped')!.href).toBe('/plugins/ppid/sops/pub');
-    expect(byKey(f, 'timeZone')).toMatchObject({ status: 'warning', setting: 'PPID_CALENDAR', problems: [{ code: 'timeZone.default', params: { timeZone: 'Asia/Jakarta' } }] });
+    expect(byKey(f, 'timeZone')).toMatchObject({ status: 'warning', setting: 'PPID_CALENDAR', problems: [{ code: 'timeZone.default', params: { timeZone: 'WIB (Asia/Jakarta)', zone: 'Asia/Jakarta' } }] });
     expect(byKey(f, 'kop').problems.map((p) => p.code)).toContain('kop.logo');
   });
 

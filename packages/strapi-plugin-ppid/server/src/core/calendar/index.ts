@@ -26,6 +26,7 @@ export {
   DEFAULT_TIME_ZONE,
   isBodyTimeZone,
   zoneAbbreviation,
+  zoneLabel,
   zoneSettingIssue,
   resolveZone,
   calendarInZone,

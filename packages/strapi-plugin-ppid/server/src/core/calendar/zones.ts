@@ -37,6 +37,13 @@ export function zoneAbbreviation(timeZone: string): string {
   return `UTC${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
+/** A zone as an administrator reads it: "WITA (Asia/Makassar)"; an offset zone prints its offset once. */
+export function zoneLabel(timeZone: string): string {
+  const abbr = zoneAbbreviation(timeZone);
+  // "+07:00" or "UTC+7" already is its offset: print "UTC+07:00" once.
+  return /^(UTC|GMT)?[+-]\d/i.test(timeZone) ? abbr : `${abbr} (${timeZone})`;
+}
+
 /** The problem with a zone setting at `field`, or null when it is one of the three zones. */
 export function zoneSettingIssue(value: unknown, field: string): { path: string; message: string } | null {
   if (isBodyTimeZone(value)) return null;

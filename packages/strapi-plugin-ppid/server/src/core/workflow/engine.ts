@@ -106,6 +106,36 @@ function activate(sop: SopDefinition, run: RunState, n: number, now: Date, deadl
   return { type: 'notify', reason: 'step_active', step: n, role: step.role, dueAt };
 }
 
+/**
+ * Who may open a run: "a run starts when the SOP starts", so the first step's pelaksana starts
+ * it (issue #16) — the holder of step 1's role for the item's unit, or, when step 1 is a
+ * committee's, one of its members (`roster`, which the adapter resolves as for any committee
+ * step). Null when allowed; else a 403 naming the role, Bahasa Indonesia first.
+ */
+export function mayStartRun(sop: SopDefinition, actor: Pick<Actor, 'id' | 'roles'>, roster?: readonly string[]): DecideError | null {
+  const step = sop.steps[0];
+  if (!step) return fail('invalid', 'unknown_act', `SOP "${sop.code}" has no steps.`);
+  const label = roleLabel(sop, step.role);
+  if (step.committee) {
+    if (!roster) throw new Error(`step 1 of ${sop.code} is a committee step: the caller must pass its roster`);
+    if (roster.includes(actor.id)) return null;
+    const names = [...new Set(step.committee.members.map((m) => roleLabel(sop, m.role) + (m.unit ? ` (${m.unit})` : '')))].join(', ');
+    return fail(
+      'forbidden',
+      'not_first_step_role',
+      `Langkah 1 SOP ini dijalankan oleh ${label} (anggota: ${names}); Anda bukan anggotanya untuk unit item ini, jadi tidak dapat memulai alur kerja. / ` +
+        `Step 1 of this SOP is carried out by the ${label} (members: ${names}); you are not one of them for this item's unit, so you cannot start the run.`,
+    );
+  }
+  if (actor.roles.includes(step.role)) return null;
+  return fail(
+    'forbidden',
+    'not_first_step_role',
+    `Langkah 1 SOP ini dijalankan oleh ${label}; Anda tidak memegang peran itu untuk unit item ini, jadi tidak dapat memulai alur kerja. / ` +
+      `Step 1 of this SOP is carried out by the ${label}; you do not hold that role for this item's unit, so you cannot start the run.`,
+  );
+}
+
 export function startRun(
   sop: SopDefinition,
   now: Date,

@@ -17,7 +17,7 @@ export {
 export { validateSopDefinition, formatSopError } from './validate';
 export { parseSopText, type SopTextFormat } from './parse';
 export { loadSopDirectory, type LoadedSopFile } from './load';
-export { startRun, decide, allowedActs, currentStepOf, isClosed, committeeRuleMet, committeeRequired } from './engine';
+export { startRun, mayStartRun, decide, allowedActs, currentStepOf, isClosed, committeeRuleMet, committeeRequired } from './engine';
 export { parseTimeStandard, parseDuration, timeUnitOf, type Duration, type ParsedTimeStandard } from './time-standard';
 export { planBindingChange, defaultBinding, type BindingRow, type BindingChange, type BindingPlan, type BindingRefusal } from './bindings';
 export { writingRoles } from './role-grants';

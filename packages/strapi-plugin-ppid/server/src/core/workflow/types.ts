@@ -282,7 +282,8 @@ export type ErrorReason =
   | 'step_not_editable'
   | 'not_allowed_to_cancel'
   | 'already_acted'
-  | 'already_published';
+  | 'already_published'
+  | 'not_first_step_role';
 
 export interface DecideError {
   ok: false;

@@ -24,10 +24,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ctx = dipContext(strapi);
   const numbers = numbering(ctx);
   const eds = editions(ctx, numbers);
+  const updates = pemutakhiran(ctx, eds);
   return {
     settings: ctx.settings,
     ...eds,
-    pemutakhiran: pemutakhiran(ctx, eds),
+    /** Bootstrap: the editions' workflow listener, and reclassification acts proposing a revised edition. */
+    async listen() {
+      await eds.listen();
+      updates.listen();
+    },
+    pemutakhiran: updates,
     ...numbers,
     ...diffs(ctx),
     ...exporting(ctx),

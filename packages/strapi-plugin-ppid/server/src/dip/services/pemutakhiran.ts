@@ -25,7 +25,9 @@ const todayIn = (d: Date, timeZone = 'Asia/Jakarta') =>
  * Pemutakhiran DIP: the body's update schedule (a setting), the reminder when the established
  * edition is due, and a revised edition proposed when entries of the established edition have
  * since changed class, so the SK in force is replaced instead of silently no longer matching
- * its attachment. The job runs daily (`schedule`), like the plugin's other cron jobs.
+ * its attachment. The revision is proposed at the reclassification act itself (`listen`: an
+ * item published through its SOP, a consequence test decided), and the job that runs daily
+ * (`schedule`), like the plugin's other cron jobs, catches any change made another way.
  */
 export function pemutakhiran(ctx: DipContext, eds: ReturnType<typeof editionsPart>) {
   const { strapi } = ctx;
@@ -39,7 +41,10 @@ export function pemutakhiran(ctx: DipContext, eds: ReturnType<typeof editionsPar
       return raw === undefined || raw === '' ? DEFAULT_DIP_UPDATE_SCHEDULE : parseDipUpdateSchedule(raw);
     },
 
-    /** Each linked entry's item class now (dikecualikan if any version is excluded). */
+    /**
+     * Each linked entry's item class now (dikecualikan if any version is excluded, or a whole
+     * exclusion is in force: a decided consequence test reclassifies whatever the row says).
+     */
     async currentClasses(entries: DipEntry[]): Promise<Map<string, string | null>> {
       const out = new Map<string, string | null>();
       const item = appTypes(strapi).itemType;
@@ -61,6 +66,7 @@ export function pemutakhiran(ctx: DipContext, eds: ReturnType<typeof editionsPar
           }
         }
       });
+      for (const key of await ctx.excludedKeys(keys)) out.set(key, 'dikecualikan');
       return out;
     },
 
@@ -119,6 +125,50 @@ export function pemutakhiran(ctx: DipContext, eds: ReturnType<typeof editionsPar
       return { edition, drift };
     },
 
+    /** Proposes a revised edition when entries drifted, and tells who starts and who establishes the DIP. */
+    async proposeAndAnnounce(now: Date = getService(strapi, 'clock').now()): Promise<string | null> {
+      const proposed = await self.proposeRevision();
+      if (!proposed) return null;
+      await getService(strapi, 'notifications').notify('dip_revision_proposed', await self.recipients(now), {
+        itemTitle: proposed.edition.title,
+        note: (proposed.edition as any).revisionReason ?? null,
+      });
+      return proposed.edition.documentId;
+    },
+
+    /**
+     * The reclassification act: an item was published through its SOP (perhaps with another
+     * class) or a consequence test on it was decided. When the item is an entry of the
+     * established edition whose class no longer matches, the revised edition is proposed now,
+     * not at the next daily job. Returns the proposed edition, if any.
+     */
+    async onReclassified(itemDocumentId: string): Promise<string | null> {
+      const last = await eds.lastEstablished();
+      if (!last || !(last.entries ?? []).some((e) => e.key === itemDocumentId)) return null;
+      const drift = await self.driftOf(last);
+      if (!drift.some((d) => d.key === itemDocumentId)) return null;
+      return self.proposeAndAnnounce();
+    },
+
+    /** Bootstrap: the workflow's publish acts (items and consequence tests) are reclassification acts. */
+    listen() {
+      strapi.eventHub.on('ppid.published', async (payload: any) => {
+        const uid = payload?.item?.uid;
+        const documentId = payload?.item?.documentId;
+        if (!uid || !documentId) return;
+        let itemDocumentId: string | null = null;
+        if (uid === appTypes(strapi).itemType) itemDocumentId = documentId;
+        else if (uid === UID.consequenceTest) {
+          ctx.afterCommit(async () => {
+            const test = await strapi.db.query(UID.consequenceTest).findOne({ where: { documentId }, select: ['itemUid', 'itemDocumentId'] });
+            if (test?.itemUid === appTypes(strapi).itemType && test.itemDocumentId) await self.onReclassified(test.itemDocumentId);
+          });
+          return;
+        }
+        if (itemDocumentId) ctx.afterCommit(() => self.onReclassified(itemDocumentId!));
+      });
+    },
+
     /** Recipients: who starts the DIP SOP and who establishes it (the SOP bound to editions). */
     async recipients(now: Date) {
       const sopCode = getService(strapi, 'content').sopCodeFor(UID.dipEdition);
@@ -148,14 +198,7 @@ export function pemutakhiran(ctx: DipContext, eds: ReturnType<typeof editionsPar
         await store().set({ value: { ...seen, remindedFor: mark } });
         done.reminded = true;
       }
-      const proposed = await self.proposeRevision();
-      if (proposed) {
-        await getService(strapi, 'notifications').notify('dip_revision_proposed', await self.recipients(now), {
-          itemTitle: proposed.edition.title,
-          note: (proposed.edition as any).revisionReason ?? null,
-        });
-        done.revision = proposed.edition.documentId;
-      }
+      done.revision = await self.proposeAndAnnounce(now);
       return done;
     },
 

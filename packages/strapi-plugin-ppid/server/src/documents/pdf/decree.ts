@@ -72,6 +72,12 @@ const MENIMBANG_C =
  * Considerations when the PPID establishes the DIP, as Perki 1/2021 (Standar Layanan Informasi
  * Publik) has it: the PPID sets up and updates the DIP. (The earlier text said the head of the
  * body establishes it, which the Perki does not say.)
+ *
+ * Interpretation (checked for issue #16): the considerans names the Perki as a whole, not an
+ * article. The Perki's own text was not at hand to verify which article has the PPID establish
+ * the DIP, and a wrong article in a signed decree is worse than none; UU 14/2008 Pasal 11 ayat
+ * (1) huruf a (huruf a above) is the article the obligation itself rests on. A body that cites
+ * the Perki's article (or its own regulation) replaces the list with `decreeMenimbang`.
  */
 export const DEFAULT_MENIMBANG = [
   MENIMBANG_A,

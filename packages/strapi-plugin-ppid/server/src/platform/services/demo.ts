@@ -184,7 +184,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await convergeZones(); // before the first submit: deadlines in each unit's local hours
       await getService(strapi, 'kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
 
-      // Items of Kecamatan Palaran at different steps of seed 000.
+      // Items of Kecamatan Palaran at different steps of seed 000. The Camat opens each run: step 1
+      // (instruct) is the Camat's, and the first step's pelaksana starts the run (issue #16).
       const unit = await strapi.db.query(UID.unit).findOne({ where: { code: 'PALARAN' } });
       const u = (k: string) => users[`palaran.${k}`];
       const make = (title: string, summary: string) =>
@@ -194,15 +195,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sign = { password: DEMO_PASSWORD, confirmIntent: true };
 
       const a = await make('Jadwal pelayanan KTP keliling Desember 2026', 'Jadwal dan lokasi pelayanan perekaman KTP-el keliling.');
-      await wf.submit({ uid: item, documentId: a.documentId }, u('staf'));
+      await wf.submit({ uid: item, documentId: a.documentId }, u('camat'));
 
       const b = await make('Kerja bakti RT 12 Kelurahan Rawa Makmur', 'Laporan kegiatan kerja bakti warga.');
-      const runB = await wf.submit({ uid: item, documentId: b.documentId }, u('staf'));
+      const runB = await wf.submit({ uid: item, documentId: b.documentId }, u('camat'));
       await wf.act(runB.id, { act: 'approve' }, u('camat'));
       await wf.act(runB.id, { act: 'submit' }, u('staf'));
 
       const c = await make('Profil Kecamatan Palaran', 'Profil, struktur organisasi dan tugas pokok kecamatan.');
-      const runC = await wf.submit({ uid: item, documentId: c.documentId }, u('staf'));
+      const runC = await wf.submit({ uid: item, documentId: c.documentId }, u('camat'));
       await wf.act(runC.id, { act: 'approve' }, u('camat'));
       await wf.act(runC.id, { act: 'submit' }, u('staf'));
       await wf.act(runC.id, { act: 'approve' }, u('kasubbag-kasi'));

@@ -80,6 +80,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           governed: content.isGoverned(uid),
           sopCodes: content.bindings(uid).map((b: any) => b.sopCode),
+          // Who may open a run (step 1's pelaksana): the panel offers the button to them only.
+          start: active ? {} : await wf().startOptions(uid, documentId, locale, ctx.state.user.id).catch(() => ({})),
           active: active ? shown(ctx, await wf().view(active.documentId, ctx.state.user.id)) : null,
           runs,
         },

@@ -14,6 +14,7 @@ import {
   type RunState,
   type SopDefinition,
   type SopStep,
+  mayStartRun,
 } from '../../core/workflow';
 import { intentStatement, type IntentSubject, type SignatureKind, type SignatureRecord, type SignerSnapshot } from '../../core/signature';
 import type { NewRecord } from '../../signature/services/records';
@@ -284,7 +285,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return written;
   }
 
+  /**
+   * Why this actor may not open a run of `sop` for an item of `unitId`, or null. A run starts
+   * when the SOP starts: only step 1's pelaksana (for a committee, one of its members) opens it.
+   */
+  async function startRefusal(sopCode: string, sop: { name: string; definition: SopDefinition }, actor: ResolvedActor, unitId: number | null): Promise<Error | null> {
+    if (!actor.roles.length) {
+      return forbidden(`Anda tidak memegang peran apa pun dalam SOP "${sop.name}" untuk unit item ini / you hold no role in this SOP for this item's unit`, { reason: 'no_role' });
+    }
+    const first: SopStep | undefined = sop.definition.steps[0];
+    const roster = first?.committee ? await svc('actors').roster(sopCode, first, unitId) : undefined;
+    const notFirst = mayStartRun(sop.definition, actor, roster);
+    return notFirst ? refusal(notFirst) : null;
+  }
+
   const self = {
+    /**
+     * For the admin panel: per SOP the item's type is bound to, whether `userId` may open its
+     * run, and if not, the reason (the same 403 message `submit` would give).
+     */
+    async startOptions(uid: string, documentId: string, locale: string | null, userId: number): Promise<Record<string, { allowed: boolean; message: string | null }>> {
+      const content = svc('content');
+      const out: Record<string, { allowed: boolean; message: string | null }> = {};
+      if (!content.isGoverned(uid)) return out;
+      const doc = await content.loadDraft(uid, documentId, locale);
+      for (const b of content.bindings(uid) as { sopCode: string }[]) {
+        const sop = await svc('sops').current(b.sopCode).catch(() => null);
+        if (!sop) continue;
+        const actor: ResolvedActor = await svc('actors').resolve(userId, b.sopCode, content.unitIdOf(doc));
+        const refused = await startRefusal(b.sopCode, sop, actor, content.unitIdOf(doc));
+        out[b.sopCode] = { allowed: !refused, message: refused ? (refused as Error).message : null };
+      }
+      return out;
+    },
+
     async submit(
       params: { uid: string; documentId: string; locale?: string | null; sopCode?: string | null },
       userId: number,
@@ -305,9 +339,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (open) throw alreadyOpen(open.documentId);
         const sop = await svc('sops').current(sopCode);
         const actor: ResolvedActor = await svc('actors').resolve(userId, sopCode, content.unitIdOf(doc));
-        if (!actor.roles.length) {
-          throw forbidden(`Anda tidak memegang peran apa pun dalam SOP "${sop.name}" untuk unit item ini / you hold no role in this SOP for this item's unit`);
-        }
+        const refused = await startRefusal(sopCode, sop, actor, content.unitIdOf(doc));
+        if (refused) throw refused;
         const hash = await content.hashOf(params.uid, doc);
         // Classification rules block at acts, never on save (services/classification.ts). A
         // consequence test's sheet is required when a step acts on it, not to start its run.

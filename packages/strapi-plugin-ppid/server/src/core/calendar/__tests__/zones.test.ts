@@ -9,6 +9,7 @@ import {
   resolveZone,
   workingMinutesBetween,
   zoneAbbreviation,
+  zoneLabel,
   zoneSettingIssue,
   type ZoneUnit,
 } from '..';
@@ -34,6 +35,13 @@ describe('time zones of a body and its units', () => {
     expect(zoneAbbreviation('Asia/Jayapura')).toBe('WIT');
     expect(zoneAbbreviation('+08:00')).toBe('UTC+08:00');
     expect(zoneAbbreviation('UTC-3')).toBe('UTC-03:00');
+  });
+
+  it('labels a zone for an administrator: the abbreviation first, the IANA name beside it', () => {
+    expect(zoneLabel('Asia/Makassar')).toBe('WITA (Asia/Makassar)');
+    expect(zoneLabel('Asia/Jakarta')).toBe('WIB (Asia/Jakarta)');
+    expect(zoneLabel('Asia/Jayapura')).toBe('WIT (Asia/Jayapura)');
+    expect(zoneLabel('+08:00')).toBe('UTC+08:00');
   });
 
   it("resolves a unit's zone: its own, else its nearest ancestor's, else the body's", () => {

@@ -96,6 +96,14 @@ describe('exclusionStatus', () => {
     expect(exclusionStatus(t, new Date('2027-12-31T16:59:00Z'))).toBe('active'); // 23:59 WIB
     expect(exclusionStatus(t, new Date('2027-12-31T17:00:00Z'))).toBe('expired'); // 1 Jan 00:00 WIB
   });
+  it('ends at midnight in the body\'s or unit\'s zone: the same instant is still 31 December in WIB, already 1 January in WITA and WIT', () => {
+    const t = decidedTest({ masaPengecualianBerakhir: '2027-12-31' });
+    const instant = new Date('2027-12-31T16:30:00Z'); // 23:30 WIB, 00:30 WITA, 01:30 WIT
+    expect(exclusionStatus(t, instant, 'Asia/Jakarta')).toBe('active');
+    expect(exclusionStatus(t, instant, 'Asia/Makassar')).toBe('expired');
+    expect(exclusionStatus(t, instant, 'Asia/Jayapura')).toBe('expired');
+    expect(exclusionStatus(t, new Date('2027-12-31T15:59:00Z'), 'Asia/Makassar')).toBe('active'); // 23:59 WITA
+  });
   it('handles date-times and permanent exclusions', () => {
     expect(
       exclusionStatus({ masaPengecualianBerakhir: '2027-01-01T00:00:00+07:00' }, new Date('2026-12-31T17:00:00Z')),
