@@ -138,7 +138,7 @@ export function validateNotice(body: unknown): Validation<NoticeInput> {
         if (huruf) add('hurufPasal17', 'hanya untuk penolakan atau pemberian sebagian / only for a refusal or a grant in part');
         if (consequenceTest) add('consequenceTest', 'hanya untuk penolakan atau pemberian sebagian / only for a refusal or a grant in part');
       }
-      if (decision === 'diberikan_sebagian' && !redactions.length && body.redactions === undefined) {
+      if (decision === 'diberikan_sebagian' && !redactions.length && !(Array.isArray(body.redactions) && body.redactions.length)) {
         add('redactions', 'pemberian sebagian wajib menyebut bagian yang dihitamkan beserta alasannya / a grant in part lists the blacked-out parts and why');
       }
       if (decision !== 'diberikan_sebagian' && redactions.length) add('redactions', 'hanya untuk pemberian sebagian / only for a grant in part');
