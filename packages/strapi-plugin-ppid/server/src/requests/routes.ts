@@ -1,8 +1,14 @@
-import { open } from '../routes/helpers';
+import { adminAuth as auth, open } from '../routes/helpers';
 
 // The requests domain's routes: public content API (under /api/ppid) for applicants without an account.
 export default {
-  admin: [],
+  // The written notice and the extension (Pasal 22 ayat 7-8): the PPID's, behind requests.manage;
+  // signing the notice is the SOP 101 decide step's act (POST /runs/:id/acts).
+  admin: [
+    { method: 'GET', path: '/requests/:id/notice', handler: 'requests.getNotice', config: auth('requests.manage') },
+    { method: 'PUT', path: '/requests/:id/notice', handler: 'requests.recordNotice', config: auth('requests.manage') },
+    { method: 'POST', path: '/requests/:id/extension', handler: 'requests.extend', config: auth('requests.manage') },
+  ],
   contentApi: [
     {
       method: 'POST',
@@ -11,6 +17,8 @@ export default {
       config: { ...open, middlewares: ['plugin::ppid.request-body-limit'] },
     },
     { method: 'GET', path: '/requests/:number', handler: 'requests.track', config: { ...open } },
+    { method: 'GET', path: '/requests/:number/receipt', handler: 'requests.receipt', config: { ...open } },
+    { method: 'GET', path: '/requests/:number/notice', handler: 'requests.notice', config: { ...open } },
     {
       method: 'POST',
       path: '/requests/:number/objections',

@@ -16,6 +16,8 @@ import {
   sealPersonalData,
   validateRequest,
   type PersonalDataKey,
+  NOTICE_OUTCOME_LABEL,
+  type NoticeOutcome,
 } from '../../core/requests';
 import { badRequest, conflict, notFound } from '../../errors';
 import { isUniqueViolation } from '../../platform/services/constraints';
@@ -33,12 +35,18 @@ export type RequestStatus = {
   receivedAt: string;
   dueAt: string;
   extended: boolean;
-  status: 'diterima' | 'diproses' | 'selesai' | 'dibatalkan';
+  status: 'diterima' | 'diproses' | 'diputuskan' | 'selesai' | 'dibatalkan';
   statusLabel: string;
   step: { current: number; total: number } | null;
   information: string;
   obtainBy: string;
   deliverBy: string;
+  /** Pasal 22 ayat (8): the one extension, when given. */
+  extension: { days: number; reasons: string; originalDueAt: string; extendedAt: string } | null;
+  /** The signed written notice (Pasal 22 ayat 7): its outcome and where the applicant reads it. */
+  decision: { outcome: string; outcomeLabel: string; decidedAt: string; noticeUrl: string; verificationCode: string | null } | null;
+  /** Where the receipt (tanda bukti penerimaan) PDF is (with ?email=, as tracking; the answer never carries the e-mail). */
+  receiptUrl: string;
   /** The applicant's objections (keberatan) and when the Atasan PPID's answer is due. */
   objections: { number: string; receivedAt: string; dueAt: string; reasons: string[] }[];
 };
@@ -49,6 +57,7 @@ export type FiledObjection = { number: string; request: string; receivedAt: stri
 const STATUS_LABEL: Record<RequestStatus['status'], string> = {
   diterima: 'Diterima, sedang diregistrasi / received, being registered',
   diproses: 'Sedang diproses / in progress',
+  diputuskan: 'Diputuskan: pemberitahuan tertulis telah ditandatangani PPID / decided: the written notice is signed',
   selesai: 'Selesai: pemberitahuan tertulis telah disampaikan / done: the written notice was sent',
   dibatalkan: 'Dibatalkan / cancelled',
 };
@@ -144,7 +153,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const year = Number(localIsoDate(receivedAt, timeZone).slice(0, 4));
       await self.ensureYearCounter(year);
 
-      return strapi.db.transaction(async ({ trx }) => {
+      const filed: FiledRequest = await strapi.db.transaction(async ({ trx }) => {
         const serial = await self.nextSerial(year, trx);
         const number = formatRequestNumber(settings.numberPattern, { serial, receivedAt, timeZone });
         const row = await q().create({
@@ -175,6 +184,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return { number, receivedAt: receivedAt.toISOString(), dueAt: dueAt.toISOString() };
       });
+      // After commit: the receipt mail (tanda bukti penerimaan); a failure is logged, the filing stands.
+      void getService(strapi, 'request-notices')
+        .mailReceipt(filed.number)
+        .catch((e: unknown) => strapi.log.warn(`[ppid] receipt mail ${filed.number}: ${(e as Error).message}`));
+      return filed;
     },
 
     /** The status of a request for the applicant who filed it: 404 for any other e-mail. */
@@ -194,9 +208,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? 'dibatalkan'
           : run.status === 'completed' || run.status === 'published'
             ? 'selesai'
-            : run.currentStep <= 1
-              ? 'diterima'
-              : 'diproses';
+            : row.decidedAt
+              ? 'diputuskan'
+              : run.currentStep <= 1
+                ? 'diterima'
+                : 'diproses';
       const objections = await strapi.db.query(UID.objection).findMany({
         where: { request: row.id },
         orderBy: { id: 'asc' },
@@ -213,6 +229,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         information: row.information,
         obtainBy: row.obtainBy,
         deliverBy: row.deliverBy,
+        extension:
+          row.extended && row.originalDueAt
+            ? {
+                days: Number(row.extensionDays ?? 0),
+                reasons: row.extensionReasons ?? '',
+                originalDueAt: new Date(row.originalDueAt).toISOString(),
+                extendedAt: new Date(row.extendedAt ?? row.updatedAt).toISOString(),
+              }
+            : null,
+        decision: row.decidedAt && row.outcome
+          ? {
+              outcome: row.outcome,
+              outcomeLabel: NOTICE_OUTCOME_LABEL[row.outcome as NoticeOutcome] ?? row.outcome,
+              decidedAt: new Date(row.decidedAt).toISOString(),
+              noticeUrl: `${getService(strapi, 'verification').publicApiUrl(`/ppid/requests/${encodeURIComponent(row.number)}/notice`)}`,
+              verificationCode: row.noticeCode ?? null,
+            }
+          : null,
+        receiptUrl: `${getService(strapi, 'verification').publicApiUrl(`/ppid/requests/${encodeURIComponent(row.number)}/receipt`)}`,
         objections: objections.map((o: any) => ({
           number: o.number,
           receivedAt: new Date(o.receivedAt).toISOString(),

@@ -184,6 +184,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // signature, and before it is sealed: the signature covers the SK's number and date.
         const establishesDip = effect.kind === 'tanda_tangan' && def.steps[effect.step - 1]?.act === 'establish' && run.itemUid === UID.dipEdition;
         const decree = establishesDip ? await svc('dip').reserveDecree(run, signedAt) : null;
+        // The PPID's signature of a request's written notice: refused (409) until its outcome is
+        // recorded; the record's note seals the notice's digest, so the signature covers it.
+        const signsNotice = !partial && svc('request-notices').signsNotice(run, effect.step, effect.kind);
+        const noticeNote = signsNotice ? await svc('request-notices').noteForSigning(run, effect.comment ?? null) : null;
         written.push(
           await svc('records').append(
             {
@@ -197,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               stepNumber: effect.step,
               kind: effect.kind,
               decision: effect.kind === 'return' ? `returned_to_${effect.toStep}` : effect.kind === 'cancel' ? 'cancelled' : partial ? 'member_approved' : 'approved',
-              note: effect.comment ?? null,
+              note: noticeNote ?? effect.comment ?? null,
               signer: actor.signer,
               capacity: cap.capacity,
               onBehalfOf: cap.onBehalfOf,
@@ -219,6 +223,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (partial) break;
         await svc('timing').closeStep(run, effect.step, effect.kind, actor.userId);
         if (decree) await svc('dip').onEstablished(run, written[written.length - 1], decree);
+        if (signsNotice) await svc('request-notices').onNoticeSigned(run, written[written.length - 1]);
         break;
       }
       case 'publish': {
@@ -512,6 +517,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         throw e;
       });
+      // After commit: the applicant gets the signed written notice (a failed mail is only logged).
+      const notice = written.find((r) => r.itemUid === UID.informationRequest && r.kind === 'tanda_tangan' && /^Pemberitahuan tertulis:/m.test(r.note ?? ''));
+      if (notice) void svc('request-notices').mailNotice(notice.itemDocumentId).catch((e: unknown) => strapi.log.warn(`[ppid] notice mail: ${(e as Error).message}`));
       return { ...(await self.view(runDocumentId, userId)), written };
     },
 
