@@ -11,6 +11,7 @@ export const ACTIONS = [
   { uid: 'verify', displayName: 'Verifikasi (verification)' },
   { uid: 'reports.read', displayName: 'Laporan (reports)' },
   { uid: 'records.personal-data', displayName: 'Catatan: NIP lengkap, alamat IP, peramban penanda tangan (signers\' personal data)' },
+  { uid: 'objections.manage', displayName: 'Keberatan: tanggapan Atasan PPID, sengketa di Komisi Informasi (objections: answer, dispute)' },
   { uid: 'settings.manage', displayName: 'Pengaturan: kop naskah dinas, daftar persiapan (settings: letterhead, first-run checklist)' },
 ].map((a) => ({ section: 'plugins' as const, pluginName: 'ppid', ...a }));
 

@@ -1,8 +1,14 @@
-import { open } from '../routes/helpers';
+import { adminAuth as auth, open } from '../routes/helpers';
 
-// The requests domain's routes: public content API (under /api/ppid) for applicants without an account.
+// The requests domain's routes: public content API (under /api/ppid) for applicants without an
+// account; admin routes (under /ppid) for the officials who answer objections.
 export default {
-  admin: [],
+  admin: [
+    { method: 'GET', path: '/objections/:id', handler: 'objections.get', config: auth('objections.manage') },
+    { method: 'PUT', path: '/objections/:id/answer', handler: 'objections.answer', config: auth('objections.manage') },
+    { method: 'PUT', path: '/objections/:id/dispute', handler: 'objections.dispute', config: auth('objections.manage') },
+    { method: 'PUT', path: '/objections/:id/dispute/outcome', handler: 'objections.disputeOutcome', config: auth('objections.manage') },
+  ],
   contentApi: [
     {
       method: 'POST',
@@ -17,5 +23,6 @@ export default {
       handler: 'requests.fileObjection',
       config: { ...open, middlewares: ['plugin::ppid.request-body-limit'] },
     },
+    { method: 'GET', path: '/requests/:number/objections/:objection/answer', handler: 'requests.objectionAnswer', config: { ...open } },
   ],
 };

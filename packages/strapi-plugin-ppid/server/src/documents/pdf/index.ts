@@ -3,3 +3,4 @@ export * from './layout';
 export * from './qr';
 export * from './decree';
 export * from './consequence-test';
+export * from './objection-answer';

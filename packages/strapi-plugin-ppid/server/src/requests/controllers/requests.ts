@@ -20,6 +20,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await getService(strapi, 'requests').fileObjection(ctx.params.number, ctx.request.body);
   },
 
+  /** The Atasan PPID's signed answer, as stored when it was signed; the applicant's own only. */
+  async objectionAnswer(ctx: any) {
+    const { filename, pdf } = await getService(strapi, 'objections').answerPdfFor(ctx.params.number, ctx.params.objection, ctx.query.email);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Content-Disposition', `inline; filename="${filename}"`);
+    ctx.type = 'application/pdf';
+    ctx.body = pdf;
+  },
+
   async track(ctx: any) {
     const status = await getService(strapi, 'requests').track(ctx.params.number, ctx.query.email);
     // The answer is one applicant's: no shared cache may keep it.

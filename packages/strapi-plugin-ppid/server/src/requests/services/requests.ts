@@ -22,6 +22,9 @@ import { isUniqueViolation } from '../../platform/services/constraints';
 import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 
+import type objectionsService from './objections';
+
+type ObjectionsService = ReturnType<typeof objectionsService>;
 type Series = 'information-request' | 'objection';
 
 /** What the applicant gets on filing (the registration number is the proof of receipt, Pasal 22 ayat 4). */
@@ -39,8 +42,11 @@ export type RequestStatus = {
   information: string;
   obtainBy: string;
   deliverBy: string;
-  /** The applicant's objections (keberatan) and when the Atasan PPID's answer is due. */
-  objections: { number: string; receivedAt: string; dueAt: string; reasons: string[] }[];
+  /**
+   * The applicant's objections (keberatan): when the Atasan PPID's answer is due, the answer
+   * (decision, date, the signed PDF's path), the Komisi Informasi deadline and the dispute.
+   */
+  objections: Awaited<ReturnType<ObjectionsService['tracked']>>[];
 };
 
 /** What the applicant gets on filing an objection (its register number and the answer's deadline). */
@@ -200,8 +206,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const objections = await strapi.db.query(UID.objection).findMany({
         where: { request: row.id },
         orderBy: { id: 'asc' },
-        select: ['number', 'receivedAt', 'dueAt', 'reasons'],
+        select: ['number', 'receivedAt', 'dueAt', 'reasons', 'answerDecision', 'answeredAt', 'answerSigner', 'dispute'],
       });
+      const now: Date = getService(strapi, 'clock').now();
+      const tracked: RequestStatus['objections'] = [];
+      for (const o of objections) tracked.push(await getService(strapi, 'objections').tracked(o, row.number, now));
       return {
         number: row.number,
         receivedAt: new Date(row.receivedAt).toISOString(),
@@ -213,12 +222,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         information: row.information,
         obtainBy: row.obtainBy,
         deliverBy: row.deliverBy,
-        objections: objections.map((o: any) => ({
-          number: o.number,
-          receivedAt: new Date(o.receivedAt).toISOString(),
-          dueAt: new Date(o.dueAt).toISOString(),
-          reasons: Array.isArray(o.reasons) ? o.reasons : [],
-        })),
+        objections: tracked,
       };
     },
 

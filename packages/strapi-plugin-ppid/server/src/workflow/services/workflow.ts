@@ -184,6 +184,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // signature, and before it is sealed: the signature covers the SK's number and date.
         const establishesDip = effect.kind === 'tanda_tangan' && def.steps[effect.step - 1]?.act === 'establish' && run.itemUid === UID.dipEdition;
         const decree = establishesDip ? await svc('dip').reserveDecree(run, signedAt) : null;
+        // An objection's answer (Pasal 36 ayat 2): the Atasan PPID signs only a recorded answer.
+        const answersObjection = effect.kind === 'tanda_tangan' && !partial && stepDef?.act === 'decide' && run.itemUid === UID.objection;
+        if (answersObjection) await svc('objections').assertAnswerRecorded(run.itemDocumentId);
         written.push(
           await svc('records').append(
             {
@@ -219,6 +222,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (partial) break;
         await svc('timing').closeStep(run, effect.step, effect.kind, actor.userId);
         if (decree) await svc('dip').onEstablished(run, written[written.length - 1], decree);
+        if (answersObjection) await svc('objections').onAnswerSigned(run.itemDocumentId, written[written.length - 1]!);
         break;
       }
       case 'publish': {
