@@ -317,3 +317,44 @@ it('no answer within 30 working days: tracking says the applicant may go to the 
   });
   expect(after.komisiInformasi.message).toMatch(/30 hari kerja/);
 });
+
+it('overturning, with the mail server failing: the act still succeeds, the failure is logged, the PDF is served', async () => {
+  // The second request's objection (previous test), walked through SOP 102 by its officials.
+  const row = await app.strapi.db.query(OBJ).findOne({ where: { request: { number: requestNumber } } });
+  const run = await app.strapi.db.query('plugin::ppid.run').findOne({ where: { itemUid: OBJ, itemDocumentId: row.documentId } });
+  runId = run.documentId;
+  expect((await act(p.petugas, { act: 'submit', step: 1 })).status).toBe(200);
+  expect((await act(p.petugas, { act: 'handover', step: 2 })).status).toBe(200);
+  const overturn = await answer(p.ppid, { decision: 'membatalkan', reasons: 'Informasi berkala wajib tersedia setiap saat.', followUp: 'Rencana kerja 2027 dikirim melalui e-mail paling lambat 3 hari kerja.' }, row.number);
+  expect(overturn.status).toBe(200);
+  expect((await act(p.ppid, { act: 'submit', step: 3 })).status).toBe(200);
+
+  const email = app.strapi.plugin('email').service('email');
+  const original = email.send;
+  const errors: string[] = [];
+  const log = app.strapi.log.error;
+  email.send = async () => {
+    throw new Error('SMTP down');
+  };
+  app.strapi.log.error = ((m: unknown) => void errors.push(String(m))) as any;
+  const before = mails.length;
+  try {
+    const sign = await act(p.atasan, { act: 'approve', step: 4, password: p.atasan.password, confirmIntent: true });
+    expect(sign.status).toBe(200);
+    await waitFor(() => errors.find((e) => e.includes(row.number)), 'the logged mail failure');
+  } finally {
+    email.send = original;
+    app.strapi.log.error = log;
+  }
+  expect(errors.find((e) => e.includes(row.number))).toMatch(/SMTP down/);
+  expect(mails.length).toBe(before);
+  const after = await app.strapi.db.query(OBJ).findOne({ where: { id: row.id } });
+  expect(after.answeredAt).toBeTruthy();
+  expect(after.answerMailedAt).toBeNull();
+  const text = pdfText(Buffer.from(after.answerPdf, 'base64'));
+  expect(text).toContain('MEMBATALKAN PUTUSAN PPID');
+  expect(text).toContain('Rencana kerja 2027 dikirim');
+  const o = (await track()).body.data.objections.find((x: any) => x.number === row.number);
+  expect(o).toMatchObject({ status: 'dijawab', answer: { decision: 'membatalkan' }, komisiInformasi: { basis: 'answered' } });
+  expect((await app.http().get(o.answer.document).query({ email: EMAIL })).status).toBe(200);
+});
