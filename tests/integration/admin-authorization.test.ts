@@ -147,6 +147,11 @@ const table = (): { route: string; url: string; body?: unknown; expect: Expect }
   { route: 'GET /consequence-tests/:id', url: `/ppid/consequence-tests/${testId}`, expect: { super: 200, others: 403 } },
   { route: 'PUT /consequence-tests/:id', url: `/ppid/consequence-tests/${testId}`, body: { informasi: 'Data pribadi pemohon informasi' }, expect: { super: 200, others: 403 } },
   { route: 'POST /consequence-tests/:id/decide', url: `/ppid/consequence-tests/${testId}/decide`, body: {}, expect: { super: 400, others: 403 } },
+  // Objections (#15): objections.manage, held by the super admin and the all-PPID role; bad input is a 400 before the lookup.
+  { route: 'GET /objections/:id', url: '/ppid/objections/KEB-1999-00001', expect: manage(404) },
+  { route: 'PUT /objections/:id/answer', url: '/ppid/objections/KEB-1999-00001/answer', body: {}, expect: manage(400) },
+  { route: 'PUT /objections/:id/dispute', url: '/ppid/objections/KEB-1999-00001/dispute', body: {}, expect: manage(400) },
+  { route: 'PUT /objections/:id/dispute/outcome', url: '/ppid/objections/KEB-1999-00001/dispute/outcome', body: {}, expect: manage(404) },
   { route: 'GET /consequence-tests/:id/decision.pdf', url: `/ppid/consequence-tests/${testId}/decision.pdf`, expect: { super: 200, others: 403 } },
 ];
 

@@ -188,7 +188,19 @@ it('the applicant objects (Pasal 35): 201 with the register number and the answe
 
   // The tracking page shows it to the applicant.
   const mine = await track(first.number, 'siti@example.id');
-  expect(mine.body.data.objections).toEqual([{ number: 'KEB-2026-00001', receivedAt: res.body.receivedAt, dueAt: res.body.dueAt, reasons: ['a', 'c'] }]);
+  expect(mine.body.data.objections).toEqual([
+    {
+      number: 'KEB-2026-00001',
+      receivedAt: res.body.receivedAt,
+      dueAt: res.body.dueAt,
+      reasons: ['a', 'c'],
+      status: 'diproses',
+      statusLabel: expect.any(String),
+      answer: null,
+      komisiInformasi: null,
+      dispute: null,
+    },
+  ]);
 });
 
 it('a late objection is refused, saying why and until when (Pasal 36 ayat 1); nothing is stored', async () => {

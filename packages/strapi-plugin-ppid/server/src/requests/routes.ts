@@ -1,6 +1,7 @@
 import { adminAuth as auth, open } from '../routes/helpers';
 
-// The requests domain's routes: public content API (under /api/ppid) for applicants without an account.
+// The requests domain's routes: public content API (under /api/ppid) for applicants without an
+// account; admin routes (under /ppid) for the officials who answer requests and objections.
 export default {
   // The written notice and the extension (Pasal 22 ayat 7-8): the PPID's, behind requests.manage;
   // signing the notice is the SOP 101 decide step's act (POST /runs/:id/acts).
@@ -8,6 +9,11 @@ export default {
     { method: 'GET', path: '/requests/:id/notice', handler: 'requests.getNotice', config: auth('requests.manage') },
     { method: 'PUT', path: '/requests/:id/notice', handler: 'requests.recordNotice', config: auth('requests.manage') },
     { method: 'POST', path: '/requests/:id/extension', handler: 'requests.extend', config: auth('requests.manage') },
+    // The Atasan PPID's answer to an objection and the dispute (Pasal 36-37): objections.manage.
+    { method: 'GET', path: '/objections/:id', handler: 'objections.get', config: auth('objections.manage') },
+    { method: 'PUT', path: '/objections/:id/answer', handler: 'objections.answer', config: auth('objections.manage') },
+    { method: 'PUT', path: '/objections/:id/dispute', handler: 'objections.dispute', config: auth('objections.manage') },
+    { method: 'PUT', path: '/objections/:id/dispute/outcome', handler: 'objections.disputeOutcome', config: auth('objections.manage') },
   ],
   contentApi: [
     {
@@ -25,5 +31,6 @@ export default {
       handler: 'requests.fileObjection',
       config: { ...open, middlewares: ['plugin::ppid.request-body-limit'] },
     },
+    { method: 'GET', path: '/requests/:number/objections/:objection/answer', handler: 'requests.objectionAnswer', config: { ...open } },
   ],
 };

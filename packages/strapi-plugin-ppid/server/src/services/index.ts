@@ -42,6 +42,7 @@ import jobs from '../platform/services/jobs';
 import zones from '../platform/services/zones';
 import requests from '../requests/services/requests';
 import requestNotices from '../requests/services/notices';
+import objections from '../requests/services/objections';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -93,6 +94,7 @@ export type ServiceFactories = {
   zones: typeof zones;
   requests: typeof requests;
   'request-notices': typeof requestNotices;
+  objections: typeof objections;
 };
 
 const services: ServiceFactories = {
@@ -133,6 +135,7 @@ const services: ServiceFactories = {
   zones,
   requests,
   'request-notices': requestNotices,
+  objections,
   constraints,
   sealing,
   attachments,

@@ -4,3 +4,4 @@ export * from './deadlines';
 export * from './personal-data';
 export * from './objection';
 export * from './notice';
+export * from './objection-answer';

@@ -4,3 +4,4 @@ export * from './qr';
 export * from './decree';
 export * from './consequence-test';
 export * from './request-notice';
+export * from './objection-answer';

@@ -51,6 +51,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService(strapi, 'request-notices').extend(ctx.params.id, ctx.request.body, ctx.state.user?.id) };
   },
 
+  /** The Atasan PPID's signed answer, as stored when it was signed; the applicant's own only. */
+  async objectionAnswer(ctx: any) {
+    const { filename, pdf } = await getService(strapi, 'objections').answerPdfFor(ctx.params.number, ctx.params.objection, ctx.query.email);
+    sendPdf(ctx, { filename, pdf });
+  },
+
   async track(ctx: any) {
     const status = await getService(strapi, 'requests').track(ctx.params.number, ctx.query.email);
     // The answer is one applicant's: no shared cache may keep it.

@@ -24,6 +24,9 @@ import { isUniqueViolation } from '../../platform/services/constraints';
 import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 
+import type objectionsService from './objections';
+
+type ObjectionsService = ReturnType<typeof objectionsService>;
 type Series = 'information-request' | 'objection';
 
 /** What the applicant gets on filing (the registration number is the proof of receipt, Pasal 22 ayat 4). */
@@ -47,8 +50,11 @@ export type RequestStatus = {
   decision: { outcome: string; outcomeLabel: string; decidedAt: string; noticeUrl: string; verificationCode: string | null } | null;
   /** Where the receipt (tanda bukti penerimaan) PDF is (with ?email=, as tracking; the answer never carries the e-mail). */
   receiptUrl: string;
-  /** The applicant's objections (keberatan) and when the Atasan PPID's answer is due. */
-  objections: { number: string; receivedAt: string; dueAt: string; reasons: string[] }[];
+  /**
+   * The applicant's objections (keberatan): when the Atasan PPID's answer is due, the answer
+   * (decision, date, the signed PDF's path), the Komisi Informasi deadline and the dispute.
+   */
+  objections: Awaited<ReturnType<ObjectionsService['tracked']>>[];
 };
 
 /** What the applicant gets on filing an objection (its register number and the answer's deadline). */
@@ -216,8 +222,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const objections = await strapi.db.query(UID.objection).findMany({
         where: { request: row.id },
         orderBy: { id: 'asc' },
-        select: ['number', 'receivedAt', 'dueAt', 'reasons'],
+        select: ['number', 'receivedAt', 'dueAt', 'reasons', 'answerDecision', 'answeredAt', 'answerSigner', 'dispute'],
       });
+      const now: Date = getService(strapi, 'clock').now();
+      const tracked: RequestStatus['objections'] = [];
+      for (const o of objections) tracked.push(await getService(strapi, 'objections').tracked(o, row.number, now));
       return {
         number: row.number,
         receivedAt: new Date(row.receivedAt).toISOString(),
@@ -248,12 +257,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             }
           : null,
         receiptUrl: `${getService(strapi, 'verification').publicApiUrl(`/ppid/requests/${encodeURIComponent(row.number)}/receipt`)}`,
-        objections: objections.map((o: any) => ({
-          number: o.number,
-          receivedAt: new Date(o.receivedAt).toISOString(),
-          dueAt: new Date(o.dueAt).toISOString(),
-          reasons: Array.isArray(o.reasons) ? o.reasons : [],
-        })),
+        objections: tracked,
       };
     },
 

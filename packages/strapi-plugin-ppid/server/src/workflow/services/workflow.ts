@@ -188,6 +188,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // recorded; the record's note seals the notice's digest, so the signature covers it.
         const signsNotice = !partial && svc('request-notices').signsNotice(run, effect.step, effect.kind);
         const noticeNote = signsNotice ? await svc('request-notices').noteForSigning(run, effect.comment ?? null) : null;
+        // An objection's answer (Pasal 36 ayat 2): the Atasan PPID signs only a recorded answer.
+        const answersObjection = effect.kind === 'tanda_tangan' && !partial && stepDef?.act === 'decide' && run.itemUid === UID.objection;
+        if (answersObjection) await svc('objections').assertAnswerRecorded(run.itemDocumentId);
         written.push(
           await svc('records').append(
             {
@@ -224,6 +227,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await svc('timing').closeStep(run, effect.step, effect.kind, actor.userId);
         if (decree) await svc('dip').onEstablished(run, written[written.length - 1], decree);
         if (signsNotice) await svc('request-notices').onNoticeSigned(run, written[written.length - 1]);
+        if (answersObjection) await svc('objections').onAnswerSigned(run.itemDocumentId, written[written.length - 1]!);
         break;
       }
       case 'publish': {
