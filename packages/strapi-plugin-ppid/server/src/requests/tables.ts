@@ -34,10 +34,10 @@ export async function ensureRequestTables(strapi: Core.Strapi): Promise<void> {
     t.string('address', 64).notNullable();
     t.bigInteger('window_start').notNullable();
     t.integer('count').notNullable();
-    t.primary(['bucket', 'address', 'window_start'], { constraintName: 'ppid_rate_limits_pk' });
+    t.primary(['bucket', 'address', 'window_start'], 'ppid_rate_limits_pk');
   });
   await ensure(strapi, SCANS_TABLE, (t) => {
-    t.string('request_document_id', 64).primary({ constraintName: 'ppid_request_scans_pk' });
+    t.string('request_document_id', 64).primary('ppid_request_scans_pk');
     t.string('mime', 32).notNullable();
     t.integer('size').notNullable();
     if (mysql) t.specificType('sealed', 'LONGBLOB').notNullable();
