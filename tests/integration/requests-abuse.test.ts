@@ -51,7 +51,15 @@ const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
 const png = Buffer.concat([PNG_1x1, Buffer.from(MARKER), crypto.randomBytes(2 * 1024 * 1024)]);
 const pdf = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${MARKER}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
+let badBoot = '';
 beforeAll(async () => {
+  // A bad limit stops the boot, naming the key and its variable (before the one real boot).
+  try {
+    const bad = await startApp({ LOG_LEVEL: 'error', PPID_PERSONAL_DATA_KEY: KEY, PPID_RATE_LIMIT_FILE: '10/hour' });
+    await bad.stop();
+  } catch (e) {
+    badBoot = String((e as Error)?.message ?? e);
+  }
   app = await startApp({
     PPID_PERSONAL_DATA_KEY: KEY,
     TRUST_PROXY: 'true',
@@ -65,6 +73,10 @@ beforeAll(async () => {
 afterAll(async () => {
   app?.strapi.plugin('ppid').service('clock').setNow(null);
   await app?.stop();
+});
+
+it('a bad rate limit setting stops the boot, naming it', () => {
+  expect(badBoot).toMatch(/ppid config: requests\.rateLimit\.file \(PPID_RATE_LIMIT_FILE\) "10\/hour" must be "max\/windowSeconds"/);
 });
 
 it('429 with Retry-After after the limit; every attempt counts; another address and a new window are free', async () => {
