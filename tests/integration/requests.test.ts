@@ -28,7 +28,8 @@ const file = (b: unknown) => app.http().post('/api/ppid/requests').set('Content-
 const track = (number: string, email: string) => app.http().get(`/api/ppid/requests/${encodeURIComponent(number)}`).query({ email });
 
 beforeAll(async () => {
-  app = await startApp({ PPID_PERSONAL_DATA_KEY: KEY });
+  // More filings than the default per-address limit, all from 127.0.0.1 (requests-abuse.test.ts tests the limit).
+  app = await startApp({ PPID_PERSONAL_DATA_KEY: KEY, PPID_RATE_LIMIT_FILE: '100/3600' });
   // Monday 7 December 2026, 09:00 WIB.
   ppid().service('clock').setNow(new Date('2026-12-07T02:00:00Z'));
 }, 240000);

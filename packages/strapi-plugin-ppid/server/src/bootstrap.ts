@@ -7,6 +7,7 @@ import { UID, appTypes } from './platform/uids';
 import { PPID_EVENTS } from './workflow/services/events';
 import { getService } from './services/get-service';
 import { migrateAtBoot } from './platform/migrations';
+import { ensureRequestTables } from './requests/tables';
 
 // The public website reads the app's item, DIP entry and kind types (those the host has,
 // config/index.ts); the public guard decides which rows it may see, so granting find/findOne to
@@ -103,6 +104,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await timed('migrateAtBoot', () => migrateAtBoot(strapi));
   // Uniqueness as database constraints, before anything writes (services/constraints.ts: why here).
   await timed('constraints.ensure', () => getService(strapi, 'constraints').ensure());
+  // The request doors' own tables: rate-limit counters and sealed identity scans (requests/tables.ts).
+  await timed('requests.tables', () => ensureRequestTables(strapi));
   // Configuration that decides who may sign is sealed whatever door changes it (services/sealing.ts);
   // the baseline of rows from before sealing began is migration 001.
   getService(strapi, 'sealing').install();

@@ -8,6 +8,7 @@ import { registerDipGraphql } from './dip/graphql';
 import { attachmentGuard } from './public/middlewares/attachments';
 import { adminFilesCookie } from './platform/middlewares/admin-files';
 import { retryAfter } from './signature/middlewares/retry-after';
+import { removeUploadedFiles } from './requests/middlewares/uploaded-files';
 import { installAppTypes } from './platform/uids';
 import { cacheContentApiReads } from './public/middlewares/http-cache';
 
@@ -26,6 +27,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(adminFilesCookie(strapi));
   // 429 answers of the plugin tell clients when to retry (HTTP Retry-After).
   strapi.server.use(retryAfter());
+  // Multipart temp files of any field are removed after the answer (Strapi removes only `files`).
+  strapi.server.use(removeUploadedFiles());
   // ETag, 304 and Cache-Control on the app's REST reads (docs/api.md, "HTTP caching").
   cacheContentApiReads(strapi);
 

@@ -19,6 +19,16 @@
 // Kota Samarinda"), PPID_UNIT (the body, e.g. "Kecamatan Palaran"), PPID_ALAMAT (address line)
 // and PPID_TEMPAT (place of the place-and-date line).
 import { DEFAULT_OBJECTION_NUMBER_PATTERN, DEFAULT_REQUEST_NUMBER_PATTERN, validateRequestNumberPattern } from '../core/requests/number';
+import {
+  DEFAULT_MAX_SCAN_BYTES,
+  MAX_SCAN_BYTES_LIMIT,
+  RATE_LIMIT_BUCKETS,
+  RATE_LIMIT_DEFAULTS,
+  RATE_LIMIT_ENV,
+  parseRateLimit,
+  type RateLimit,
+  type RateLimitBucket,
+} from '../core/requests/abuse';
 
 const HEADING_KEYS = ['instansi', 'unit', 'alamat', 'tempat'] as const;
 
@@ -99,9 +109,24 @@ export function httpCacheConfig(raw: unknown): HttpCacheConfig {
  * `objectionSopCode` the same for objections (default penanganan-keberatan), `personalDataKey` the key that
  * encrypts applicants' identity numbers at rest (PPID_PERSONAL_DATA_KEY: 32 bytes, hex or base64;
  * without it requests are refused, never stored in clear), `retiredPersonalDataKeys` older keys
- * still needed to read what they sealed, `maxBodyBytes` the largest request body accepted (413).
+ * still needed to read what they sealed, `maxBodyBytes` the largest request body accepted (413),
+ * `maxScanBytes` the largest identity scan (PPID_IDENTITY_SCAN_MAX_BYTES, 413), `rateLimit` the
+ * per-address limit of each public door, "max/windowSeconds" or "off" (PPID_RATE_LIMIT_FILE,
+ * PPID_RATE_LIMIT_OBJECTION, PPID_RATE_LIMIT_TRACK; core/requests/abuse.ts).
  */
-export type RequestsConfig = { numberPattern: string; objectionNumberPattern: string; sopCode: string; objectionSopCode: string; personalDataKey: string; retiredPersonalDataKeys: string[]; maxBodyBytes: number };
+export type RequestsConfig = {
+  numberPattern: string;
+  objectionNumberPattern: string;
+  sopCode: string;
+  objectionSopCode: string;
+  personalDataKey: string;
+  retiredPersonalDataKeys: string[];
+  maxBodyBytes: number;
+  maxScanBytes: number;
+  rateLimit: Record<RateLimitBucket, RateLimit | null>;
+};
+const defaultRateLimits = () =>
+  Object.fromEntries(RATE_LIMIT_BUCKETS.map((b) => [b, parseRateLimit(RATE_LIMIT_DEFAULTS[b], `requests.rateLimit.${b}`)])) as RequestsConfig['rateLimit'];
 export const REQUESTS_DEFAULTS: Omit<RequestsConfig, 'personalDataKey'> = {
   numberPattern: DEFAULT_REQUEST_NUMBER_PATTERN,
   objectionNumberPattern: DEFAULT_OBJECTION_NUMBER_PATTERN,
@@ -109,12 +134,30 @@ export const REQUESTS_DEFAULTS: Omit<RequestsConfig, 'personalDataKey'> = {
   objectionSopCode: 'penanganan-keberatan',
   retiredPersonalDataKeys: [],
   maxBodyBytes: 32 * 1024,
+  maxScanBytes: DEFAULT_MAX_SCAN_BYTES,
+  rateLimit: defaultRateLimits(),
 };
-const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes'];
+const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes', 'maxScanBytes', 'rateLimit'];
+
+/** requests.rateLimit: each door's limit (missing doors keep their default); an Error names the bad key. */
+function rateLimitsConfig(raw: unknown): RequestsConfig['rateLimit'] {
+  if (raw == null) return defaultRateLimits();
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('ppid config: requests.rateLimit must be an object { file, objection, track }');
+  const c = raw as Record<string, unknown>;
+  for (const key of Object.keys(c)) {
+    if (!(RATE_LIMIT_BUCKETS as readonly string[]).includes(key)) throw new Error(`ppid config: requests.rateLimit.${key} is not a setting (${RATE_LIMIT_BUCKETS.join(', ')})`);
+  }
+  return Object.fromEntries(
+    RATE_LIMIT_BUCKETS.map((b) => [
+      b,
+      parseRateLimit(c[b] == null || c[b] === '' ? RATE_LIMIT_DEFAULTS[b] : c[b], `requests.rateLimit.${b} (${RATE_LIMIT_ENV[b]})`),
+    ])
+  ) as RequestsConfig['rateLimit'];
+}
 
 /** The requests key, checked and completed with its defaults; throws an Error naming the bad key. */
 export function requestsConfig(raw: unknown): RequestsConfig {
-  if (raw == null) return { ...REQUESTS_DEFAULTS, personalDataKey: '' };
+  if (raw == null) return { ...REQUESTS_DEFAULTS, rateLimit: defaultRateLimits(), personalDataKey: '' };
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('ppid config: requests must be an object');
   const c = raw as Record<string, unknown>;
   for (const key of Object.keys(c)) if (!REQUESTS_KEYS.includes(key)) throw new Error(`ppid config: requests.${key} is not a setting (${REQUESTS_KEYS.join(', ')})`);
@@ -142,7 +185,13 @@ export function requestsConfig(raw: unknown): RequestsConfig {
   if (typeof maxBodyBytes !== 'number' || !Number.isInteger(maxBodyBytes) || maxBodyBytes < 1024 || maxBodyBytes > 1024 * 1024) {
     throw new Error('ppid config: requests.maxBodyBytes must be a whole number of bytes from 1024 to 1048576');
   }
-  return { numberPattern, objectionNumberPattern, sopCode, objectionSopCode, personalDataKey, retiredPersonalDataKeys: retired as string[], maxBodyBytes };
+  const rawScan = c.maxScanBytes ?? REQUESTS_DEFAULTS.maxScanBytes;
+  const maxScanBytes = typeof rawScan === 'string' && /^\d+$/.test(rawScan.trim()) ? Number(rawScan) : rawScan;
+  if (typeof maxScanBytes !== 'number' || !Number.isInteger(maxScanBytes) || maxScanBytes < 1024 || maxScanBytes > MAX_SCAN_BYTES_LIMIT) {
+    throw new Error(`ppid config: requests.maxScanBytes (PPID_IDENTITY_SCAN_MAX_BYTES) must be a whole number of bytes from 1024 to ${MAX_SCAN_BYTES_LIMIT}`);
+  }
+  const rateLimit = rateLimitsConfig(c.rateLimit);
+  return { numberPattern, objectionNumberPattern, sopCode, objectionSopCode, personalDataKey, retiredPersonalDataKeys: retired as string[], maxBodyBytes, maxScanBytes, rateLimit };
 }
 
 /** Format checks of the plugin config (no Strapi needed); throws an Error naming the key. */
@@ -229,6 +278,12 @@ export default {
       personalDataKey: env('PPID_PERSONAL_DATA_KEY', ''),
       retiredPersonalDataKeys: [],
       maxBodyBytes: REQUESTS_DEFAULTS.maxBodyBytes,
+      maxScanBytes: env('PPID_IDENTITY_SCAN_MAX_BYTES', String(DEFAULT_MAX_SCAN_BYTES)),
+      rateLimit: {
+        file: env(RATE_LIMIT_ENV.file, RATE_LIMIT_DEFAULTS.file),
+        objection: env(RATE_LIMIT_ENV.objection, RATE_LIMIT_DEFAULTS.objection),
+        track: env(RATE_LIMIT_ENV.track, RATE_LIMIT_DEFAULTS.track),
+      },
     },
   }),
   validator(config: Record<string, unknown>) {

@@ -1,7 +1,10 @@
 import { adminAuth as auth, open } from '../routes/helpers';
 
 // The requests domain's routes: public content API (under /api/ppid) for applicants without an
-// account; admin routes (under /ppid) for the officials who answer requests and objections.
+// account, each door with its own per-address limit (counted first: refused attempts count too);
+// admin routes (under /ppid) for the officials who answer requests and objections.
+const limit = (bucket: 'file' | 'objection' | 'track') => ({ name: 'plugin::ppid.request-rate-limit', config: { bucket } });
+
 export default {
   // The written notice and the extension (Pasal 22 ayat 7-8): the PPID's, behind requests.manage;
   // signing the notice is the SOP 101 decide step's act (POST /runs/:id/acts).
@@ -20,17 +23,18 @@ export default {
       method: 'POST',
       path: '/requests',
       handler: 'requests.file',
-      config: { ...open, middlewares: ['plugin::ppid.request-body-limit'] },
+      config: { ...open, middlewares: [limit('file'), 'plugin::ppid.request-body-limit'] },
     },
-    { method: 'GET', path: '/requests/:number', handler: 'requests.track', config: { ...open } },
-    { method: 'GET', path: '/requests/:number/receipt', handler: 'requests.receipt', config: { ...open } },
-    { method: 'GET', path: '/requests/:number/notice', handler: 'requests.notice', config: { ...open } },
+    // Every door that answers for a number and an e-mail counts in the tracking bucket (no guessing).
+    { method: 'GET', path: '/requests/:number', handler: 'requests.track', config: { ...open, middlewares: [limit('track')] } },
+    { method: 'GET', path: '/requests/:number/receipt', handler: 'requests.receipt', config: { ...open, middlewares: [limit('track')] } },
+    { method: 'GET', path: '/requests/:number/notice', handler: 'requests.notice', config: { ...open, middlewares: [limit('track')] } },
     {
       method: 'POST',
       path: '/requests/:number/objections',
       handler: 'requests.fileObjection',
-      config: { ...open, middlewares: ['plugin::ppid.request-body-limit'] },
+      config: { ...open, middlewares: [limit('objection'), 'plugin::ppid.request-body-limit'] },
     },
-    { method: 'GET', path: '/requests/:number/objections/:objection/answer', handler: 'requests.objectionAnswer', config: { ...open } },
+    { method: 'GET', path: '/requests/:number/objections/:objection/answer', handler: 'requests.objectionAnswer', config: { ...open, middlewares: [limit('track')] } },
   ],
 };

@@ -43,6 +43,7 @@ import zones from '../platform/services/zones';
 import requests from '../requests/services/requests';
 import requestNotices from '../requests/services/notices';
 import objections from '../requests/services/objections';
+import rateLimits from '../requests/services/rate-limits';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -95,6 +96,7 @@ export type ServiceFactories = {
   requests: typeof requests;
   'request-notices': typeof requestNotices;
   objections: typeof objections;
+  'rate-limits': typeof rateLimits;
 };
 
 const services: ServiceFactories = {
@@ -136,6 +138,7 @@ const services: ServiceFactories = {
   requests,
   'request-notices': requestNotices,
   objections,
+  'rate-limits': rateLimits,
   constraints,
   sealing,
   attachments,

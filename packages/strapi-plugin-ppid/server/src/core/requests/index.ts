@@ -5,3 +5,4 @@ export * from './personal-data';
 export * from './objection';
 export * from './notice';
 export * from './objection-answer';
+export * from './abuse';

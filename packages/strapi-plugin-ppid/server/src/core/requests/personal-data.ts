@@ -59,3 +59,30 @@ export function openPersonalData(sealed: string, keys: PersonalDataKey[]): strin
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+/**
+ * Seals bytes (the identity scan) for a binary column: the ASCII header `pd1.<keyId>.`, then
+ * the IV (12 bytes), the tag (16 bytes) and the ciphertext, under the same key and AAD as
+ * sealPersonalData.
+ */
+export function sealPersonalBytes(plain: Buffer, key: PersonalDataKey): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key.key, iv);
+  cipher.setAAD(Buffer.from(`${PREFIX}.${key.id}`));
+  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([Buffer.from(`${PREFIX}.${key.id}.`, 'latin1'), iv, cipher.getAuthTag(), ct]);
+}
+
+/** Opens what sealPersonalBytes sealed, with the active key or a retired one. */
+export function openPersonalBytes(sealed: Buffer, keys: PersonalDataKey[]): Buffer {
+  const head = sealed.subarray(0, PREFIX.length + 10).toString('latin1');
+  const m = new RegExp(`^${PREFIX}\\.([0-9a-f]{8})\\.$`).exec(head);
+  if (!m) throw new PersonalDataKeyError('not sealed personal-data bytes');
+  const key = keys.find((k) => k.id === m[1]);
+  if (!key) throw new PersonalDataKeyError(`the key ${m[1]} that sealed this value is not configured`);
+  const at = head.length;
+  const decipher = createDecipheriv('aes-256-gcm', key.key, sealed.subarray(at, at + 12));
+  decipher.setAAD(Buffer.from(`${PREFIX}.${key.id}`));
+  decipher.setAuthTag(sealed.subarray(at + 12, at + 28));
+  return Buffer.concat([decipher.update(sealed.subarray(at + 28)), decipher.final()]);
+}

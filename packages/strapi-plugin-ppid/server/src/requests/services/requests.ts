@@ -13,12 +13,16 @@ import {
   openPersonalData,
   parsePersonalDataKey,
   requestCounterName,
+  openPersonalBytes,
+  sealPersonalBytes,
   sealPersonalData,
   validateRequest,
   type PersonalDataKey,
   NOTICE_OUTCOME_LABEL,
   type NoticeOutcome,
+  type ScanType,
 } from '../../core/requests';
+import { SCANS_TABLE } from '../tables';
 import { badRequest, conflict, notFound } from '../../errors';
 import { isUniqueViolation } from '../../platform/services/constraints';
 import { UID } from '../../platform/uids';
@@ -28,6 +32,9 @@ import type objectionsService from './objections';
 
 type ObjectionsService = ReturnType<typeof objectionsService>;
 type Series = 'information-request' | 'objection';
+
+/** The applicant's identity scan as received (its type read from its bytes). */
+export type IdentityScan = { bytes: Buffer; mime: ScanType };
 
 /** What the applicant gets on filing (the registration number is the proof of receipt, Pasal 22 ayat 4). */
 export type FiledRequest = { number: string; receivedAt: string; dueAt: string };
@@ -141,9 +148,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Files a request: checked field by field (400 naming the field), numbered, its deadline set
      * (10 working days, Pasal 22 ayat 7), stored with the identity number sealed, and its SOP
-     * run opened, all in one transaction: nothing is half-stored.
+     * run opened, all in one transaction: nothing is half-stored. The identity scan, when sent,
+     * is sealed with the same key and stored in the plugin's table ppid_request_scans (never in
+     * the media library or public/uploads), in that transaction.
      */
-    async file(body: unknown, channel: 'api' | 'portal' = 'api'): Promise<FiledRequest> {
+    async file(body: unknown, channel: 'api' | 'portal' = 'api', scan: IdentityScan | null = null): Promise<FiledRequest> {
       const checked = validateRequest(body);
       if (!checked.ok) throw invalid(checked.errors);
       const r = checked.value;
@@ -157,6 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const receivedAt: Date = getService(strapi, 'clock').now();
       const dueAt = noticeDueAt(receivedAt, calendar);
       const year = Number(localIsoDate(receivedAt, timeZone).slice(0, 4));
+      const sealedScan = scan ? sealPersonalBytes(scan.bytes, key!) : null;
       await self.ensureYearCounter(year);
 
       const filed: FiledRequest = await strapi.db.transaction(async ({ trx }) => {
@@ -181,6 +191,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             deliverBy: r.deliverBy,
           },
         });
+        if (scan && sealedScan) {
+          await strapi.db
+            .connection(SCANS_TABLE)
+            .transacting(trx)
+            .insert({ request_document_id: row.documentId, mime: scan.mime, size: scan.bytes.length, sealed: sealedScan, created_at: receivedAt });
+        }
         await getService(strapi, 'workflow').openForPublic({
           uid: UID.informationRequest,
           documentId: row.documentId,
@@ -309,6 +325,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return { number, request: request.number, receivedAt: receivedAt.toISOString(), dueAt: dueAt.toISOString() };
       });
+    },
+
+    /** The applicant's identity scan, opened (for officials who may see it; no route yet), or null. */
+    async identityScanOf(documentId: string): Promise<{ mime: string; size: number; bytes: Buffer } | null> {
+      const row = await strapi.db.connection(SCANS_TABLE).where({ request_document_id: documentId }).first();
+      if (!row) return null;
+      return { mime: row.mime, size: Number(row.size), bytes: openPersonalBytes(Buffer.from(row.sealed), self.personalDataKeys()) };
     },
 
     /** The applicant's identity number, for officials who may read it (admin side, later: masked and logged). */

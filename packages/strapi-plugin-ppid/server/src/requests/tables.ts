@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The requests domain's own tables (not content types: no Content Manager, no REST, no
+ * GraphQL, and Strapi's schema sync leaves them alone), created at plugin bootstrap when
+ * missing, as `ppid_migrations` is (platform/migrations): idempotent, and safe when two
+ * instances boot at once.
+ *
+ * - `ppid_rate_limits`: the per-address counters of the public doors, one row per door
+ *   (bucket), address and fixed window (window_start, seconds since the epoch), shared by every
+ *   instance on the database (requests/services/rate-limits.ts).
+ * - `ppid_request_scans`: the applicant's identity scan, sealed (AES-256-GCM, the personal-data
+ *   key), one per request, written in the request's transaction. LONGBLOB on MySQL/MariaDB
+ *   (BLOB holds only 64 KB), BYTEA on PostgreSQL, BLOB on SQLite.
+ */
+export const RATE_LIMITS_TABLE = 'ppid_rate_limits';
+export const SCANS_TABLE = 'ppid_request_scans';
+
+async function ensure(strapi: Core.Strapi, name: string, build: (t: any) => void) {
+  const schema = () => strapi.db.getSchemaConnection();
+  if (await schema().hasTable(name)) return;
+  try {
+    await schema().createTable(name, build);
+  } catch (e) {
+    // Another instance created it at the same moment.
+    if (!(await schema().hasTable(name))) throw e;
+  }
+}
+
+export async function ensureRequestTables(strapi: Core.Strapi): Promise<void> {
+  const mysql = ['mysql', 'mysql2', 'mariadb'].includes(strapi.db.dialect.client as string);
+  await ensure(strapi, RATE_LIMITS_TABLE, (t) => {
+    t.string('bucket', 32).notNullable();
+    t.string('address', 64).notNullable();
+    t.bigInteger('window_start').notNullable();
+    t.integer('count').notNullable();
+    t.primary(['bucket', 'address', 'window_start'], 'ppid_rate_limits_pk');
+  });
+  await ensure(strapi, SCANS_TABLE, (t) => {
+    t.string('request_document_id', 64).primary('ppid_request_scans_pk');
+    t.string('mime', 32).notNullable();
+    t.integer('size').notNullable();
+    if (mysql) t.specificType('sealed', 'LONGBLOB').notNullable();
+    else t.binary('sealed').notNullable();
+    t.datetime('created_at').notNullable();
+  });
+}
