@@ -3,3 +3,4 @@ export * from './number';
 export * from './deadlines';
 export * from './personal-data';
 export * from './objection';
+export * from './registers';
