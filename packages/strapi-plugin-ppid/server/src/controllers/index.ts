@@ -11,6 +11,7 @@ import verification from '../signature/controllers/verification';
 import checkpoints from '../signature/controllers/checkpoints';
 import kop from '../documents/controllers/kop';
 import requests from '../requests/controllers/requests';
+import registers from '../requests/controllers/registers';
 
 /** Spelled out so the built type declarations name each controller factory rather than expand it. */
 export type ControllerFactories = {
@@ -27,8 +28,9 @@ export type ControllerFactories = {
   checkpoints: typeof checkpoints;
   kop: typeof kop;
   requests: typeof requests;
+  registers: typeof registers;
 };
 
-const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests };
+const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests, registers };
 
 export default controllers;

@@ -10,6 +10,7 @@ export const ACTIONS = [
   { uid: 'classification.manage', displayName: 'Klasifikasi: aturan dan uji konsekuensi (rules, consequence tests)' },
   { uid: 'verify', displayName: 'Verifikasi (verification)' },
   { uid: 'reports.read', displayName: 'Laporan (reports)' },
+  { uid: 'registers.read', displayName: 'Register permohonan dan keberatan, laporan layanan informasi tahunan (registers, annual report)' },
   { uid: 'records.personal-data', displayName: 'Catatan: NIP lengkap, alamat IP, peramban penanda tangan (signers\' personal data)' },
   { uid: 'settings.manage', displayName: 'Pengaturan: kop naskah dinas, daftar persiapan (settings: letterhead, first-run checklist)' },
 ].map((a) => ({ section: 'plugins' as const, pluginName: 'ppid', ...a }));

@@ -1,8 +1,13 @@
-import { open } from '../routes/helpers';
+import { adminAuth as auth, open } from '../routes/helpers';
 
-// The requests domain's routes: public content API (under /api/ppid) for applicants without an account.
+// The requests domain's routes: the registers and the annual report (admin panel, under /ppid,
+// behind registers.read) and the public content API (under /api/ppid) for applicants without an account.
 export default {
-  admin: [],
+  admin: [
+    { method: 'GET', path: '/registers/:name', handler: 'registers.register', config: auth('registers.read') },
+    { method: 'GET', path: '/reports/annual/:year', handler: 'registers.annual', config: auth('registers.read') },
+    { method: 'POST', path: '/reports/annual/:year/propose', handler: 'registers.propose', config: auth('registers.read') },
+  ],
   contentApi: [
     {
       method: 'POST',

@@ -41,6 +41,7 @@ import dipFiles from '../dip/services/files';
 import jobs from '../platform/services/jobs';
 import zones from '../platform/services/zones';
 import requests from '../requests/services/requests';
+import registers from '../requests/services/registers';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -91,6 +92,7 @@ export type ServiceFactories = {
   jobs: typeof jobs;
   zones: typeof zones;
   requests: typeof requests;
+  registers: typeof registers;
 };
 
 const services: ServiceFactories = {
@@ -130,6 +132,7 @@ const services: ServiceFactories = {
   runs,
   zones,
   requests,
+  registers,
   constraints,
   sealing,
   attachments,
