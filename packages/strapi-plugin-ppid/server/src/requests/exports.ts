@@ -82,8 +82,9 @@ export async function writeRegisterPdf(sheet: RegisterSheet, out: Writable): Pro
   });
   doc.addPage();
   const width = doc.page.width - 2 * M;
-  const total = sheet.columns.reduce((s, c) => s + c.width, 0);
-  const w = sheet.columns.map((c) => (width * c.width) / total);
+  const weight = (c: RegisterColumn) => c.pdf ?? c.width;
+  const total = sheet.columns.reduce((s, c) => s + weight(c), 0);
+  const w = sheet.columns.map((c) => (width * weight(c)) / total);
   const x: number[] = [];
   w.reduce((acc, v, i) => ((x[i] = acc), acc + v), M);
   const bottom = doc.page.height - M - 16;
@@ -94,12 +95,12 @@ export async function writeRegisterPdf(sheet: RegisterSheet, out: Writable): Pro
   doc.moveDown(0.6);
 
   const drawRow = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 6.5 : 7);
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 6 : 6.5);
     let h = Math.max(...cells.map((t, i) => doc.heightOfString(t || ' ', { width: w[i] - 2 * P }))) + 2 * P;
     if (doc.y + h > bottom) {
       doc.addPage();
       if (!bold) drawRow(sheet.columns.map((c) => c.header), true);
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 6.5 : 7);
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 6 : 6.5);
     }
     h = Math.min(h, bottom - doc.y);
     const y = doc.y;

@@ -229,43 +229,45 @@ export function periodBounds(p: Period, timeZone: string): { start: Date; end: D
 export interface RegisterColumn<K extends string = string> {
   key: K;
   header: string;
-  /** Column width in the XLSX (characters) and weight in the PDF. */
+  /** Column width in the XLSX (characters). */
   width: number;
+  /** Share of the PDF's width (A4 landscape): short values (dates, numbers) must fit on one line. */
+  pdf?: number;
 }
 
 export const REQUEST_REGISTER_COLUMNS = [
-  { key: 'no', header: 'No.', width: 5 },
-  { key: 'tanggal', header: 'Tanggal Permohonan', width: 13 },
-  { key: 'nomor', header: 'Nomor Pendaftaran', width: 17 },
-  { key: 'nama', header: 'Nama Pemohon', width: 20 },
-  { key: 'alamat', header: 'Alamat', width: 24 },
-  { key: 'kontak', header: 'Nomor Kontak / E-mail', width: 20 },
-  { key: 'jenisPemohon', header: 'Pekerjaan / Jenis Pemohon', width: 14 },
-  { key: 'informasi', header: 'Informasi yang Diminta', width: 32 },
-  { key: 'tujuan', header: 'Tujuan Penggunaan Informasi', width: 24 },
-  { key: 'caraMemperoleh', header: 'Cara Memperoleh Informasi', width: 16 },
-  { key: 'caraMenerima', header: 'Cara Mendapatkan Salinan', width: 13 },
-  { key: 'status', header: 'Status / Keputusan', width: 16 },
-  { key: 'tanggalPemberitahuan', header: 'Tanggal Pemberitahuan Tertulis', width: 14 },
-  { key: 'alasanPenolakan', header: 'Alasan Penolakan (Pasal 17 UU 14/2008)', width: 18 },
-  { key: 'waktuPenyelesaian', header: 'Waktu Penyelesaian (hari kerja)', width: 12 },
-  { key: 'keterangan', header: 'Keterangan', width: 22 },
+  { key: 'no', header: 'No.', width: 5, pdf: 3 },
+  { key: 'tanggal', header: 'Tanggal Permohonan', width: 13, pdf: 8 },
+  { key: 'nomor', header: 'Nomor Pendaftaran', width: 17, pdf: 11 },
+  { key: 'nama', header: 'Nama Pemohon', width: 20, pdf: 10 },
+  { key: 'alamat', header: 'Alamat', width: 24, pdf: 12 },
+  { key: 'kontak', header: 'Nomor Kontak / E-mail', width: 20, pdf: 12 },
+  { key: 'jenisPemohon', header: 'Pekerjaan / Jenis Pemohon', width: 14, pdf: 8 },
+  { key: 'informasi', header: 'Informasi yang Diminta', width: 32, pdf: 16 },
+  { key: 'tujuan', header: 'Tujuan Penggunaan Informasi', width: 24, pdf: 11 },
+  { key: 'caraMemperoleh', header: 'Cara Memperoleh Informasi', width: 16, pdf: 8 },
+  { key: 'caraMenerima', header: 'Cara Mendapatkan Salinan', width: 13, pdf: 7 },
+  { key: 'status', header: 'Status / Keputusan', width: 16, pdf: 8 },
+  { key: 'tanggalPemberitahuan', header: 'Tanggal Pemberitahuan Tertulis', width: 14, pdf: 8 },
+  { key: 'alasanPenolakan', header: 'Alasan Penolakan (Pasal 17 UU 14/2008)', width: 18, pdf: 9 },
+  { key: 'waktuPenyelesaian', header: 'Waktu Penyelesaian (hari kerja)', width: 12, pdf: 6 },
+  { key: 'keterangan', header: 'Keterangan', width: 22, pdf: 10 },
 ] as const satisfies readonly RegisterColumn[];
 export type RequestColumnKey = (typeof REQUEST_REGISTER_COLUMNS)[number]['key'];
 
 export const OBJECTION_REGISTER_COLUMNS = [
-  { key: 'no', header: 'No.', width: 5 },
-  { key: 'tanggal', header: 'Tanggal Keberatan', width: 13 },
-  { key: 'nomor', header: 'Nomor Registrasi Keberatan', width: 17 },
-  { key: 'nomorPermohonan', header: 'Nomor Pendaftaran Permohonan', width: 17 },
-  { key: 'nama', header: 'Nama Pemohon', width: 20 },
-  { key: 'alasan', header: 'Alasan Keberatan (Pasal 35 ayat 1 UU 14/2008)', width: 34 },
-  { key: 'kasusPosisi', header: 'Kasus Posisi', width: 30 },
-  { key: 'batasTanggapan', header: 'Batas Tanggapan Atasan PPID', width: 13 },
-  { key: 'tanggapan', header: 'Tanggapan Atasan PPID', width: 26 },
-  { key: 'tanggalTanggapan', header: 'Tanggal Tanggapan', width: 13 },
-  { key: 'sengketa', header: 'Sengketa ke Komisi Informasi', width: 20 },
-  { key: 'keterangan', header: 'Keterangan', width: 20 },
+  { key: 'no', header: 'No.', width: 5, pdf: 3 },
+  { key: 'tanggal', header: 'Tanggal Keberatan', width: 13, pdf: 8 },
+  { key: 'nomor', header: 'Nomor Registrasi Keberatan', width: 17, pdf: 11 },
+  { key: 'nomorPermohonan', header: 'Nomor Pendaftaran Permohonan', width: 17, pdf: 11 },
+  { key: 'nama', header: 'Nama Pemohon', width: 20, pdf: 10 },
+  { key: 'alasan', header: 'Alasan Keberatan (Pasal 35 ayat 1 UU 14/2008)', width: 34, pdf: 22 },
+  { key: 'kasusPosisi', header: 'Kasus Posisi', width: 30, pdf: 18 },
+  { key: 'batasTanggapan', header: 'Batas Tanggapan Atasan PPID', width: 13, pdf: 8 },
+  { key: 'tanggapan', header: 'Tanggapan Atasan PPID', width: 26, pdf: 16 },
+  { key: 'tanggalTanggapan', header: 'Tanggal Tanggapan', width: 13, pdf: 8 },
+  { key: 'sengketa', header: 'Sengketa ke Komisi Informasi', width: 20, pdf: 12 },
+  { key: 'keterangan', header: 'Keterangan', width: 20, pdf: 10 },
 ] as const satisfies readonly RegisterColumn[];
 export type ObjectionColumnKey = (typeof OBJECTION_REGISTER_COLUMNS)[number]['key'];
 
