@@ -45,8 +45,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const zones = () => getService(strapi, 'zones');
 
   /** Stored columns of a type minus the sealed identity number: new fields come along by themselves. */
-  const requestColumns = () =>
-    Object.keys((strapi.contentType(UID.informationRequest as any) as any).attributes).filter((a) => !REQUEST_FIELDS_NEVER.has(a) && (strapi.contentType(UID.informationRequest as any) as any).attributes[a].type !== 'relation');
+  const NOT_SCALAR = new Set(['relation', 'component', 'dynamiczone', 'media']);
+  const requestColumns = () => {
+    const attrs = (strapi.contentType(UID.informationRequest as any) as any).attributes as Record<string, { type: string }>;
+    return Object.keys(attrs).filter((a) => !REQUEST_FIELDS_NEVER.has(a) && !NOT_SCALAR.has(attrs[a].type));
+  };
 
   const self = {
     instansi(): string {
