@@ -246,11 +246,11 @@ export const REQUEST_REGISTER_COLUMNS = [
   { key: 'informasi', header: 'Informasi yang Diminta', width: 32, pdf: 16 },
   { key: 'tujuan', header: 'Tujuan Penggunaan Informasi', width: 24, pdf: 11 },
   { key: 'caraMemperoleh', header: 'Cara Memperoleh Informasi', width: 16, pdf: 8 },
-  { key: 'caraMenerima', header: 'Cara Mendapatkan Salinan', width: 13, pdf: 7 },
+  { key: 'caraMenerima', header: 'Cara Mendapatkan Salinan', width: 13, pdf: 8 },
   { key: 'status', header: 'Status / Keputusan', width: 16, pdf: 8 },
-  { key: 'tanggalPemberitahuan', header: 'Tanggal Pemberitahuan Tertulis', width: 14, pdf: 8 },
-  { key: 'alasanPenolakan', header: 'Alasan Penolakan (Pasal 17 UU 14/2008)', width: 18, pdf: 9 },
-  { key: 'waktuPenyelesaian', header: 'Waktu Penyelesaian (hari kerja)', width: 12, pdf: 6 },
+  { key: 'tanggalPemberitahuan', header: 'Tanggal Pemberitahuan Tertulis', width: 14, pdf: 10 },
+  { key: 'alasanPenolakan', header: 'Alasan Penolakan (Pasal 17 UU 14/2008)', width: 18, pdf: 10 },
+  { key: 'waktuPenyelesaian', header: 'Waktu Penyelesaian (hari kerja)', width: 12, pdf: 8 },
   { key: 'keterangan', header: 'Keterangan', width: 22, pdf: 10 },
 ] as const satisfies readonly RegisterColumn[];
 export type RequestColumnKey = (typeof REQUEST_REGISTER_COLUMNS)[number]['key'];
