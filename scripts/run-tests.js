@@ -84,7 +84,7 @@ if (suites.includes('integration')) {
   // The four seeds end to end, the demo body, the setup checklist, bindings and safe defaults
   // are plain reads and writes (their engine-dependent parts have files of their own).
   const ENGINE_INDEPENDENT = ['admin-authorization', 'documents-kop', 'admin-files', 'decision-pdfs', 'hardening-input', 'hardening-permissions', 'cli-help', 'uploads-s3', 'time-zones',
-    'workflow-seeds', 'setup-checklist', 'admin-bindings', 'safe-defaults', 'demo-seed'];
+    'workflow-seeds', 'setup-checklist', 'admin-bindings', 'safe-defaults', 'demo-seed', 'registers'];
   // MariaDB runs the files where the engine changes behaviour (locks, constraints, generated
   // columns, the public guard's SQL, concurrency, migrations); the workflow's rules over plain
   // reads and writes are proven on SQLite and PostgreSQL. The foreign-app test (a host app with

@@ -124,6 +124,10 @@ const table = (): { route: string; url: string; body?: unknown; expect: Expect }
   { route: 'PUT /notifications/preferences', url: '/ppid/notifications/preferences', body: { preferences: 'x' }, expect: { others: 400 } },
   { route: 'POST /notifications/:id/read', url: '/ppid/notifications/999999/read', body: {}, expect: { others: 404 } },
   { route: 'GET /reports/:name', url: '/ppid/reports/steps?format=json', expect: page(200) },
+  // The registers and the annual report: registers.read, which no SOP role gets by default (contact data).
+  { route: 'GET /registers/:name', url: '/ppid/registers/permohonan?year=2026', expect: manage(200) },
+  { route: 'GET /reports/annual/:year', url: '/ppid/reports/annual/2026', expect: manage(200) },
+  { route: 'POST /reports/annual/:year/propose', url: '/ppid/reports/annual/20x6/propose', body: {}, expect: manage(400) },
   { route: 'GET /dip/editions', url: '/ppid/dip/editions', expect: page(200) },
   { route: 'POST /dip/editions', url: '/ppid/dip/editions', body: { year: 'x' }, expect: manage(400) },
   { route: 'GET /dip/editions/:id', url: '/ppid/dip/editions/nope', expect: page(404) },

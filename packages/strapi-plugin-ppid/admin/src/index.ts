@@ -4,7 +4,7 @@ import { WorkflowPanel } from './components/WorkflowPanel';
 import { governPublishAction, injectStepColumn, prefetchGovernedTypes } from './components/CmExtensions';
 import { ENUM_LABELS } from './translations/enums';
 
-const READ_ACTIONS = ['tasks.read', 'runs.read', 'sops.read', 'dip.read', 'classification.manage', 'verify', 'reports.read', 'settings.manage'];
+const READ_ACTIONS = ['tasks.read', 'runs.read', 'sops.read', 'dip.read', 'classification.manage', 'verify', 'reports.read', 'registers.read', 'settings.manage'];
 
 export default {
   register(app: any) {

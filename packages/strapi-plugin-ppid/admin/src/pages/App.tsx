@@ -11,6 +11,7 @@ import { ClassificationPage } from './Classification';
 import { VerifyPage } from './Verify';
 import { ReportsPage } from './Reports';
 import { SetupPage } from './Setup';
+import { RegistersPage } from './Registers';
 
 export const PERMS = {
   tasks: [{ action: 'plugin::ppid.tasks.read', subject: null }],
@@ -21,6 +22,7 @@ export const PERMS = {
   verify: [{ action: 'plugin::ppid.verify', subject: null }],
   reports: [{ action: 'plugin::ppid.reports.read', subject: null }],
   setup: [{ action: 'plugin::ppid.settings.manage', subject: null }],
+  registers: [{ action: 'plugin::ppid.registers.read', subject: null }],
 };
 
 const LINKS: { to: string; id: string; label: string; perm?: keyof typeof PERMS }[] = [
@@ -31,6 +33,7 @@ const LINKS: { to: string; id: string; label: string; perm?: keyof typeof PERMS 
   { to: 'classification', id: 'nav.classification', label: 'Klasifikasi' },
   { to: 'verify', id: 'nav.verify', label: 'Verifikasi' },
   { to: 'reports', id: 'nav.reports', label: 'Laporan' },
+  { to: 'registers', id: 'nav.registers', label: 'Register', perm: 'registers' },
   { to: 'setup', id: 'nav.setup', label: 'Persiapan', perm: 'setup' },
 ];
 
@@ -89,6 +92,7 @@ export const App = () => (
         <Route path="verify" element={guard('verify', <VerifyPage />)} />
         <Route path="reports" element={guard('reports', <ReportsPage />)} />
         <Route path="setup" element={guard('setup', <SetupPage />)} />
+        <Route path="registers" element={guard('registers', <RegistersPage />)} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Page.Main>

@@ -12,6 +12,7 @@ import checkpoints from '../signature/controllers/checkpoints';
 import kop from '../documents/controllers/kop';
 import requests from '../requests/controllers/requests';
 import objections from '../requests/controllers/objections';
+import registers from '../requests/controllers/registers';
 
 /** Spelled out so the built type declarations name each controller factory rather than expand it. */
 export type ControllerFactories = {
@@ -29,8 +30,9 @@ export type ControllerFactories = {
   kop: typeof kop;
   requests: typeof requests;
   objections: typeof objections;
+  registers: typeof registers;
 };
 
-const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests, objections };
+const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests, objections, registers };
 
 export default controllers;

@@ -10,6 +10,7 @@ export const ACTIONS = [
   { uid: 'classification.manage', displayName: 'Klasifikasi: aturan dan uji konsekuensi (rules, consequence tests)' },
   { uid: 'verify', displayName: 'Verifikasi (verification)' },
   { uid: 'reports.read', displayName: 'Laporan (reports)' },
+  { uid: 'registers.read', displayName: 'Register permohonan dan keberatan, laporan layanan informasi tahunan (registers, annual report)' },
   { uid: 'records.personal-data', displayName: 'Catatan: NIP lengkap, alamat IP, peramban penanda tangan (signers\' personal data)' },
   { uid: 'requests.manage', displayName: 'Permohonan informasi: pemberitahuan tertulis, perpanjangan (written notice, extension)' },
   { uid: 'objections.manage', displayName: 'Keberatan: tanggapan Atasan PPID, sengketa di Komisi Informasi (objections: answer, dispute)' },

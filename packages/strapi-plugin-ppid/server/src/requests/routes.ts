@@ -2,7 +2,8 @@ import { adminAuth as auth, open } from '../routes/helpers';
 
 // The requests domain's routes: public content API (under /api/ppid) for applicants without an
 // account, each door with its own per-address limit (counted first: refused attempts count too);
-// admin routes (under /ppid) for the officials who answer requests and objections.
+// admin routes (under /ppid) for the officials who answer requests and objections, and the
+// registers and the annual report (registers.read).
 const limit = (bucket: 'file' | 'objection' | 'track') => ({ name: 'plugin::ppid.request-rate-limit', config: { bucket } });
 
 export default {
@@ -17,6 +18,10 @@ export default {
     { method: 'PUT', path: '/objections/:id/answer', handler: 'objections.answer', config: auth('objections.manage') },
     { method: 'PUT', path: '/objections/:id/dispute', handler: 'objections.dispute', config: auth('objections.manage') },
     { method: 'PUT', path: '/objections/:id/dispute/outcome', handler: 'objections.disputeOutcome', config: auth('objections.manage') },
+    // Register Permohonan Informasi / Register Keberatan and the annual report (Pasal 12).
+    { method: 'GET', path: '/registers/:name', handler: 'registers.register', config: auth('registers.read') },
+    { method: 'GET', path: '/reports/annual/:year', handler: 'registers.annual', config: auth('registers.read') },
+    { method: 'POST', path: '/reports/annual/:year/propose', handler: 'registers.propose', config: auth('registers.read') },
   ],
   contentApi: [
     {

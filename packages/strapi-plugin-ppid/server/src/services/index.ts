@@ -44,6 +44,7 @@ import requests from '../requests/services/requests';
 import requestNotices from '../requests/services/notices';
 import objections from '../requests/services/objections';
 import rateLimits from '../requests/services/rate-limits';
+import registers from '../requests/services/registers';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -97,6 +98,7 @@ export type ServiceFactories = {
   'request-notices': typeof requestNotices;
   objections: typeof objections;
   'rate-limits': typeof rateLimits;
+  registers: typeof registers;
 };
 
 const services: ServiceFactories = {
@@ -139,6 +141,7 @@ const services: ServiceFactories = {
   'request-notices': requestNotices,
   objections,
   'rate-limits': rateLimits,
+  registers,
   constraints,
   sealing,
   attachments,

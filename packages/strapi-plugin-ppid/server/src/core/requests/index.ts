@@ -6,3 +6,4 @@ export * from './objection';
 export * from './notice';
 export * from './objection-answer';
 export * from './abuse';
+export * from './registers';
