@@ -32,6 +32,8 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   ditolak: 'Ditolak',
 };
 
+/** The Atasan PPID's answer as objections/services stores it (answerDecision). */
+const ANSWER_LABEL: Record<string, string> = { menguatkan: 'Menguatkan keputusan PPID', membatalkan: 'Membatalkan keputusan PPID' };
 const APPLICANT_LABEL: Record<string, string> = { perorangan: 'Perorangan', kelompok: 'Kelompok orang', badan_hukum: 'Badan hukum' };
 const OBTAIN_LABEL: Record<string, string> = {
   melihat: 'Melihat',
@@ -132,10 +134,17 @@ export function requestFacts(row: Record<string, any>): RequestFacts {
     purpose: String(row.purpose ?? ''),
     obtainBy: String(row.obtainBy ?? ''),
     deliverBy: String(row.deliverBy ?? ''),
-    noticeSentAt: date(first(row.noticeSentAt, notice.sentAt, row.answeredAt)),
+    // The signed written notice (requests/services/notices.ts): decidedAt is the PPID's signature.
+    noticeSentAt: date(first(row.decidedAt, row.noticeSentAt, notice.sentAt)),
+    // The outcome column is written at signing (a recorded, unsigned notice has none yet).
     outcome: normalizeOutcome(first(row.outcome, notice.outcome, row.decision)),
-    refusalGrounds: letters(first(row.refusalGrounds, notice.refusalGrounds, row.exclusionGrounds, row.pasal17, row.refusalGround, notice.pasal17)),
-    cost: str(first(row.cost, notice.cost)),
+    // The notice's own Pasal 17 letter and those of its blacked-out parts.
+    refusalGrounds: letters([
+      ...letters(first(row.refusalGrounds, notice.refusalGrounds, row.exclusionGrounds, row.pasal17, row.refusalGround, notice.pasal17)),
+      ...letters(notice.hurufPasal17),
+      ...(Array.isArray(notice.redactions) ? notice.redactions.map((r: any) => r?.hurufPasal17) : []),
+    ]),
+    cost: str(typeof notice.cost === 'number' ? (notice.cost > 0 ? `Rp${notice.cost.toLocaleString('id-ID')}` : 'Tanpa biaya') : first(row.cost, notice.cost)),
     notes: str(first(row.notes, row.keterangan)),
   };
 }
@@ -153,10 +162,19 @@ export function objectionFacts(row: Record<string, any>): ObjectionFacts {
     applicantName: str(req.applicantName),
     reasons: Array.isArray(row.reasons) ? row.reasons.filter((r: unknown) => typeof r === 'string').sort() : [],
     statement: String(row.statement ?? ''),
+    // The Atasan PPID's signed answer (requests/services/objections.ts): answeredAt is the signature.
     answeredAt: date(first(row.answeredAt, answer.answeredAt, answer.sentAt, answer.date)),
-    answer: str(first(typeof row.answer === 'string' ? row.answer : undefined, row.answerSummary, answer.summary, answer.decision, answer.text)),
+    answer: str(
+      row.answeredAt && ANSWER_LABEL[row.answerDecision as string]
+        ? ANSWER_LABEL[row.answerDecision as string]
+        : first(typeof row.answer === 'string' ? row.answer : undefined, row.answerSummary, answer.summary, answer.decision, answer.text)
+    ),
     disputeFiledAt: date(first(row.disputeFiledAt, dispute.filedAt, dispute.date)),
-    dispute: str(first(typeof row.dispute === 'string' ? row.dispute : undefined, row.disputeNumber, dispute.number, dispute.registerNumber, dispute.status, dispute.result)),
+    dispute: str(
+      dispute.registerNumber
+        ? `${dispute.registerNumber}${dispute.outcome?.kind ? ` (${dispute.outcome.kind === 'mediasi' ? 'mediasi' : 'putusan'} ${dispute.outcome.date ?? ''})`.replace(/ \)$/, ')') : ''}`
+        : first(typeof row.dispute === 'string' ? row.dispute : undefined, row.disputeNumber, dispute.number, dispute.status, dispute.result)
+    ),
     notes: str(first(row.notes, row.keterangan)),
   };
 }

@@ -200,3 +200,38 @@ describe('annualReport (hand-computed)', () => {
     expect(median([])).toBeNull();
   });
 });
+
+describe('the readers follow what the notice and the answer store', () => {
+  it('a signed notice: decidedAt, outcome, the Pasal 17 letters of the notice and its blacked-out parts, the cost', () => {
+    const f = requestFacts({
+      number: 'PMI-2026-00001',
+      receivedAt: '2026-12-07T02:00:00.000Z',
+      dueAt: '2026-12-21T02:00:00.000Z',
+      decidedAt: '2026-12-10T03:00:00.000Z',
+      outcome: 'diberikan_sebagian',
+      notice: { held: true, decision: 'diberikan_sebagian', hurufPasal17: 'h', redactions: [{ part: 'Lampiran 2', hurufPasal17: 'i', reason: 'memo' }], cost: 15000 },
+    });
+    expect(f.noticeSentAt?.toISOString()).toBe('2026-12-10T03:00:00.000Z');
+    expect(f.outcome).toBe('sebagian');
+    expect(f.refusalGrounds).toEqual(['h', 'i']);
+    expect(f.cost).toBe('Rp15.000');
+  });
+  it('a notice recorded but not signed counts as no decision yet', () => {
+    const f = requestFacts({ number: 'PMI-2026-00002', receivedAt: '2026-12-07T02:00:00.000Z', dueAt: '2026-12-21T02:00:00.000Z', notice: { held: true, decision: 'ditolak', hurufPasal17: 'a', cost: 0 }, outcome: null });
+    expect(f.noticeSentAt).toBeNull();
+    expect(f.outcome).toBeNull(); // the outcome column is written when the PPID signs
+  });
+  it('an answered objection and its dispute', () => {
+    const f = objectionFacts({
+      number: 'KBR-2026-00001',
+      receivedAt: '2026-12-22T02:00:00.000Z',
+      dueAt: '2027-02-03T02:00:00.000Z',
+      answerDecision: 'membatalkan',
+      answeredAt: '2027-01-05T03:00:00.000Z',
+      dispute: { filedAt: '2027-01-10', registerNumber: '012/REG-PSI/I/2027', outcome: { kind: 'mediasi', date: '2027-02-01', summary: 'sepakat' } },
+    });
+    expect(f.answer).toBe('Membatalkan keputusan PPID');
+    expect(f.answeredAt?.toISOString()).toBe('2027-01-05T03:00:00.000Z');
+    expect(f.dispute).toBe('012/REG-PSI/I/2027 (mediasi 2027-02-01)');
+  });
+});
