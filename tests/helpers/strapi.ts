@@ -74,6 +74,9 @@ export async function startApp(extraEnv: Record<string, string> = {}, opts: Star
   // PPID_TEST_FIXTURES=plain-item: the ungoverned baseline type `api::plain-item.plain-item`
   // (bench/lib/plain-item.js), a fixture registered on this test's instances only, never part of the app.
   if (process.env.PPID_TEST_FIXTURES?.split(',').includes('plain-item')) require('../../bench/lib/plain-item').registerPlainItem(instance);
+  // The bench's same-indexes copy: a test that boots bench servers beside this app names it, so
+  // that this app creates every table first (servers booting together would race to create it).
+  if (process.env.PPID_TEST_FIXTURES?.split(',').includes('indexed-item')) require('../../bench/lib/plain-item').registerIndexedItem(instance);
   let strapi: Core.Strapi;
   try {
     strapi = await instance.load();

@@ -44,7 +44,8 @@ const mark = (what: string) => process.env.PPID_TEST_TIMINGS && console.log(`${w
 
 beforeAll(async () => {
   app = await startApp({
-    PPID_TEST_FIXTURES: 'plain-item',
+    // Every type the bench servers B and C register, so A creates all tables before they boot.
+    PPID_TEST_FIXTURES: 'plain-item,indexed-item',
     PPID_REMINDERS: 'true',
     PPID_REMINDERS_RULE: REMINDER_RULE,
     TRUST_PROXY: 'true', // as docs/deployment.md sets it behind nginx
