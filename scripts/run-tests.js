@@ -90,7 +90,10 @@ if (suites.includes('integration')) {
     // requests-abuse, on every engine.
     'requests-notice', 'objections', 'registers',
     // The packed plugin installed in a foreign host: packaging, not SQL (its host boots on SQLite).
-    'foreign-app'];
+    'foreign-app',
+    // Classification rules, the excluded-information register and bulk acts: rules over plain
+    // reads and writes (the guard's SQL on each engine is public-doors and public-api-guard).
+    'classification', 'exclusions', 'bulk-acts'];
   // MariaDB runs the files where the engine changes behaviour (locks, constraints, generated
   // columns, the public guard's SQL, concurrency, migrations); the workflow's rules over plain
   // reads and writes are proven on SQLite and PostgreSQL (the excluded-information register,
