@@ -104,8 +104,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const dir = path.join(pluginRoot(), 'sops');
       const files = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
       const out: { file: string; code: string; version: number; created: boolean }[] = [];
+      // Every boot passes here: one query for the codes this database has, and a shipped file
+      // whose top-level `code:` is among them is not parsed at all (YAML parsing was most of the
+      // plugin's warm boot, #17). A file the cheap read cannot place takes the full path.
+      const have = new Map(
+        ((await query().findMany({ where: { current: true }, select: ['code', 'version'] })) as SopVersionRow[]).map((r) => [r.code, r.version])
+      );
       for (const f of files) {
         const text = fs.readFileSync(path.join(dir, f), 'utf8');
+        const quick = f.endsWith('.json') ? null : /^code:[ \t]*["']?([A-Za-z0-9_-]+)["']?[ \t]*$/m.exec(text)?.[1];
+        if (quick && have.has(quick)) {
+          out.push({ file: f, code: quick, version: have.get(quick) as number, created: false });
+          continue;
+        }
         const parsed = self.validate(text, f.endsWith('.json') ? 'json' : 'yaml');
         if (!parsed.ok) throw invalidDefinition(parsed.errors);
         const existing = (await query().findOne({ where: { code: parsed.value.code, current: true } })) as SopVersionRow | null;
