@@ -119,6 +119,11 @@ const table = (): { route: string; url: string; body?: unknown; expect: Expect }
   { route: 'GET /requests/:id/notice', url: '/ppid/requests/PMI-0000-99999/notice', expect: manage(404) },
   { route: 'PUT /requests/:id/notice', url: '/ppid/requests/PMI-0000-99999/notice', body: {}, expect: manage(400) },
   { route: 'POST /requests/:id/extension', url: '/ppid/requests/PMI-0000-99999/extension', body: {}, expect: manage(400) },
+  // The applicant's identity documents: requests.manage and requests.personal-data (checked before the lookup);
+  // the log of their reads: records.personal-data.
+  { route: 'GET /requests/:id/identity-scan', url: '/ppid/requests/PMI-0000-99999/identity-scan', expect: manage(404) },
+  { route: 'GET /requests/:id/applicant', url: '/ppid/requests/PMI-0000-99999/applicant', expect: manage(404) },
+  { route: 'GET /personal-data-log', url: '/ppid/personal-data-log', expect: manage(200) },
   { route: 'GET /notifications', url: '/ppid/notifications', expect: HOLDERS_ALL },
   { route: 'GET /notifications/preferences', url: '/ppid/notifications/preferences', expect: HOLDERS_ALL },
   { route: 'PUT /notifications/preferences', url: '/ppid/notifications/preferences', body: { preferences: 'x' }, expect: { others: 400 } },

@@ -5,7 +5,7 @@ import { pdfWords } from '../helpers/visual';
 let app: TestApp;
 // The demo seed (16 accounts, items through several acts) is slow on a loaded 2-core machine.
 beforeAll(async () => {
-  app = await startApp({ NODE_ENV: 'development', PPID_DEMO_SEED: 'true' });
+  app = await startApp({ NODE_ENV: 'development', PPID_DEMO_SEED: 'true', PPID_PERSONAL_DATA_KEY: Buffer.alloc(32, 44).toString('base64') });
 }, 400000);
 afterAll(async () => {
   await app?.stop();
@@ -106,6 +106,70 @@ describe('demo roles: each SOP role can do what its step asks, nothing more', ()
     const conf = await cm.findConfiguration(cm.findContentType(ITEM));
     expect(conf.metadatas.unit.edit.mainField).toBe('name');
     expect(conf.metadatas.kind.edit.mainField).toBe('label');
+  });
+});
+
+describe('the information service (#15): the BKPSDM officials hold what their duty needs, logging in as seeded', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const as = async (email: string) => {
+    const res = await app.http().post('/admin/login').send({ email, password: 'Demo-PPID-2026!' });
+    expect(res.status).toBe(200);
+    return { Authorization: `Bearer ${res.body.data.token}` };
+  };
+  let number = '';
+  beforeAll(async () => {
+    const filed = await app.http().post('/api/ppid/requests').field('data', JSON.stringify({
+      applicant: { type: 'perorangan', name: 'Andi Saputra', address: 'Jl. Yos Sudarso No. 8, Sangatta', email: 'andi@example.id', phone: '+62 813-0000-0808', identityNumber: '6408010303030005' },
+      information: 'Data jumlah ASN BKPSDM Kutai Timur 2026',
+      purpose: 'Penelitian',
+      obtainBy: 'salinan_softcopy',
+      deliverBy: 'email',
+    })).attach('identityScan', PNG, { filename: 'ktp.png', contentType: 'image/png' });
+    expect(filed.status).toBe(201);
+    number = filed.body.number;
+  });
+
+  it('SOPs 101 and 102 are mapped to the Kutai Timur officials, body-wide; the request\'s run waits for the Petugas Informasi', async () => {
+    const maps = await app.strapi.db.query('plugin::ppid.role-mapping').findMany({ where: { sopCode: { $in: ['pelayanan-permohonan-informasi', 'penanganan-keberatan'] } }, populate: ['adminRole', 'unit'] });
+    const pairs = maps.map((m: any) => `${m.sopCode}/${m.sopRole} -> ${m.adminRole.name}${m.unit ? ' @' + m.unit.code : ''}`).sort();
+    expect(pairs).toEqual([
+      'pelayanan-permohonan-informasi/petugas-informasi -> kutim: Petugas Informasi',
+      'pelayanan-permohonan-informasi/ppid -> kutim: PPID',
+      'pelayanan-permohonan-informasi/ppid-pelaksana -> kutim: PPID Pelaksana',
+      'penanganan-keberatan/atasan-ppid -> kutim: Kepala BKPSDM (Atasan PPID)',
+      'penanganan-keberatan/petugas-informasi -> kutim: Petugas Informasi',
+      'penanganan-keberatan/ppid -> kutim: PPID',
+    ]);
+    const row = await app.strapi.db.query('plugin::ppid.information-request').findOne({ where: { number } });
+    const run = await app.strapi.db.query('plugin::ppid.run').findOne({ where: { itemDocumentId: row.documentId } });
+    expect(run).toMatchObject({ sopCode: 'pelayanan-permohonan-informasi', currentStep: 1, currentRole: 'petugas-informasi' });
+  });
+
+  it('each official reaches exactly the service routes their duty needs', async () => {
+    const who = {
+      petugas: await as('petugas-informasi.kutim@demo.ppid.local'),
+      ppid: await as('ppid.kutim@demo.ppid.local'),
+      atasan: await as('atasan-ppid.kutim@demo.ppid.local'),
+      pelaksana: await as('ppid-pelaksana.kutim@demo.ppid.local'),
+    };
+    const status = async (h: Record<string, string>, url: string) => (await app.http().get(url).set(h)).status;
+    const routes = {
+      notice: `/ppid/requests/${number}/notice`, // requests.manage
+      scan: `/ppid/requests/${number}/identity-scan`, // requests.manage + requests.personal-data
+      objection: '/ppid/objections/KEB-1999-00001', // objections.manage (404: none such)
+      register: '/ppid/registers/permohonan?year=2026', // registers.read
+    };
+    const table: Record<string, Record<string, number>> = {};
+    for (const [name, h] of Object.entries(who)) {
+      table[name] = {};
+      for (const [route, url] of Object.entries(routes)) table[name][route] = await status(h, url);
+    }
+    expect(table).toEqual({
+      petugas: { notice: 200, scan: 200, objection: 403, register: 200 },
+      ppid: { notice: 200, scan: 403, objection: 404, register: 200 },
+      atasan: { notice: 403, scan: 403, objection: 404, register: 200 },
+      pelaksana: { notice: 403, scan: 403, objection: 403, register: 403 },
+    });
   });
 });
 

@@ -43,9 +43,13 @@ const FILED: { at: string; type: string }[] = [
 ];
 const numbers: string[] = [];
 
-async function roleUser(name: string, actions: string[]) {
+type Grant = string | { action: string; subject: string; properties?: Record<string, unknown> };
+async function roleUser(name: string, actions: Grant[]) {
   const role = await app.strapi.service('admin::role').create({ name, description: '' });
-  await app.strapi.service('admin::role').assignPermissions(role.id, actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
+  await app.strapi.service('admin::role').assignPermissions(
+    role.id,
+    actions.map((a) => (typeof a === 'string' ? { action: a, subject: null, properties: {}, conditions: [] } : { properties: {}, conditions: [], ...a }))
+  );
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.go.id`;
   const password = 'Rahasia-Register-123';
   await ppid().service('directory').ensureUser({ email, firstname: name, lastname: 'PPID', password, roles: [role.id] });
@@ -208,7 +212,19 @@ it('the annual report of 2026: the numbers of the seeded year, JSON, XLSX and PD
 it('the summary is proposed as a DRAFT berkala item only when asked, once per year, never published', async () => {
   const itemType = app.strapi.config.get('plugin::ppid.itemType') as string;
   const before = await app.strapi.db.query(itemType as any).count({});
-  const res = await app.http().post('/ppid/reports/annual/2026/propose').set(officer);
+  // registers.read alone reads the report but cannot create an item: 403, nothing created.
+  const refused = await app.http().post('/ppid/reports/annual/2026/propose').set(officer);
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.details).toMatchObject({ reason: 'content_create', uid: itemType });
+  expect(await app.strapi.db.query(itemType as any).count({})).toBe(before);
+  // Create on the type but not on the summary field: still 403.
+  const CM_CREATE = 'plugin::content-manager.explorer.create';
+  const titleOnly = await roleUser('Petugas Register Judul', ['plugin::ppid.registers.read', { action: CM_CREATE, subject: itemType, properties: { fields: ['title'] } }]);
+  expect((await app.http().post('/ppid/reports/annual/2026/propose').set(titleOnly)).status).toBe(403);
+  // With the Content Manager's create permission on the item type (every field): 201.
+  const fields = ppid().service('directory').fieldPaths(itemType);
+  const editor = await roleUser('Petugas Register Penyunting', ['plugin::ppid.registers.read', { action: CM_CREATE, subject: itemType, properties: { fields } }]);
+  const res = await app.http().post('/ppid/reports/annual/2026/propose').set(editor);
   expect(res.status).toBe(201);
   expect(res.body.data.title).toBe('Ringkasan Laporan Layanan Informasi Publik Kecamatan Palaran Tahun 2026');
   expect(res.body.data.summary).toContain('menerima 6 permohonan');
@@ -216,7 +232,7 @@ it('the summary is proposed as a DRAFT berkala item only when asked, once per ye
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ classification: 'berkala', publishedAt: null });
   expect(await app.strapi.db.query(itemType as any).count({})).toBe(before + 1);
-  const again = await app.http().post('/ppid/reports/annual/2026/propose').set(officer);
+  const again = await app.http().post('/ppid/reports/annual/2026/propose').set(editor);
   expect(again.status).toBe(409);
   expect(again.body.error.details).toMatchObject({ reason: 'already_proposed', documentId: res.body.data.documentId });
 });

@@ -136,6 +136,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const dipUpdates = getService(strapi, 'dip').pemutakhiran;
   dipUpdates.updateSchedule();
   if (jobsOn) dipUpdates.schedule();
+  // Identity scans of closed cases are deleted at the end of their retention (requests/services/personal-data.ts).
+  const scanRetention = getService(strapi, 'request-personal-data');
+  if (jobsOn) scanRetention.schedule();
+  else scanRetention.registerOnly();
   // Signed checkpoints of the chain head, published outside the database (services/checkpoints.ts);
   // off in tests (they call tick()), PPID_CHECKPOINTS=false turns the job off.
   webhookStore.addAllowedEvent('PPID_CHECKPOINT', 'ppid.checkpoint');

@@ -9,6 +9,7 @@ import { attachmentGuard } from './public/middlewares/attachments';
 import { adminFilesCookie } from './platform/middlewares/admin-files';
 import { retryAfter } from './signature/middlewares/retry-after';
 import { removeUploadedFiles } from './requests/middlewares/uploaded-files';
+import { earlyBodyLimit } from './requests/middlewares/early-body-limit';
 import { installAppTypes } from './platform/uids';
 import { cacheContentApiReads } from './public/middlewares/http-cache';
 
@@ -29,6 +30,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(retryAfter());
   // Multipart temp files of any field are removed after the answer (Strapi removes only `files`).
   strapi.server.use(removeUploadedFiles());
+  // The public filing doors' 413/411 from the declared length, before the body parser writes a byte.
+  strapi.server.use(earlyBodyLimit(strapi));
   // ETag, 304 and Cache-Control on the app's REST reads (docs/api.md, "HTTP caching").
   cacheContentApiReads(strapi);
 

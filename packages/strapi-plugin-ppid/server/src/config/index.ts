@@ -29,6 +29,7 @@ import {
   type RateLimit,
   type RateLimitBucket,
 } from '../core/requests/abuse';
+import { DEFAULT_SCAN_RETENTION_DAYS, parseRetentionDays } from '../core/requests/privacy';
 
 const HEADING_KEYS = ['instansi', 'unit', 'alamat', 'tempat'] as const;
 
@@ -112,7 +113,9 @@ export function httpCacheConfig(raw: unknown): HttpCacheConfig {
  * still needed to read what they sealed, `maxBodyBytes` the largest request body accepted (413),
  * `maxScanBytes` the largest identity scan (PPID_IDENTITY_SCAN_MAX_BYTES, 413), `rateLimit` the
  * per-address limit of each public door, "max/windowSeconds" or "off" (PPID_RATE_LIMIT_FILE,
- * PPID_RATE_LIMIT_OBJECTION, PPID_RATE_LIMIT_TRACK; core/requests/abuse.ts).
+ * PPID_RATE_LIMIT_OBJECTION, PPID_RATE_LIMIT_TRACK; core/requests/abuse.ts),
+ * `identityScanRetentionDays` how long an identity scan is kept after its case is closed
+ * (PPID_IDENTITY_SCAN_RETENTION_DAYS, default 90, at least 60; core/requests/privacy.ts).
  */
 export type RequestsConfig = {
   numberPattern: string;
@@ -124,6 +127,7 @@ export type RequestsConfig = {
   maxBodyBytes: number;
   maxScanBytes: number;
   rateLimit: Record<RateLimitBucket, RateLimit | null>;
+  identityScanRetentionDays: number;
 };
 const defaultRateLimits = () =>
   Object.fromEntries(RATE_LIMIT_BUCKETS.map((b) => [b, parseRateLimit(RATE_LIMIT_DEFAULTS[b], `requests.rateLimit.${b}`)])) as RequestsConfig['rateLimit'];
@@ -136,8 +140,9 @@ export const REQUESTS_DEFAULTS: Omit<RequestsConfig, 'personalDataKey'> = {
   maxBodyBytes: 32 * 1024,
   maxScanBytes: DEFAULT_MAX_SCAN_BYTES,
   rateLimit: defaultRateLimits(),
+  identityScanRetentionDays: DEFAULT_SCAN_RETENTION_DAYS,
 };
-const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes', 'maxScanBytes', 'rateLimit'];
+const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes', 'maxScanBytes', 'rateLimit', 'identityScanRetentionDays'];
 
 /** requests.rateLimit: each door's limit (missing doors keep their default); an Error names the bad key. */
 function rateLimitsConfig(raw: unknown): RequestsConfig['rateLimit'] {
@@ -191,7 +196,8 @@ export function requestsConfig(raw: unknown): RequestsConfig {
     throw new Error(`ppid config: requests.maxScanBytes (PPID_IDENTITY_SCAN_MAX_BYTES) must be a whole number of bytes from 1024 to ${MAX_SCAN_BYTES_LIMIT}`);
   }
   const rateLimit = rateLimitsConfig(c.rateLimit);
-  return { numberPattern, objectionNumberPattern, sopCode, objectionSopCode, personalDataKey, retiredPersonalDataKeys: retired as string[], maxBodyBytes, maxScanBytes, rateLimit };
+  const identityScanRetentionDays = parseRetentionDays(c.identityScanRetentionDays);
+  return { numberPattern, objectionNumberPattern, sopCode, objectionSopCode, personalDataKey, retiredPersonalDataKeys: retired as string[], maxBodyBytes, maxScanBytes, rateLimit, identityScanRetentionDays };
 }
 
 /** Format checks of the plugin config (no Strapi needed); throws an Error naming the key. */
@@ -284,6 +290,7 @@ export default {
         objection: env(RATE_LIMIT_ENV.objection, RATE_LIMIT_DEFAULTS.objection),
         track: env(RATE_LIMIT_ENV.track, RATE_LIMIT_DEFAULTS.track),
       },
+      identityScanRetentionDays: env('PPID_IDENTITY_SCAN_RETENTION_DAYS', String(DEFAULT_SCAN_RETENTION_DAYS)),
     },
   }),
   validator(config: Record<string, unknown>) {

@@ -13,6 +13,7 @@ export const ACTIONS = [
   { uid: 'registers.read', displayName: 'Register permohonan dan keberatan, laporan layanan informasi tahunan (registers, annual report)' },
   { uid: 'records.personal-data', displayName: 'Catatan: NIP lengkap, alamat IP, peramban penanda tangan (signers\' personal data)' },
   { uid: 'requests.manage', displayName: 'Permohonan informasi: pemberitahuan tertulis, perpanjangan (written notice, extension)' },
+  { uid: 'requests.personal-data', displayName: 'Permohonan informasi: nomor identitas lengkap dan pindaian identitas pemohon, setiap baca dicatat (applicants\' identity number and scan, every read logged)' },
   { uid: 'objections.manage', displayName: 'Keberatan: tanggapan Atasan PPID, sengketa di Komisi Informasi (objections: answer, dispute)' },
   { uid: 'settings.manage', displayName: 'Pengaturan: kop naskah dinas, daftar persiapan (settings: letterhead, first-run checklist)' },
 ].map((a) => ({ section: 'plugins' as const, pluginName: 'ppid', ...a }));

@@ -13,6 +13,13 @@ export default {
     { method: 'GET', path: '/requests/:id/notice', handler: 'requests.getNotice', config: auth('requests.manage') },
     { method: 'PUT', path: '/requests/:id/notice', handler: 'requests.recordNotice', config: auth('requests.manage') },
     { method: 'POST', path: '/requests/:id/extension', handler: 'requests.extend', config: auth('requests.manage') },
+    // The applicant's identity documents: the controller checks requests.manage and
+    // requests.personal-data itself, so that a refused attempt is logged like a read.
+    { method: 'GET', path: '/requests/:id/identity-scan', handler: 'personalData.identityScan', config: auth() },
+    { method: 'GET', path: '/requests/:id/applicant', handler: 'personalData.applicant', config: auth('requests.manage') },
+    // The log of those reads, refusals and deletions, for auditors (records.personal-data: it
+    // carries officials' addresses and browsers, as signature records do).
+    { method: 'GET', path: '/personal-data-log', handler: 'personalData.log', config: auth('records.personal-data') },
     // The Atasan PPID's answer to an objection and the dispute (Pasal 36-37): objections.manage.
     { method: 'GET', path: '/objections/:id', handler: 'objections.get', config: auth('objections.manage') },
     { method: 'PUT', path: '/objections/:id/answer', handler: 'objections.answer', config: auth('objections.manage') },

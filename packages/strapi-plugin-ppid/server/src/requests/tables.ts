@@ -12,9 +12,13 @@ import type { Core } from '@strapi/strapi';
  * - `ppid_request_scans`: the applicant's identity scan, sealed (AES-256-GCM, the personal-data
  *   key), one per request, written in the request's transaction. LONGBLOB on MySQL/MariaDB
  *   (BLOB holds only 64 KB), BYTEA on PostgreSQL, BLOB on SQLite.
+ * - `ppid_personal_data_log`: every official's read of an applicant's identity number or scan,
+ *   every refused attempt, and every deletion of a scan by the retention job (who, when, which
+ *   request, from where); rows are only ever added (requests/services/personal-data.ts).
  */
 export const RATE_LIMITS_TABLE = 'ppid_rate_limits';
 export const SCANS_TABLE = 'ppid_request_scans';
+export const PERSONAL_DATA_LOG_TABLE = 'ppid_personal_data_log';
 
 async function ensure(strapi: Core.Strapi, name: string, build: (t: any) => void) {
   const schema = () => strapi.db.getSchemaConnection();
@@ -43,5 +47,21 @@ export async function ensureRequestTables(strapi: Core.Strapi): Promise<void> {
     if (mysql) t.specificType('sealed', 'LONGBLOB').notNullable();
     else t.binary('sealed').notNullable();
     t.datetime('created_at').notNullable();
+  });
+  await ensure(strapi, PERSONAL_DATA_LOG_TABLE, (t) => {
+    t.increments('id').primary();
+    t.datetime('at').notNullable();
+    t.string('subject', 32).notNullable();
+    t.string('outcome', 16).notNullable();
+    t.string('reason', 64).nullable();
+    t.string('request_document_id', 64).notNullable();
+    t.string('request_number', 100).nullable();
+    t.integer('user_id').nullable();
+    t.string('user_email', 255).nullable();
+    t.string('ip', 64).nullable();
+    t.string('user_agent', 300).nullable();
+    t.string('detail', 300).nullable();
+    t.index(['request_document_id'], 'ppid_personal_data_log_request_idx');
+    t.index(['at'], 'ppid_personal_data_log_at_idx');
   });
 }

@@ -7,3 +7,5 @@ export * from './notice';
 export * from './objection-answer';
 export * from './abuse';
 export * from './registers';
+export * from './privacy';
+export * from './role-grants';

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { writingRoles } from '../../core/workflow';
+import { requestServiceGrants } from '../../core/requests/role-grants';
 import { UID, appTypes } from '../uids';
 import type { RoleGrant } from './directory';
 import { getService } from '../../services/get-service';
@@ -31,6 +32,12 @@ const PEOPLE: { sop: string; short: string; unitName: string; timeZone: string; 
 // period, the PPID Pelaksana drafts.
 const CONSEQUENCE_TEST = { sop: 'uji-konsekuensi', short: 'kutim', roles: { 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } };
 
+// The information service (requests and objections, SOPs 101 and 102, issue #15) is run by the
+// same BKPSDM officers, body-wide; their roles also get the service's plugin permissions
+// (core/requests/role-grants.ts: requests.manage, requests.personal-data, objections.manage,
+// registers.read, each to the role whose duty needs it).
+const REQUEST_SERVICE = { short: 'kutim', roles: { 'petugas-informasi': 'Petugas Informasi', 'ppid-pelaksana': 'PPID Pelaksana', ppid: 'PPID', 'atasan-ppid': 'Kepala BKPSDM (Atasan PPID)' } as Record<string, string> };
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: 'ppid', key: 'demo-seeded' });
 
@@ -55,6 +62,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       read: app,
       plugin: writes && dip ? ['dip.manage'] : [],
     };
+  }
+
+  /** The SOP's grant, plus the information service's permissions when the role runs that service too. */
+  async function grantOf(group: { sop: string; short: string; roles: Record<string, string> }, roleKey: string): Promise<RoleGrant> {
+    const g = await grantFor(group.sop, roleKey);
+    if (group.short === REQUEST_SERVICE.short && REQUEST_SERVICE.roles[roleKey] === group.roles[roleKey]) {
+      g.plugin = [...new Set([...(g.plugin ?? []), ...requestServiceGrants(roleKey)])];
+    }
+    return g;
+  }
+
+  /** The information service's SOPs (the configured codes) mapped to the BKPSDM roles each SOP defines. */
+  async function mapRequestServiceRoles() {
+    const dir = getService(strapi, 'directory');
+    const settings = getService(strapi, 'requests').settings();
+    for (const code of [settings.sopCode, settings.objectionSopCode]) {
+      const def = await getService(strapi, 'sops').current(code).then((s: any) => s.definition, () => null);
+      if (!def) continue; // a body that named its own SOP maps it itself
+      const keys = new Set<string>((def.roles ?? []).map((r: { key: string }) => r.key));
+      for (const [roleKey, jabatan] of Object.entries(REQUEST_SERVICE.roles)) {
+        if (!keys.has(roleKey)) continue;
+        const role = await strapi.db.query('admin::role').findOne({ where: { name: roleName(REQUEST_SERVICE.short, jabatan) } });
+        if (role) await dir.mapRole(code, roleKey, role.id, null);
+      }
+    }
   }
 
   /**
@@ -144,11 +176,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const name = roleName(group.short, jabatan);
           const role = await strapi.db.query('admin::role').findOne({ where: { name } });
           if (!role) continue;
-          await dir.ensureRole(name, '', await grantFor(group.sop, roleKey), { converge: true });
+          await dir.ensureRole(name, '', await grantOf(group, roleKey), { converge: true });
           if (bodyWide(group.sop)) await dir.mapRole(group.sop, roleKey, role.id, null);
         }
       }
       await mapConsequenceTestRoles();
+      await mapRequestServiceRoles();
       await convergeZones();
     },
 
@@ -168,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const group of PEOPLE) {
         const unit = await dir.ensureUnit({ code: group.short.toUpperCase(), name: group.unitName, parent: root.id, timeZone: group.timeZone });
         for (const [roleKey, jabatan] of Object.entries(group.roles)) {
-          const role = await dir.ensureRole(roleName(group.short, jabatan), `Peran SOP ${roleKey} (${group.sop})`, await grantFor(group.sop, roleKey), { converge: true });
+          const role = await dir.ensureRole(roleName(group.short, jabatan), `Peran SOP ${roleKey} (${group.sop})`, await grantOf(group, roleKey), { converge: true });
           const email = `${roleKey}.${group.short}@demo.ppid.local`;
           const user = await dir.ensureUser({ email, firstname: jabatan, lastname: '', password: DEMO_PASSWORD, roles: [role.id] });
           // Valid NIPs: born 1980-01-15, appointed 2005-03, serials 001...
@@ -181,6 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       await mapConsequenceTestRoles();
+      await mapRequestServiceRoles();
       await convergeZones(); // before the first submit: deadlines in each unit's local hours
       await getService(strapi, 'kop').seedDemo(); // the demo body's kop (letterhead) and logo, and its units' own
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError } from '../../errors';
+import { fieldError, forbidden } from '../../errors';
 import { PERSONAL_DATA } from '../../platform/services/admin-access';
+import { appTypes } from '../../platform/uids';
 import { getService } from '../../services/get-service';
 import { CONTENT_TYPES, REGISTERS, REGISTER_FORMATS, type RegisterFormat, type RegisterName } from '../services/registers';
 
@@ -58,9 +59,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = registers().stream((out) => registers().writeAnnual(year, format as 'pdf' | 'xlsx', out, report));
     },
 
+    /**
+     * The draft is an information item like any other: the caller needs the Content Manager's
+     * create permission on the item type (and on the fields the draft fills), else 403, as they
+     * could not have created it by hand. `registers.read` alone only reads the report.
+     */
     async propose(ctx: any) {
+      const year = yearOf(ctx);
+      const { itemType } = appTypes(strapi);
+      if (itemType) {
+        const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: itemType });
+        const CM_CREATE = 'plugin::content-manager.explorer.create';
+        const attrs = ((strapi.contentType(itemType as any) as any)?.attributes ?? {}) as Record<string, unknown>;
+        const fields = ['title', 'summary', 'classification'].filter((f) => f in attrs);
+        if (!checker.can(CM_CREATE) || fields.some((f) => !checker.can(CM_CREATE, undefined, f))) {
+          throw forbidden(
+            'Mengusulkan ringkasan membuat draf informasi: perlu izin membuat (create) tipe konten itu di Content Manager / ' +
+              'proposing the summary creates a draft information item: you need the Content Manager create permission on its type',
+            { reason: 'content_create', uid: itemType }
+          );
+        }
+      }
       ctx.status = 201;
-      ctx.body = { data: await registers().proposeAnnual(yearOf(ctx)) };
+      ctx.body = { data: await registers().proposeAnnual(year) };
     },
   };
 };

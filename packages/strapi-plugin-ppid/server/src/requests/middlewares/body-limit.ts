@@ -4,7 +4,7 @@ import { requestsConfig } from '../../config';
 import { uploadedFiles } from './uploaded-files';
 
 // Room for the multipart boundaries and part headers around the data field and the scan.
-const MULTIPART_OVERHEAD = 16 * 1024;
+export const MULTIPART_OVERHEAD = 16 * 1024;
 
 /**
  * A public request body larger than requests.maxBodyBytes (default 32 KB) is refused with 413
