@@ -18,7 +18,8 @@
 // /ppid/settings/kop, services/kop.ts): PPID_INSTANSI (the parent government, e.g. "Pemerintah
 // Kota Samarinda"), PPID_UNIT (the body, e.g. "Kecamatan Palaran"), PPID_ALAMAT (address line)
 // and PPID_TEMPAT (place of the place-and-date line).
-import { DEFAULT_OBJECTION_NUMBER_PATTERN, DEFAULT_REQUEST_NUMBER_PATTERN, validateRequestNumberPattern } from '../core/requests/number';
+import { DEFAULT_NOTICE_NUMBER_PATTERN, DEFAULT_OBJECTION_NUMBER_PATTERN, DEFAULT_REQUEST_NUMBER_PATTERN, validateNoticeNumberPattern, validateRequestNumberPattern } from '../core/requests/number';
+import { DEFAULT_REMINDER_DAYS_BEFORE, parseReminderDaysBefore } from '../core/requests/legal-reminders';
 import {
   DEFAULT_MAX_SCAN_BYTES,
   MAX_SCAN_BYTES_LIMIT,
@@ -112,7 +113,9 @@ export function httpCacheConfig(raw: unknown): HttpCacheConfig {
  * still needed to read what they sealed, `maxBodyBytes` the largest request body accepted (413),
  * `maxScanBytes` the largest identity scan (PPID_IDENTITY_SCAN_MAX_BYTES, 413), `rateLimit` the
  * per-address limit of each public door, "max/windowSeconds" or "off" (PPID_RATE_LIMIT_FILE,
- * PPID_RATE_LIMIT_OBJECTION, PPID_RATE_LIMIT_TRACK; core/requests/abuse.ts).
+ * PPID_RATE_LIMIT_OBJECTION, PPID_RATE_LIMIT_TRACK; core/requests/abuse.ts), `noticeNumberPattern` the
+ * written notice's letter number (nomor surat; core/requests/number.ts), `reminderDaysBefore` the
+ * working days before a legal deadline its officials are reminded (core/requests/legal-reminders.ts).
  */
 export type RequestsConfig = {
   numberPattern: string;
@@ -124,6 +127,8 @@ export type RequestsConfig = {
   maxBodyBytes: number;
   maxScanBytes: number;
   rateLimit: Record<RateLimitBucket, RateLimit | null>;
+  noticeNumberPattern: string;
+  reminderDaysBefore: number;
 };
 const defaultRateLimits = () =>
   Object.fromEntries(RATE_LIMIT_BUCKETS.map((b) => [b, parseRateLimit(RATE_LIMIT_DEFAULTS[b], `requests.rateLimit.${b}`)])) as RequestsConfig['rateLimit'];
@@ -136,8 +141,10 @@ export const REQUESTS_DEFAULTS: Omit<RequestsConfig, 'personalDataKey'> = {
   maxBodyBytes: 32 * 1024,
   maxScanBytes: DEFAULT_MAX_SCAN_BYTES,
   rateLimit: defaultRateLimits(),
+  noticeNumberPattern: DEFAULT_NOTICE_NUMBER_PATTERN,
+  reminderDaysBefore: DEFAULT_REMINDER_DAYS_BEFORE,
 };
-const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes', 'maxScanBytes', 'rateLimit'];
+const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes', 'maxScanBytes', 'rateLimit', 'noticeNumberPattern', 'reminderDaysBefore'];
 
 /** requests.rateLimit: each door's limit (missing doors keep their default); an Error names the bad key. */
 function rateLimitsConfig(raw: unknown): RequestsConfig['rateLimit'] {
@@ -191,7 +198,23 @@ export function requestsConfig(raw: unknown): RequestsConfig {
     throw new Error(`ppid config: requests.maxScanBytes (PPID_IDENTITY_SCAN_MAX_BYTES) must be a whole number of bytes from 1024 to ${MAX_SCAN_BYTES_LIMIT}`);
   }
   const rateLimit = rateLimitsConfig(c.rateLimit);
-  return { numberPattern, objectionNumberPattern, sopCode, objectionSopCode, personalDataKey, retiredPersonalDataKeys: retired as string[], maxBodyBytes, maxScanBytes, rateLimit };
+  const noticeNumberPattern = c.noticeNumberPattern == null || c.noticeNumberPattern === '' ? DEFAULT_NOTICE_NUMBER_PATTERN : c.noticeNumberPattern;
+  const noticeCheck = validateNoticeNumberPattern(noticeNumberPattern);
+  if (!noticeCheck.ok) throw new Error(`ppid config: requests.noticeNumberPattern ${JSON.stringify(noticeNumberPattern)}: ${noticeCheck.errors.join('; ')}`);
+  const reminderDaysBefore = parseReminderDaysBefore(c.reminderDaysBefore);
+  return {
+    numberPattern,
+    objectionNumberPattern,
+    sopCode,
+    objectionSopCode,
+    personalDataKey,
+    retiredPersonalDataKeys: retired as string[],
+    maxBodyBytes,
+    maxScanBytes,
+    rateLimit,
+    noticeNumberPattern: noticeNumberPattern as string,
+    reminderDaysBefore,
+  };
 }
 
 /** Format checks of the plugin config (no Strapi needed); throws an Error naming the key. */

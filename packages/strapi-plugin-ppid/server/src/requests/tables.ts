@@ -12,9 +12,13 @@ import type { Core } from '@strapi/strapi';
  * - `ppid_request_scans`: the applicant's identity scan, sealed (AES-256-GCM, the personal-data
  *   key), one per request, written in the request's transaction. LONGBLOB on MySQL/MariaDB
  *   (BLOB holds only 64 KB), BYTEA on PostgreSQL, BLOB on SQLite.
+ * - `ppid_legal_reminders`: one row per reminder of a legal deadline sent (the item, the
+ *   deadline kind and instant, the stage near/breached), its primary key the claim that makes it
+ *   go out once across instances (requests/services/deadline-reminders.ts).
  */
 export const RATE_LIMITS_TABLE = 'ppid_rate_limits';
 export const SCANS_TABLE = 'ppid_request_scans';
+export const LEGAL_REMINDERS_TABLE = 'ppid_legal_reminders';
 
 async function ensure(strapi: Core.Strapi, name: string, build: (t: any) => void) {
   const schema = () => strapi.db.getSchemaConnection();
@@ -43,5 +47,16 @@ export async function ensureRequestTables(strapi: Core.Strapi): Promise<void> {
     if (mysql) t.specificType('sealed', 'LONGBLOB').notNullable();
     else t.binary('sealed').notNullable();
     t.datetime('created_at').notNullable();
+  });
+  await ensure(strapi, LEGAL_REMINDERS_TABLE, (t) => {
+    // uid|documentId|deadline|ISO instant|stage: under 191 characters (MySQL's utf8mb4 key limit).
+    t.string('key', 190).primary('ppid_legal_reminders_pk');
+    t.string('item_uid', 64).notNullable();
+    t.string('document_id', 64).notNullable();
+    t.string('deadline', 32).notNullable();
+    t.string('stage', 16).notNullable();
+    t.datetime('due_at').notNullable();
+    t.integer('recipients').notNullable();
+    t.datetime('sent_at').notNullable();
   });
 }

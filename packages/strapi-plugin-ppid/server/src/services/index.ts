@@ -45,6 +45,7 @@ import requestNotices from '../requests/services/notices';
 import objections from '../requests/services/objections';
 import rateLimits from '../requests/services/rate-limits';
 import registers from '../requests/services/registers';
+import deadlineReminders from '../requests/services/deadline-reminders';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -99,6 +100,7 @@ export type ServiceFactories = {
   objections: typeof objections;
   'rate-limits': typeof rateLimits;
   registers: typeof registers;
+  'deadline-reminders': typeof deadlineReminders;
 };
 
 const services: ServiceFactories = {
@@ -149,6 +151,7 @@ const services: ServiceFactories = {
   'publication-version': publicationVersion,
   'dip-files': dipFiles,
   jobs,
+  'deadline-reminders': deadlineReminders,
 };
 
 export default services;
