@@ -46,6 +46,7 @@ import objections from '../requests/services/objections';
 import rateLimits from '../requests/services/rate-limits';
 import registers from '../requests/services/registers';
 import deadlineReminders from '../requests/services/deadline-reminders';
+import objectionForms from '../requests/services/objection-forms';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -101,6 +102,7 @@ export type ServiceFactories = {
   'rate-limits': typeof rateLimits;
   registers: typeof registers;
   'deadline-reminders': typeof deadlineReminders;
+  'objection-forms': typeof objectionForms;
 };
 
 const services: ServiceFactories = {
@@ -152,6 +154,7 @@ const services: ServiceFactories = {
   'dip-files': dipFiles,
   jobs,
   'deadline-reminders': deadlineReminders,
+  'objection-forms': objectionForms,
 };
 
 export default services;

@@ -325,7 +325,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const dueAt = objectionAnswerDueAt(receivedAt, calendar);
       const year = Number(localIsoDate(receivedAt, timeZone).slice(0, 4));
       await self.ensureYearCounter(year, 'objection');
-      return strapi.db.transaction(async ({ trx }) => {
+      const filed: FiledObjection = await strapi.db.transaction(async ({ trx }) => {
         const serial = await self.nextSerial(year, trx, 'objection');
         const number = formatRequestNumber(settings.objectionNumberPattern, { serial, receivedAt, timeZone });
         const row = await strapi.db.query(UID.objection).create({
@@ -340,6 +340,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return { number, request: request.number, receivedAt: receivedAt.toISOString(), dueAt: dueAt.toISOString() };
       });
+      // After commit: the form as filed (tanda bukti penerimaan keberatan); a failure is logged, the filing stands.
+      void getService(strapi, 'objection-forms')
+        .mailForm(filed.number)
+        .catch((e: unknown) => strapi.log.warn(`[ppid] objection form mail ${filed.number}: ${(e as Error).message}`));
+      return filed;
     },
 
     /** The applicant's identity scan, opened (for officials who may see it; no route yet), or null. */
