@@ -52,16 +52,16 @@ function paragraph(doc: Doc, text: string, opts: { font?: string; size?: number 
   const x = doc.page.margins.left;
   const width = usableWidth(doc);
   const t = toWinAnsi(text);
-  doc.font(opts.font ?? FONT.regular).fontSize(opts.size ?? 10);
+  doc.font(opts.font ?? FONT.regular).fontSize(opts.size ?? 9.5);
   const y = ensureSpace(doc, doc.y, Math.min(doc.heightOfString(t, { width }), 40));
   doc.text(t, x, y, { width, align: 'justify' });
-  doc.moveDown(0.5);
+  doc.moveDown(0.4);
 }
 
 function heading(doc: Doc, text: string): void {
   const y = ensureSpace(doc, doc.y, 40);
-  doc.font(FONT.bold).fontSize(10.5).text(toWinAnsi(text), doc.page.margins.left, y, { width: usableWidth(doc) });
-  doc.moveDown(0.3);
+  doc.font(FONT.bold).fontSize(10).text(toWinAnsi(text), doc.page.margins.left, y, { width: usableWidth(doc) });
+  doc.moveDown(0.2);
 }
 
 function fields(doc: Doc, rows: [string, TableCell][]): void {
@@ -75,8 +75,8 @@ function fields(doc: Doc, rows: [string, TableCell][]): void {
       ],
       rows.map(([label, value]) => [[{ text: label, font: FONT.bold }], value]),
       doc.y,
-      { fontSize: 9.5, padding: 4 }
-    ) + 10;
+      { fontSize: 9, padding: 3 }
+    ) + 8;
 }
 
 /** The form the applicant filed, rendered on demand from what is stored (never signed: a receipt). */
@@ -92,7 +92,7 @@ export async function renderObjectionForm(d: ObjectionFormData): Promise<Buffer>
   drawKop(doc, d.kop);
   drawTitle(doc, ['FORMULIR KEBERATAN', 'ATAS PERMOHONAN INFORMASI PUBLIK'], { gapAfter: 2 });
   doc.font(FONT.regular).fontSize(8.5).text('(UU 14/2008 Pasal 35 dan 36; Perki 1/2021)', doc.page.margins.left, doc.y, { width: usableWidth(doc), align: 'center' });
-  doc.moveDown(1);
+  doc.moveDown(0.6);
 
   heading(doc, 'A. Informasi Pengaju Keberatan');
   const proxy = d.proxy ?? null;
@@ -107,9 +107,14 @@ export async function renderObjectionForm(d: ObjectionFormData): Promise<Buffer>
     ['Alamat', d.applicant.address],
     ['Nomor identitas (disamarkan)', d.applicant.maskedIdentity || '-'],
     ['Nomor telepon (disamarkan)', d.applicant.maskedPhone || '-'],
-    ['Identitas kuasa pemohon: nama', proxy?.name || '-'],
-    ['Alamat kuasa pemohon', proxy?.address || '-'],
-    ['Nomor telepon kuasa pemohon', proxy?.phone || '-'],
+    // One line when there is no proxy, so that the form and its signatures fit one page.
+    ...((proxy
+      ? [
+          ['Identitas kuasa pemohon: nama', proxy.name],
+          ['Alamat kuasa pemohon', proxy.address || '-'],
+          ['Nomor telepon kuasa pemohon', proxy.phone || '-'],
+        ]
+      : [['Kuasa pemohon (nama, alamat, telepon)', '-']]) as [string, TableCell][]),
   ]);
 
   heading(doc, 'B. Alasan Pengajuan Keberatan (UU 14/2008 Pasal 35 ayat 1)');
@@ -127,12 +132,11 @@ export async function renderObjectionForm(d: ObjectionFormData): Promise<Buffer>
         return [chosen ? [{ text: 'X', font: FONT.bold }] : '', letter, chosen ? [{ text, font: FONT.bold }] : text];
       }),
       doc.y,
-      { fontSize: 9.5, padding: 4 }
-    ) + 10;
+      { fontSize: 9, padding: 3 }
+    ) + 8;
 
   heading(doc, 'C. Kasus Posisi');
   paragraph(doc, d.statement);
-  doc.moveDown(0.3);
 
   heading(doc, 'D. Hari/Tanggal Tanggapan atas Keberatan akan Diberikan');
   paragraph(
@@ -143,7 +147,7 @@ export async function renderObjectionForm(d: ObjectionFormData): Promise<Buffer>
     doc,
     'Keberatan ini telah diterima dan dicatat dalam register keberatan. Bila tanggapan Atasan PPID tidak memuaskan atau tidak diberikan dalam waktu tersebut, ' +
       'pemohon dapat mengajukan penyelesaian sengketa informasi publik kepada Komisi Informasi paling lambat 14 hari kerja (UU 14/2008 Pasal 37 ayat 2).',
-    { size: 9 }
+    { size: 8.5 }
   );
   drawSignerBlocks(
     doc,
@@ -151,9 +155,9 @@ export async function renderObjectionForm(d: ObjectionFormData): Promise<Buffer>
       { label: 'Mengetahui', jabatan: 'Petugas Informasi (Penerima Keberatan)', nama: 'Sistem layanan informasi', mark: 'Diterima secara elektronik' },
       { label: 'Pengaju keberatan', jabatan: 'Pemohon', nama: d.applicant.name, mark: 'Diajukan secara elektronik' },
     ],
-    { perRow: 2, fontSize: 9, placeDate: `${d.tempat ? `${d.tempat}, ` : ''}${formatTanggal(d.receivedAt, d.timeZone)}` }
+    { perRow: 2, fontSize: 8.5, placeDate: `${d.tempat ? `${d.tempat}, ` : ''}${formatTanggal(d.receivedAt, d.timeZone)}` }
   );
-  doc.moveDown(0.5);
+  doc.moveDown(0.3);
   paragraph(doc, 'Formulir ini sekaligus tanda bukti penerimaan keberatan; diterbitkan secara elektronik oleh sistem layanan informasi dan sah tanpa tanda tangan.', {
     font: FONT.italic,
     size: 8.5,

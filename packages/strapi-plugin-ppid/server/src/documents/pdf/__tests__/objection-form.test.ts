@@ -52,6 +52,6 @@ describe('the objection form (formulir keberatan, Perki 1/2021)', () => {
     expect(t).toContain('3 Februari 2027 pukul 09:00 WITA');
     expect(t).toContain('Pasal 36 ayat 2');
     expect(t).toContain('Samarinda, 21 Desember 2026');
-    expect(t).toContain('Identitas kuasa pemohon: nama'); // the proxy's fields, '-' when there is none
+    expect(t).toContain('Kuasa pemohon (nama, alamat, telepon) -'); // '-' when there is none
   });
 });
