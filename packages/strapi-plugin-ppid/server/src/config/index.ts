@@ -18,7 +18,8 @@
 // /ppid/settings/kop, services/kop.ts): PPID_INSTANSI (the parent government, e.g. "Pemerintah
 // Kota Samarinda"), PPID_UNIT (the body, e.g. "Kecamatan Palaran"), PPID_ALAMAT (address line)
 // and PPID_TEMPAT (place of the place-and-date line).
-import { DEFAULT_OBJECTION_NUMBER_PATTERN, DEFAULT_REQUEST_NUMBER_PATTERN, validateRequestNumberPattern } from '../core/requests/number';
+import { DEFAULT_NOTICE_NUMBER_PATTERN, DEFAULT_OBJECTION_NUMBER_PATTERN, DEFAULT_REQUEST_NUMBER_PATTERN, validateNoticeNumberPattern, validateRequestNumberPattern } from '../core/requests/number';
+import { DEFAULT_REMINDER_DAYS_BEFORE, parseReminderDaysBefore } from '../core/requests/legal-reminders';
 import {
   DEFAULT_MAX_SCAN_BYTES,
   MAX_SCAN_BYTES_LIMIT,
@@ -115,7 +116,10 @@ export function httpCacheConfig(raw: unknown): HttpCacheConfig {
  * per-address limit of each public door, "max/windowSeconds" or "off" (PPID_RATE_LIMIT_FILE,
  * PPID_RATE_LIMIT_OBJECTION, PPID_RATE_LIMIT_TRACK; core/requests/abuse.ts),
  * `identityScanRetentionDays` how long an identity scan is kept after its case is closed
- * (PPID_IDENTITY_SCAN_RETENTION_DAYS, default 90, at least 60; core/requests/privacy.ts).
+ * (PPID_IDENTITY_SCAN_RETENTION_DAYS, default 90, at least 60; core/requests/privacy.ts),
+ * `noticeNumberPattern` the written notice's letter number (nomor surat; core/requests/number.ts),
+ * `reminderDaysBefore` the working days before a legal deadline its officials are reminded
+ * (core/requests/legal-reminders.ts).
  */
 export type RequestsConfig = {
   numberPattern: string;
@@ -128,6 +132,8 @@ export type RequestsConfig = {
   maxScanBytes: number;
   rateLimit: Record<RateLimitBucket, RateLimit | null>;
   identityScanRetentionDays: number;
+  noticeNumberPattern: string;
+  reminderDaysBefore: number;
 };
 const defaultRateLimits = () =>
   Object.fromEntries(RATE_LIMIT_BUCKETS.map((b) => [b, parseRateLimit(RATE_LIMIT_DEFAULTS[b], `requests.rateLimit.${b}`)])) as RequestsConfig['rateLimit'];
@@ -141,8 +147,10 @@ export const REQUESTS_DEFAULTS: Omit<RequestsConfig, 'personalDataKey'> = {
   maxScanBytes: DEFAULT_MAX_SCAN_BYTES,
   rateLimit: defaultRateLimits(),
   identityScanRetentionDays: DEFAULT_SCAN_RETENTION_DAYS,
+  noticeNumberPattern: DEFAULT_NOTICE_NUMBER_PATTERN,
+  reminderDaysBefore: DEFAULT_REMINDER_DAYS_BEFORE,
 };
-const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes', 'maxScanBytes', 'rateLimit', 'identityScanRetentionDays'];
+const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'objectionSopCode', 'personalDataKey', 'retiredPersonalDataKeys', 'maxBodyBytes', 'maxScanBytes', 'rateLimit', 'identityScanRetentionDays', 'noticeNumberPattern', 'reminderDaysBefore'];
 
 /** requests.rateLimit: each door's limit (missing doors keep their default); an Error names the bad key. */
 function rateLimitsConfig(raw: unknown): RequestsConfig['rateLimit'] {
@@ -197,7 +205,24 @@ export function requestsConfig(raw: unknown): RequestsConfig {
   }
   const rateLimit = rateLimitsConfig(c.rateLimit);
   const identityScanRetentionDays = parseRetentionDays(c.identityScanRetentionDays);
-  return { numberPattern, objectionNumberPattern, sopCode, objectionSopCode, personalDataKey, retiredPersonalDataKeys: retired as string[], maxBodyBytes, maxScanBytes, rateLimit, identityScanRetentionDays };
+  const noticeNumberPattern = c.noticeNumberPattern == null || c.noticeNumberPattern === '' ? DEFAULT_NOTICE_NUMBER_PATTERN : c.noticeNumberPattern;
+  const noticeCheck = validateNoticeNumberPattern(noticeNumberPattern);
+  if (!noticeCheck.ok) throw new Error(`ppid config: requests.noticeNumberPattern ${JSON.stringify(noticeNumberPattern)}: ${noticeCheck.errors.join('; ')}`);
+  const reminderDaysBefore = parseReminderDaysBefore(c.reminderDaysBefore);
+  return {
+    numberPattern,
+    objectionNumberPattern,
+    sopCode,
+    objectionSopCode,
+    personalDataKey,
+    retiredPersonalDataKeys: retired as string[],
+    maxBodyBytes,
+    maxScanBytes,
+    rateLimit,
+    noticeNumberPattern: noticeNumberPattern as string,
+    reminderDaysBefore,
+    identityScanRetentionDays,
+  };
 }
 
 /** Format checks of the plugin config (no Strapi needed); throws an Error naming the key. */

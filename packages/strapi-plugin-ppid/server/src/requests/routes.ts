@@ -48,5 +48,6 @@ export default {
       config: { ...open, middlewares: [limit('objection'), 'plugin::ppid.request-body-limit'] },
     },
     { method: 'GET', path: '/requests/:number/objections/:objection/answer', handler: 'requests.objectionAnswer', config: { ...open, middlewares: [limit('track')] } },
+    { method: 'GET', path: '/requests/:number/objections/:objection/form', handler: 'requests.objectionForm', config: { ...open, middlewares: [limit('track')] } },
   ],
 };

@@ -15,10 +15,14 @@ import type { Core } from '@strapi/strapi';
  * - `ppid_personal_data_log`: every official's read of an applicant's identity number or scan,
  *   every refused attempt, and every deletion of a scan by the retention job (who, when, which
  *   request, from where); rows are only ever added (requests/services/personal-data.ts).
+ * - `ppid_legal_reminders`: one row per reminder of a legal deadline sent (the item, the
+ *   deadline kind and instant, the stage near/breached), its primary key the claim that makes it
+ *   go out once across instances (requests/services/deadline-reminders.ts).
  */
 export const RATE_LIMITS_TABLE = 'ppid_rate_limits';
 export const SCANS_TABLE = 'ppid_request_scans';
 export const PERSONAL_DATA_LOG_TABLE = 'ppid_personal_data_log';
+export const LEGAL_REMINDERS_TABLE = 'ppid_legal_reminders';
 
 async function ensure(strapi: Core.Strapi, name: string, build: (t: any) => void) {
   const schema = () => strapi.db.getSchemaConnection();
@@ -63,5 +67,16 @@ export async function ensureRequestTables(strapi: Core.Strapi): Promise<void> {
     t.string('detail', 300).nullable();
     t.index(['request_document_id'], 'ppid_personal_data_log_request_idx');
     t.index(['at'], 'ppid_personal_data_log_at_idx');
+  });
+  await ensure(strapi, LEGAL_REMINDERS_TABLE, (t) => {
+    // uid|documentId|deadline|ISO instant|stage: under 191 characters (MySQL's utf8mb4 key limit).
+    t.string('key', 190).primary('ppid_legal_reminders_pk');
+    t.string('item_uid', 64).notNullable();
+    t.string('document_id', 64).notNullable();
+    t.string('deadline', 32).notNullable();
+    t.string('stage', 16).notNullable();
+    t.datetime('due_at').notNullable();
+    t.integer('recipients').notNullable();
+    t.datetime('sent_at').notNullable();
   });
 }

@@ -46,6 +46,8 @@ import objections from '../requests/services/objections';
 import rateLimits from '../requests/services/rate-limits';
 import registers from '../requests/services/registers';
 import requestPersonalData from '../requests/services/personal-data';
+import deadlineReminders from '../requests/services/deadline-reminders';
+import objectionForms from '../requests/services/objection-forms';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -101,6 +103,8 @@ export type ServiceFactories = {
   'rate-limits': typeof rateLimits;
   registers: typeof registers;
   'request-personal-data': typeof requestPersonalData;
+  'deadline-reminders': typeof deadlineReminders;
+  'objection-forms': typeof objectionForms;
 };
 
 const services: ServiceFactories = {
@@ -152,6 +156,8 @@ const services: ServiceFactories = {
   'publication-version': publicationVersion,
   'dip-files': dipFiles,
   jobs,
+  'deadline-reminders': deadlineReminders,
+  'objection-forms': objectionForms,
 };
 
 export default services;

@@ -9,3 +9,4 @@ export * from './abuse';
 export * from './registers';
 export * from './privacy';
 export * from './role-grants';
+export * from './legal-reminders';

@@ -22,7 +22,7 @@ export function validateRequestNumberPattern(pattern: unknown): PatternCheck {
 }
 
 /** The per-year counter the serial is taken from (the year is the body's local year of receipt). */
-export function requestCounterName(receivedYear: number, series: 'information-request' | 'objection' = 'information-request'): string {
+export function requestCounterName(receivedYear: number, series: 'information-request' | 'objection' | 'notice' = 'information-request'): string {
   return `${series}:${receivedYear}`;
 }
 
@@ -33,4 +33,27 @@ export function formatRequestNumber(
   const check = validateRequestNumberPattern(pattern);
   if (!check.ok) throw new DecreeNumberError(`Invalid request number pattern: ${check.errors.join('; ')}`);
   return formatDecreeNumber(pattern, { serial: input.serial, date: input.receivedAt, timeZone: input.timeZone });
+}
+
+/**
+ * Nomor surat of the written notice (pemberitahuan tertulis, Pasal 22 ayat 7): a letter of the
+ * body, numbered like its other letters (its own series per year, by the local date of signing).
+ * Printed on the notice and in the register, never in a URL: slashes are the usual form.
+ */
+export const DEFAULT_NOTICE_NUMBER_PATTERN = '{serial:3}/PPID/PT/{bulan:romawi}/{tahun}';
+
+export function validateNoticeNumberPattern(pattern: unknown): PatternCheck {
+  if (typeof pattern !== 'string') return { ok: false, errors: ['Pattern must be a string'] };
+  const check = validatePattern(pattern);
+  if (!check.ok) return check;
+  if (/\{\s*(kode|unit)\b/.test(pattern)) return { ok: false, errors: ['{kode} and {unit} are not notice tokens: write the codes as text'] };
+  if (/[;"\\]/.test(pattern.replace(/\{[^{}]*\}/g, ''))) return { ok: false, errors: ['Pattern may not contain ; " \\'] };
+  if (pattern.length > 80) return { ok: false, errors: ['Pattern is longer than 80 characters'] };
+  return { ok: true };
+}
+
+export function formatNoticeNumber(pattern: string, input: { serial: number; signedAt: Date; timeZone?: string }): string {
+  const check = validateNoticeNumberPattern(pattern);
+  if (!check.ok) throw new DecreeNumberError(`Invalid notice number pattern: ${check.errors.join('; ')}`);
+  return formatDecreeNumber(pattern, { serial: input.serial, date: input.signedAt, timeZone: input.timeZone });
 }

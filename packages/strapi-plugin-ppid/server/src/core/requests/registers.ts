@@ -25,11 +25,13 @@ export const PASAL_17 = {
 export type Pasal17Letter = keyof typeof PASAL_17;
 const P17 = Object.keys(PASAL_17) as Pasal17Letter[];
 
-export type Outcome = 'seluruhnya' | 'sebagian' | 'ditolak';
+/** `tidak_dikuasai`: the body does not hold the information (Pasal 22 ayat 7 huruf a): not a refusal. */
+export type Outcome = 'seluruhnya' | 'sebagian' | 'ditolak' | 'tidak_dikuasai';
 export const OUTCOME_LABEL: Record<Outcome, string> = {
   seluruhnya: 'Diberikan seluruhnya',
   sebagian: 'Diberikan sebagian',
   ditolak: 'Ditolak',
+  tidak_dikuasai: 'Informasi tidak dikuasai',
 };
 
 /** The Atasan PPID's answer as objections/services stores it (answerDecision). */
@@ -64,6 +66,8 @@ export interface RequestFacts {
   deliverBy: string;
   /** The written notice (pemberitahuan tertulis, Pasal 22 ayat 7). */
   noticeSentAt: Date | null;
+  /** The notice's own letter number (nomor surat), given when the PPID signs it. */
+  noticeNumber: string | null;
   outcome: Outcome | null;
   /** Pasal 17 letters of a refusal or a partial grant. */
   refusalGrounds: Pasal17Letter[];
@@ -102,6 +106,7 @@ export function normalizeOutcome(v: unknown): Outcome | null {
   if (/^(granted|granted_in_whole|whole|diberikan_seluruhnya|seluruhnya|dikabulkan_seluruhnya)$/.test(s)) return 'seluruhnya';
   if (/^(partial|granted_in_part|part|diberikan_sebagian|sebagian|dikabulkan_sebagian)$/.test(s)) return 'sebagian';
   if (/^(refused|rejected|denied|ditolak|tolak)$/.test(s)) return 'ditolak';
+  if (/^(not_held|tidak_dikuasai|informasi_tidak_dikuasai)$/.test(s)) return 'tidak_dikuasai';
   return null;
 }
 
@@ -136,6 +141,7 @@ export function requestFacts(row: Record<string, any>): RequestFacts {
     deliverBy: String(row.deliverBy ?? ''),
     // The signed written notice (requests/services/notices.ts): decidedAt is the PPID's signature.
     noticeSentAt: date(first(row.decidedAt, row.noticeSentAt, notice.sentAt)),
+    noticeNumber: str(first(row.noticeNumber, notice.number)),
     // The outcome column is written at signing (a recorded, unsigned notice has none yet).
     outcome: normalizeOutcome(first(row.outcome, notice.outcome, row.decision)),
     // The notice's own Pasal 17 letter and those of its blacked-out parts.
@@ -302,6 +308,8 @@ export function maskContact(value: string): string {
 
 export interface RegisterOptions {
   timeZone: string;
+  /** The moment the register is printed: an open request past its deadline shows as breached. */
+  asOf?: Date;
   calendar?: WorkingCalendar;
   /** Full phone and e-mail (the caller holds records.personal-data), else masked. */
   fullContact: boolean;
@@ -309,14 +317,42 @@ export interface RegisterOptions {
 
 const tanggal = (d: Date | null, tz: string) => (d && !Number.isNaN(d.getTime()) ? localIsoDate(d, tz) : '');
 
-export function statusText(f: RequestFacts): string {
+// ---------------------------------------------------------------- breaches of the legal deadlines
+
+/**
+ * A request against its deadline (Pasal 22 ayat 7-8; the extended one when extended): answered
+ * within or after it, or still open, within or past it at `asOf`.
+ */
+export type Timeliness = 'within' | 'late' | 'open' | 'open_late';
+
+export function requestTimeliness(f: Pick<RequestFacts, 'noticeSentAt' | 'dueAt'>, asOf?: Date): Timeliness {
+  if (f.noticeSentAt) return f.noticeSentAt.getTime() > f.dueAt.getTime() ? 'late' : 'within';
+  return asOf && asOf.getTime() > f.dueAt.getTime() ? 'open_late' : 'open';
+}
+
+/** An objection against the Atasan PPID's 30 working days (Pasal 36 ayat 2). */
+export function objectionTimeliness(f: Pick<ObjectionFacts, 'answeredAt' | 'dueAt'>, asOf?: Date): Timeliness {
+  if (f.answeredAt) return f.answeredAt.getTime() > f.dueAt.getTime() ? 'late' : 'within';
+  return asOf && asOf.getTime() > f.dueAt.getTime() ? 'open_late' : 'open';
+}
+
+const LATE_NOTE = 'Melewati batas waktu';
+
+export function statusText(f: RequestFacts, asOf?: Date): string {
   if (f.outcome) return OUTCOME_LABEL[f.outcome];
-  return f.noticeSentAt ? 'Selesai' : f.extended ? 'Dalam proses (diperpanjang)' : 'Dalam proses';
+  if (f.noticeSentAt) return 'Selesai';
+  const base = f.extended ? 'Dalam proses (diperpanjang)' : 'Dalam proses';
+  return requestTimeliness(f, asOf) === 'open_late' ? `${base}; ${LATE_NOTE.toLowerCase()}` : base;
 }
 
 export function requestRegisterRow(f: RequestFacts, no: number, o: RegisterOptions): Record<RequestColumnKey, RegisterCell> {
   const contact = [f.applicantPhone, f.applicantEmail].filter((x): x is string => !!x).map((c) => (o.fullContact ? c : maskContact(c)));
+  const timing = requestTimeliness(f, o.asOf);
   const notes = [
+    f.noticeNumber ? `Nomor surat pemberitahuan: ${f.noticeNumber}` : '',
+    timing === 'late' || timing === 'open_late'
+      ? `${LATE_NOTE} ${tanggal(f.dueAt, o.timeZone)}${f.extended ? ' (setelah perpanjangan)' : ''} (Pasal 22 ayat ${f.extended ? '8' : '7'})`
+      : '',
     f.extended ? `Diperpanjang (Pasal 22 ayat 8)${f.extensionReasons ? `: ${f.extensionReasons}` : ''}` : '',
     f.cost ? `Biaya: ${f.cost}` : '',
     f.notes ?? '',
@@ -333,7 +369,7 @@ export function requestRegisterRow(f: RequestFacts, no: number, o: RegisterOptio
     tujuan: f.purpose,
     caraMemperoleh: OBTAIN_LABEL[f.obtainBy] ?? f.obtainBy,
     caraMenerima: DELIVER_LABEL[f.deliverBy] ?? f.deliverBy,
-    status: statusText(f),
+    status: statusText(f, o.asOf),
     tanggalPemberitahuan: tanggal(f.noticeSentAt, o.timeZone),
     alasanPenolakan: f.refusalGrounds.map((l) => `Pasal 17 huruf ${l}`).join(', '),
     waktuPenyelesaian: f.noticeSentAt && o.calendar ? workingDaysTaken(f.receivedAt, f.noticeSentAt, o.calendar) : '',
@@ -341,7 +377,9 @@ export function requestRegisterRow(f: RequestFacts, no: number, o: RegisterOptio
   };
 }
 
-export function objectionRegisterRow(f: ObjectionFacts, no: number, o: Pick<RegisterOptions, 'timeZone'>): Record<ObjectionColumnKey, RegisterCell> {
+export function objectionRegisterRow(f: ObjectionFacts, no: number, o: Pick<RegisterOptions, 'timeZone' | 'asOf'>): Record<ObjectionColumnKey, RegisterCell> {
+  const timing = objectionTimeliness(f, o.asOf);
+  const late = timing === 'late' ? 'Ditanggapi melewati batas waktu (Pasal 36 ayat 2)' : timing === 'open_late' ? 'Belum ditanggapi; melewati batas waktu (Pasal 36 ayat 2)' : '';
   return {
     no,
     tanggal: tanggal(f.receivedAt, o.timeZone),
@@ -354,7 +392,7 @@ export function objectionRegisterRow(f: ObjectionFacts, no: number, o: Pick<Regi
     tanggapan: f.answer ?? '',
     tanggalTanggapan: tanggal(f.answeredAt, o.timeZone),
     sengketa: f.disputeFiledAt || f.dispute ? [f.dispute ?? 'Diajukan', f.disputeFiledAt ? `(${tanggal(f.disputeFiledAt, o.timeZone)})` : ''].filter(Boolean).join(' ') : '',
-    keterangan: f.notes ?? '',
+    keterangan: [late, f.notes ?? ''].filter(Boolean).join('; '),
   };
 }
 
@@ -387,11 +425,18 @@ export interface AnnualReport {
     /** Working days from receipt to the written notice, over the answered requests. */
     workingDays: { average: number | null; median: number | null; max: number | null };
     withinTime: number;
+    /** Answered after the deadline: all, and split by whether it had been extended. */
     late: number;
+    lateWithoutExtension: number;
+    lateAfterExtension: number;
+    /** Not answered and past the deadline when the report was made (breached). */
+    openPastDeadline: number;
     extended: number;
     granted: number;
     grantedInPart: number;
     refused: number;
+    /** Informasi tidak dikuasai (Pasal 22 ayat 7 huruf a): counted apart, not a refusal. */
+    notHeld: number;
     /** Answered without a recorded outcome. */
     outcomeNotRecorded: number;
     /** Refusals and partial grants by Pasal 17 letter (a request may cite several). */
@@ -402,7 +447,12 @@ export interface AnnualReport {
     total: number;
     byReason: Record<string, number>;
     answered: number;
+    answeredWithinTime: number;
+    /** Answered after the 30 working days of Pasal 36 ayat (2). */
+    answeredLate: number;
     pending: number;
+    /** Not answered and past the 30 working days when the report was made. */
+    openPastDeadline: number;
     disputes: number;
   };
   sections: { key: string; title: string; text: string | null }[];
@@ -424,7 +474,7 @@ export function median(values: number[]): number | null {
  */
 export function annualReport(
   year: number,
-  input: { requests: RequestFacts[]; objections: ObjectionFacts[]; consequenceTests: { grounds: string[] }[] },
+  input: { requests: RequestFacts[]; objections: ObjectionFacts[]; consequenceTests: { grounds: string[] }[]; asOf?: Date },
   calendar: WorkingCalendar,
 ): AnnualReport {
   const rq = input.requests;
@@ -439,6 +489,8 @@ export function annualReport(
   const byReason = zeroes(Object.keys(OBJECTION_REASONS));
   for (const o of input.objections) for (const r of o.reasons) if (r in byReason) byReason[r]++;
   const count = (o: Outcome) => rq.filter((r) => r.outcome === o).length;
+  const rt = rq.map((r) => ({ r, t: requestTimeliness(r, input.asOf) }));
+  const ot = input.objections.map((o) => objectionTimeliness(o, input.asOf));
   return {
     year,
     requests: {
@@ -451,12 +503,16 @@ export function annualReport(
         median: median(days),
         max: days.length ? Math.max(...days) : null,
       },
-      withinTime: answered.filter((r) => r.noticeSentAt!.getTime() <= r.dueAt.getTime()).length,
-      late: answered.filter((r) => r.noticeSentAt!.getTime() > r.dueAt.getTime()).length,
+      withinTime: rt.filter((x) => x.t === 'within').length,
+      late: rt.filter((x) => x.t === 'late').length,
+      lateWithoutExtension: rt.filter((x) => x.t === 'late' && !x.r.extended).length,
+      lateAfterExtension: rt.filter((x) => x.t === 'late' && x.r.extended).length,
+      openPastDeadline: rt.filter((x) => x.t === 'open_late').length,
       extended: rq.filter((r) => r.extended).length,
       granted: count('seluruhnya'),
       grantedInPart: count('sebagian'),
       refused: count('ditolak'),
+      notHeld: count('tidak_dikuasai'),
       outcomeNotRecorded: answered.filter((r) => !r.outcome).length,
       refusalGrounds,
     },
@@ -465,7 +521,10 @@ export function annualReport(
       total: input.objections.length,
       byReason,
       answered: input.objections.filter((o) => o.answeredAt).length,
+      answeredWithinTime: ot.filter((t) => t === 'within').length,
+      answeredLate: ot.filter((t) => t === 'late').length,
       pending: input.objections.filter((o) => !o.answeredAt).length,
+      openPastDeadline: ot.filter((t) => t === 'open_late').length,
       disputes: input.objections.filter((o) => o.disputeFiledAt || o.dispute).length,
     },
     sections: ANNUAL_SECTIONS.map((s) => ({ key: s.key, title: s.title, text: s.narrative ? null : '' })),
@@ -490,10 +549,14 @@ export function annualLines(r: AnnualReport): { section: string; label: string; 
   add(S, 'Waktu penyelesaian terlama (hari kerja)', num(q.workingDays.max));
   add(S, 'Dijawab dalam batas waktu', q.withinTime);
   add(S, 'Dijawab melewati batas waktu', q.late);
+  add(S, '  Melewati batas 10 hari kerja, tanpa perpanjangan (Pasal 22 ayat 7)', q.lateWithoutExtension);
+  add(S, '  Melewati batas setelah perpanjangan (Pasal 22 ayat 8)', q.lateAfterExtension);
+  add(S, 'Belum dijawab dan telah melewati batas waktu', q.openPastDeadline);
   add(S, 'Jangka waktu diperpanjang (Pasal 22 ayat 8)', q.extended);
   add(S, 'Diberikan seluruhnya', q.granted);
   add(S, 'Diberikan sebagian', q.grantedInPart);
   add(S, 'Ditolak', q.refused);
+  add(S, 'Informasi tidak dikuasai (Pasal 22 ayat 7 huruf a)', q.notHeld);
   add(S, 'Dijawab, keputusan belum dicatat', q.outcomeNotRecorded);
   for (const l of P17) add(S, `  Alasan penolakan Pasal 17 huruf ${l} (${PASAL_17[l]})`, q.refusalGrounds[l]);
   add(S, 'Uji konsekuensi yang diputuskan', r.consequenceTests.total);
@@ -502,7 +565,10 @@ export function annualLines(r: AnnualReport): { section: string; label: string; 
   add(K, 'Jumlah keberatan', r.objections.total);
   for (const [letter, n] of Object.entries(r.objections.byReason)) add(K, `  Alasan Pasal 35 ayat (1) huruf ${letter}`, n);
   add(K, 'Keberatan yang telah ditanggapi Atasan PPID', r.objections.answered);
+  add(K, '  Ditanggapi dalam 30 hari kerja (Pasal 36 ayat 2)', r.objections.answeredWithinTime);
+  add(K, '  Ditanggapi melewati batas waktu', r.objections.answeredLate);
   add(K, 'Keberatan dalam proses', r.objections.pending);
+  add(K, '  Belum ditanggapi dan telah melewati batas waktu', r.objections.openPastDeadline);
   add(K, 'Sengketa ke Komisi Informasi', r.objections.disputes);
   return out;
 }
@@ -515,7 +581,8 @@ export function annualSummary(r: AnnualReport, instansi: string): { title: strin
     title: `Ringkasan Laporan Layanan Informasi Publik ${instansi} Tahun ${r.year}`,
     summary:
       `Selama tahun ${r.year}, ${instansi} menerima ${q.total} permohonan informasi publik; ${q.answered} telah dijawab${days}. ` +
-      `Diberikan seluruhnya ${q.granted}, diberikan sebagian ${q.grantedInPart}, ditolak ${q.refused}. ` +
+      `Diberikan seluruhnya ${q.granted}, diberikan sebagian ${q.grantedInPart}, ditolak ${q.refused}` +
+      `${q.notHeld ? `, informasi tidak dikuasai ${q.notHeld}` : ''}; dijawab melewati batas waktu ${q.late}. ` +
       `Uji konsekuensi: ${r.consequenceTests.total}. Keberatan: ${r.objections.total}; sengketa ke Komisi Informasi: ${r.objections.disputes}.`,
   };
 }

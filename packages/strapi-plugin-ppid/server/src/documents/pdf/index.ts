@@ -5,3 +5,4 @@ export * from './decree';
 export * from './consequence-test';
 export * from './request-notice';
 export * from './objection-answer';
+export * from './objection-form';

@@ -51,6 +51,8 @@ export interface ReceiptData extends RequestDocHeader {
 }
 
 export interface NoticeData extends RequestDocHeader {
+  /** Nomor surat (the body's letter series for notices), given at signing. */
+  noticeNumber?: string | null;
   notice: NoticeInput;
   outcome: NoticeOutcome;
   consequenceTest?: { nomorKeputusan?: string | null; tanggalKeputusan?: string | null } | null;
@@ -187,6 +189,7 @@ export async function renderWrittenNotice(d: NoticeData): Promise<Buffer> {
   drawKop(doc, d.kop);
   drawTitle(doc, ['PEMBERITAHUAN TERTULIS'], { gapAfter: 2 });
   doc.font(FONT.regular).fontSize(8.5).text('(UU 14/2008 Pasal 22 ayat (7); Perki 1/2021)', doc.page.margins.left, doc.y, { width: usableWidth(doc), align: 'center' });
+  if (d.noticeNumber) doc.font(FONT.regular).fontSize(10).text(`Nomor: ${d.noticeNumber}`, doc.page.margins.left, doc.y + 2, { width: usableWidth(doc), align: 'center' });
   doc.moveDown(1);
   paragraph(doc, `Berdasarkan permohonan informasi publik nomor pendaftaran ${d.number}, dengan ini kami sampaikan hal-hal sebagai berikut:`);
   fields(doc, requestRows(d));
@@ -234,7 +237,7 @@ export async function renderWrittenNotice(d: NoticeData): Promise<Buffer> {
       .text('Tanda tangan elektronik tidak tersertifikasi (UU ITE Pasal 11; PP 71/2019); kode dapat diperiksa kepada PPID.', { width });
     doc.fillColor('black');
   }
-  decorateBufferedPages(doc, `Pemberitahuan tertulis ${d.number}${d.verification ? ` · kode verifikasi ${d.verification.code}` : ''}`);
+  decorateBufferedPages(doc, `Pemberitahuan tertulis ${d.noticeNumber ? `${d.noticeNumber} · ` : ''}${d.number}${d.verification ? ` · kode verifikasi ${d.verification.code}` : ''}`);
   doc.end();
   return done;
 }

@@ -21,7 +21,9 @@ export type NotificationEvent =
   | 'exclusion_ending'
   | 'refresh_due'
   | 'dip_update_due'
-  | 'dip_revision_proposed';
+  | 'dip_revision_proposed'
+  | 'legal_deadline_near'
+  | 'legal_deadline_breached';
 
 export type NotifyPayload = {
   itemTitle?: string | null;
@@ -73,6 +75,23 @@ export function render(event: NotificationEvent, p: NotifyPayload): { title: str
       return t('Pemutakhiran DIP', 'DIP update due', `Daftar Informasi Publik "${item}" (SK ${p.note ?? '-'}) jatuh tempo untuk dimutakhirkan pada ${fmtDue(p.dueAt)}. Buat edisi pemutakhiran dan jalankan SOP penetapan DIP.`, `The DIP "${item}" (decree ${p.note ?? '-'}) is due for its update on ${fmtDue(p.dueAt)}. Create an update edition and run the DIP SOP.`);
     case 'dip_revision_proposed':
       return t('Perubahan DIP diusulkan', 'DIP revision proposed', `Klasifikasi informasi dalam DIP yang berlaku berubah; edisi perubahan "${item}" telah disiapkan untuk ditetapkan dengan SK baru.\n${p.note ?? ''}`, `Entries of the DIP in force changed class; the revised edition "${item}" is ready to be established by a new decree.\n${p.note ?? ''}`);
+    case 'legal_deadline_near': {
+      const left = Number(p.workingDaysLeft ?? 0);
+      const when = left > 0 ? `${left} hari kerja lagi` : 'hari ini';
+      return t(
+        'Batas waktu undang-undang mendekat',
+        'Legal deadline approaching',
+        `${p.deadlineLabel ?? 'Batas waktu'} untuk "${item}" jatuh tempo ${when}: ${fmtDue(p.dueAt)}.\nDasar: ${p.basis ?? '-'}.`,
+        `${p.deadlineLabelEn ?? 'The deadline'} for "${item}" is due ${left > 0 ? `in ${left} working day(s)` : 'today'}: ${fmtDue(p.dueAt)}.`,
+      );
+    }
+    case 'legal_deadline_breached':
+      return t(
+        'Batas waktu undang-undang terlampaui',
+        'Legal deadline breached',
+        `${p.deadlineLabel ?? 'Batas waktu'} untuk "${item}" telah melewati batas waktu ${fmtDue(p.dueAt)}. Mohon segera ditindaklanjuti; pemohon dapat mengajukan keberatan atau sengketa.\nDasar: ${p.basis ?? '-'}.`,
+        `${p.deadlineLabelEn ?? 'The deadline'} for "${item}" passed on ${fmtDue(p.dueAt)}. Please act at once; the applicant may object or go to the Komisi Informasi.`,
+      );
     default:
       return t('Pemberitahuan', 'Notice', String(event), String(event));
   }

@@ -114,6 +114,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         rule: c.rule ?? (process.env.PPID_REMINDERS_RULE || '* * * * *'),
         task: async () => {
           await self.tick();
+          // The legal deadlines of requests and objections (Pasal 22 ayat 7-8, Pasal 36 ayat 2).
+          await svc('deadline-reminders')
+            .tick()
+            .catch((e: unknown) => strapi.log.warn(`[ppid] legal deadline reminders: ${(e as Error).message}`));
           await svc('notifications').flushMail();
         },
       });

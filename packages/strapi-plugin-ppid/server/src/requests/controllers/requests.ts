@@ -116,6 +116,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     sendPdf(ctx, { filename, pdf });
   },
 
+  /** The objection form as filed (formulir keberatan), rendered from what is stored; the applicant's own only. */
+  async objectionForm(ctx: any) {
+    sendPdf(ctx, await getService(strapi, 'objection-forms').formPdfFor(ctx.params.number, ctx.params.objection, ctx.query.email));
+  },
+
   async track(ctx: any) {
     const status = await getService(strapi, 'requests').track(ctx.params.number, ctx.query.email);
     // The answer is one applicant's: no shared cache may keep it.

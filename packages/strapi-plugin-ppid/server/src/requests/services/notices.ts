@@ -9,12 +9,14 @@ import {
   validateExtension,
   validateNotice,
   formatRupiah,
+  formatNoticeNumber,
   normalizeEmail,
   type NoticeInput,
   type NoticeOutcome,
 } from '../../core/requests';
 import { canonicalJson, sha256Hex, type SignatureRecord, type SignerCapacity } from '../../core/signature';
 import { renderRequestReceipt, renderWrittenNotice, tanggalWaktu, type RequestDocHeader } from '../../documents/pdf';
+import { localIsoDate } from '../../core/calendar';
 import { badRequest, conflict, fieldError, notFound } from '../../errors';
 import { UID } from '../../platform/uids';
 import { getService, type ServiceName } from '../../services/get-service';
@@ -172,7 +174,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!test) throw fieldError('consequenceTest', 'uji konsekuensi tidak ditemukan / consequence test not found');
         if (test.status !== 'decided') throw fieldError('consequenceTest', 'uji konsekuensi belum diputuskan / the consequence test is not decided');
       }
-      const at = svc('clock').now().toISOString();
+      const now: Date = svc('clock').now();
+      const at = now.toISOString();
+      // The notice's letter series for this year, created outside the signing transaction (a
+      // racing twin fails on the unique name, which would abort a PostgreSQL transaction).
+      await svc('requests').ensureYearCounter(Number(localIsoDate(now, await svc('zones').bodyZone()).slice(0, 4)), 'notice');
       await q().update({ where: { id: row.id }, data: { notice: n, noticeRecordedAt: at } });
       return { number: row.number, notice: n, outcome: noticeOutcome(n), outcomeLabel: NOTICE_OUTCOME_LABEL[noticeOutcome(n)], recordedAt: at, digest: noticeDigest(row.number, n) };
     },
@@ -188,6 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         recordedAt: row.noticeRecordedAt ? new Date(row.noticeRecordedAt).toISOString() : null,
         decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
         verificationCode: row.noticeCode ?? null,
+        noticeNumber: row.noticeNumber ?? null,
         dueAt: new Date(row.dueAt).toISOString(),
         extended: !!row.extended,
       };
@@ -232,8 +239,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const capacity = (record.capacity ?? 'definitif') as SignerCapacity;
       const digest = noticeDigest(row.number, n);
+      // Nomor surat: the next of the year's notice series (by the local date of signing), taken
+      // in this transaction, so a notice that fails to seal gives its number back.
+      const signedAt = new Date(record.signedAt);
+      const year = Number(localIsoDate(signedAt, tz).slice(0, 4));
+      const serial = await strapi.db.transaction(async ({ trx }) => {
+        await svc('requests').ensureYearCounterIn(year, trx, 'notice');
+        return svc('requests').nextSerial(year, trx, 'notice');
+      });
+      const noticeNumber = formatNoticeNumber(svc('requests').settings().noticeNumberPattern, { serial, signedAt, timeZone: tz });
       const pdf = await renderWrittenNotice({
         ...(await header(row, tz)),
+        noticeNumber,
         notice: n,
         outcome,
         consequenceTest,
@@ -247,6 +264,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id: row.id },
         data: {
           outcome,
+          noticeNumber,
           decidedAt: record.signedAt,
           noticeCode: record.verificationCode,
           noticeSha256: sha256Hex(pdf),
@@ -267,6 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         '',
         `Pemberitahuan tertulis atas permohonan informasi Anda nomor ${row.number} telah ditandatangani PPID pada ${tanggalWaktu(row.decidedAt, tz)}.`,
         '',
+        ...(row.noticeNumber ? [`Nomor     : ${row.noticeNumber}`] : []),
         `Keputusan : ${NOTICE_OUTCOME_LABEL[outcome]}`,
         ...(n.holder ? [`Informasi dikuasai oleh: ${n.holder}`] : []),
         ...(n.hurufPasal17 ? [`Dasar     : Pasal 17 huruf ${n.hurufPasal17} UU 14/2008`] : []),

@@ -43,6 +43,8 @@ const REQUEST_FIELDS_NEVER = new Set(['applicantIdentity']);
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const zones = () => getService(strapi, 'zones');
+  // An open request or objection past its deadline shows as breached at the moment of printing.
+  const asOfNow = (): Date => getService(strapi, 'clock').now();
 
   /** Stored columns of a type minus the sealed identity number: new fields come along by themselves. */
   const NOT_SCALAR = new Set(['relation', 'component', 'dynamiczone', 'media']);
@@ -94,10 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const base = { title: TITLES[name], instansi: self.instansi(), period: period.label };
       if (name === 'permohonan') {
         const facts = await self.requestsIn(period);
-        return { ...base, columns: REQUEST_REGISTER_COLUMNS, rows: facts.map((f, i) => requestRegisterRow(f, i + 1, { timeZone, calendar, fullContact: opts.fullContact })) };
+        return { ...base, columns: REQUEST_REGISTER_COLUMNS, rows: facts.map((f, i) => requestRegisterRow(f, i + 1, { timeZone, calendar, fullContact: opts.fullContact, asOf: asOfNow() })) };
       }
       const facts = await self.objectionsIn(period);
-      return { ...base, columns: OBJECTION_REGISTER_COLUMNS, rows: facts.map((f, i) => objectionRegisterRow(f, i + 1, { timeZone })) };
+      return { ...base, columns: OBJECTION_REGISTER_COLUMNS, rows: facts.map((f, i) => objectionRegisterRow(f, i + 1, { timeZone, asOf: asOfNow() })) };
     },
 
     writeSheet(sheet: RegisterSheet, format: RegisterFormat, out: Writable): Promise<void> {
@@ -128,7 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .map((t: any) => ({
           grounds: [t.dasarHukum?.hurufPasal17, ...(Array.isArray(t.bagianDikecualikan) ? t.bagianDikecualikan.map((b: any) => b?.hurufPasal17) : [])].filter((x) => typeof x === 'string'),
         }));
-      return annualReport(year, { requests: await self.requestsIn(period), objections: await self.objectionsIn(period), consequenceTests }, zones().calendarIn(timeZone));
+      return annualReport(year, { requests: await self.requestsIn(period), objections: await self.objectionsIn(period), consequenceTests, asOf: asOfNow() }, zones().calendarIn(timeZone));
     },
 
     annualTitle(year: number) {

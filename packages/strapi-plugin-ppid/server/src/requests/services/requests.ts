@@ -31,7 +31,7 @@ import { getService } from '../../services/get-service';
 import type objectionsService from './objections';
 
 type ObjectionsService = ReturnType<typeof objectionsService>;
-type Series = 'information-request' | 'objection';
+type Series = 'information-request' | 'objection' | 'notice';
 
 /** The applicant's identity scan as received (its type read from its bytes). */
 export type IdentityScan = { bytes: Buffer; mime: ScanType };
@@ -54,7 +54,7 @@ export type RequestStatus = {
   /** Pasal 22 ayat (8): the one extension, when given. */
   extension: { days: number; reasons: string; originalDueAt: string; extendedAt: string } | null;
   /** The signed written notice (Pasal 22 ayat 7): its outcome and where the applicant reads it. */
-  decision: { outcome: string; outcomeLabel: string; decidedAt: string; noticeUrl: string; verificationCode: string | null } | null;
+  decision: { outcome: string; outcomeLabel: string; decidedAt: string; noticeNumber: string | null; noticeUrl: string; verificationCode: string | null } | null;
   /** Where the receipt (tanda bukti penerimaan) PDF is (with ?email=, as tracking; the answer never carries the e-mail). */
   receiptUrl: string;
   /**
@@ -131,6 +131,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .catch((e: unknown) => {
           if (!isUniqueViolation(e)) throw e;
         });
+    },
+
+    /**
+     * The counter row inside the caller's transaction, when ensureYearCounter could not run before
+     * it (a notice signed in a year no notice was recorded in): only then is it inserted here.
+     */
+    async ensureYearCounterIn(year: number, trx: any, series: Series): Promise<void> {
+      const table = strapi.db.metadata.get(UID.counter).tableName;
+      const name = requestCounterName(year, series);
+      const knex = strapi.db.connection;
+      if (await knex(table).transacting(trx).where({ name }).first()) return;
+      await knex(table).transacting(trx).insert({ name, value: 0, document_id: `ctr-${name}` });
     },
 
     /** Takes the next serial of the year's counter in the caller's transaction (row lock until commit). */
@@ -268,6 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               outcome: row.outcome,
               outcomeLabel: NOTICE_OUTCOME_LABEL[row.outcome as NoticeOutcome] ?? row.outcome,
               decidedAt: new Date(row.decidedAt).toISOString(),
+              noticeNumber: row.noticeNumber ?? null,
               noticeUrl: `${getService(strapi, 'verification').publicApiUrl(`/ppid/requests/${encodeURIComponent(row.number)}/notice`)}`,
               verificationCode: row.noticeCode ?? null,
             }
@@ -300,7 +313,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const timeZone = await zones.bodyZone();
       const calendar = zones.calendarIn(timeZone);
       const receivedAt: Date = getService(strapi, 'clock').now();
-      const timing = checkObjectionTiming({ dueAt: new Date(request.dueAt), noticeSentAt: null }, receivedAt, calendar);
+      // The window runs from the notice's date (signed and sent at once) when there is one, else
+      // from its deadline (the request went unanswered).
+      const timing = checkObjectionTiming({ dueAt: new Date(request.dueAt), noticeSentAt: request.decidedAt ? new Date(request.decidedAt) : null }, receivedAt, calendar);
       if (!timing.ok) {
         throw conflict(`${timing.message}; batas / deadline ${formatWaktuPemberitahuan(timing.deadline, timeZone)}`, {
           reason: 'objection_late',
@@ -310,7 +325,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const dueAt = objectionAnswerDueAt(receivedAt, calendar);
       const year = Number(localIsoDate(receivedAt, timeZone).slice(0, 4));
       await self.ensureYearCounter(year, 'objection');
-      return strapi.db.transaction(async ({ trx }) => {
+      const filed: FiledObjection = await strapi.db.transaction(async ({ trx }) => {
         const serial = await self.nextSerial(year, trx, 'objection');
         const number = formatRequestNumber(settings.objectionNumberPattern, { serial, receivedAt, timeZone });
         const row = await strapi.db.query(UID.objection).create({
@@ -325,6 +340,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return { number, request: request.number, receivedAt: receivedAt.toISOString(), dueAt: dueAt.toISOString() };
       });
+      // After commit: the form as filed (tanda bukti penerimaan keberatan); a failure is logged, the filing stands.
+      void getService(strapi, 'objection-forms')
+        .mailForm(filed.number)
+        .catch((e: unknown) => strapi.log.warn(`[ppid] objection form mail ${filed.number}: ${(e as Error).message}`));
+      return filed;
     },
 
     /** The applicant's identity scan, opened (for officials who may see it; no route yet), or null. */

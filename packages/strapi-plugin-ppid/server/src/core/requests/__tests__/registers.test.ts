@@ -122,6 +122,24 @@ describe('register rows', () => {
     expect(requestFacts(stored({ notice: { sentAt: wib('2026-03-03').toISOString(), outcome: 'ditolak', pasal17: 'j' } }))).toMatchObject({ outcome: 'ditolak', refusalGrounds: ['j'] });
   });
 
+  it('breaches show in the rows: open past the deadline, answered late (extended or not), the notice\'s number; not held is its own status', () => {
+    const o = { timeZone: 'Asia/Jakarta', calendar: DEFAULT_CALENDAR, fullContact: true };
+    const open = requestRegisterRow(requestFacts(stored()), 1, { ...o, asOf: wib('2026-03-17') });
+    expect(open).toMatchObject({ status: 'Dalam proses; melewati batas waktu', keterangan: 'Melewati batas waktu 2026-03-16 (Pasal 22 ayat 7)' });
+    // Before the deadline (or with no moment given) it is just in progress.
+    expect(requestRegisterRow(requestFacts(stored()), 1, { ...o, asOf: wib('2026-03-16', '08:59') }).status).toBe('Dalam proses');
+    const extendedLate = requestRegisterRow(
+      requestFacts(stored({ extended: true, extensionReasons: 'Arsip', dueAt: wib('2026-03-19').toISOString(), decidedAt: wib('2026-03-20').toISOString(), outcome: 'diberikan_seluruhnya', noticeNumber: '004/PPID/PT/III/2026' })),
+      2,
+      o,
+    );
+    expect(extendedLate.keterangan).toBe('Nomor surat pemberitahuan: 004/PPID/PT/III/2026; Melewati batas waktu 2026-03-19 (setelah perpanjangan) (Pasal 22 ayat 8); Diperpanjang (Pasal 22 ayat 8): Arsip');
+    const notHeld = requestRegisterRow(requestFacts(stored({ decidedAt: wib('2026-03-04').toISOString(), outcome: 'tidak_dikuasai' })), 3, o);
+    expect(notHeld).toMatchObject({ status: 'Informasi tidak dikuasai', keterangan: '' });
+    const objLate = objectionRegisterRow(objectionFacts({ number: 'K', receivedAt: wib('2026-04-01').toISOString(), dueAt: wib('2026-05-15').toISOString(), reasons: ['c'], statement: 'x' }), 1, { timeZone: 'Asia/Jakarta', asOf: wib('2026-05-18') });
+    expect(objLate.keterangan).toBe('Belum ditanggapi; melewati batas waktu (Pasal 36 ayat 2)');
+  });
+
   it('objection rows: reasons with their Pasal 35 text, the request\'s number, the answer and dispute when recorded', () => {
     const f = objectionFacts({ number: 'KEB-2026-00001', receivedAt: wib('2026-04-01').toISOString(), dueAt: wib('2026-05-15').toISOString(), reasons: ['c', 'a'], statement: 'Belum dijawab', request: { number: 'PMI-2026-00001', applicantName: 'Siti Aminah' } });
     const row = objectionRegisterRow(f, 1, { timeZone: 'Asia/Jakarta' });
@@ -161,15 +179,58 @@ describe('annualReport (hand-computed)', () => {
       workingDays: { average: 2.3, median: 2, max: 4 },
       withinTime: 2, // C was answered after its (artificial) due date
       late: 1,
+      lateWithoutExtension: 0,
+      lateAfterExtension: 1, // C had been extended
+      openPastDeadline: 0, // no moment given: an open request is not judged
       extended: 1,
       granted: 1,
       grantedInPart: 1,
       refused: 1,
+      notHeld: 0,
       outcomeNotRecorded: 0,
       refusalGrounds: { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0, h: 2, i: 0, j: 1 },
     });
     expect(r.consequenceTests).toEqual({ total: 2, byGround: { a: 1, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0, h: 2, i: 0, j: 0 } });
-    expect(r.objections).toEqual({ total: 2, byReason: { a: 1, b: 0, c: 1, d: 0, e: 0, f: 0, g: 1 }, answered: 1, pending: 1, disputes: 1 });
+    expect(r.objections).toEqual({
+      total: 2,
+      byReason: { a: 1, b: 0, c: 1, d: 0, e: 0, f: 0, g: 1 },
+      answered: 1,
+      answeredWithinTime: 1,
+      answeredLate: 0,
+      pending: 1,
+      openPastDeadline: 0,
+      disputes: 1,
+    });
+  });
+
+  it('breaches as of a moment: answered late with and without extension, open past the deadline, objections answered late', () => {
+    const late = [
+      ...requests.slice(0, 3),
+      requestFacts(stored({ number: 'D', applicantType: 'kelompok', receivedAt: wib('2026-11-30').toISOString(), dueAt: wib('2026-12-14').toISOString() })),
+      requestFacts(stored({ number: 'E', receivedAt: wib('2026-06-01').toISOString(), dueAt: wib('2026-06-15').toISOString(), decidedAt: wib('2026-06-16').toISOString(), outcome: 'diberikan_seluruhnya' })),
+      requestFacts(stored({ number: 'F', receivedAt: wib('2026-06-01').toISOString(), dueAt: wib('2026-06-15').toISOString(), decidedAt: wib('2026-06-10').toISOString(), outcome: 'tidak_dikuasai' })),
+    ];
+    const objs = [
+      ...objections,
+      objectionFacts({ number: 'K3', receivedAt: wib('2026-08-03').toISOString(), dueAt: wib('2026-09-14').toISOString(), reasons: ['a'], statement: 'z', answeredAt: wib('2026-09-15').toISOString() }),
+    ];
+    // 1 December 2026: D (received 30 November) is still within its 10 working days, K2 is not.
+    const a = annualReport(2026, { requests: late, objections: objs, consequenceTests: [], asOf: wib('2026-12-01') }, DEFAULT_CALENDAR);
+    expect(a.requests).toMatchObject({ answered: 5, withinTime: 3, late: 2, lateWithoutExtension: 1, lateAfterExtension: 1, openPastDeadline: 0, notHeld: 1, refused: 1 });
+    expect(a.objections).toMatchObject({ answered: 2, answeredWithinTime: 1, answeredLate: 1, pending: 1, openPastDeadline: 1 });
+    // Later, D's deadline has passed too.
+    const b = annualReport(2026, { requests: late, objections: objs, consequenceTests: [], asOf: wib('2027-01-05') }, DEFAULT_CALENDAR);
+    expect(b.requests.openPastDeadline).toBe(1);
+    const lines = annualLines(a);
+    const value = (label: string) => lines.find((l) => l.label.trim() === label)?.value;
+    expect(value('Melewati batas 10 hari kerja, tanpa perpanjangan (Pasal 22 ayat 7)')).toBe(1);
+    expect(value('Melewati batas setelah perpanjangan (Pasal 22 ayat 8)')).toBe(1);
+    expect(value('Informasi tidak dikuasai (Pasal 22 ayat 7 huruf a)')).toBe(1);
+    expect(value('Ditanggapi melewati batas waktu')).toBe(1);
+    expect(value('Belum ditanggapi dan telah melewati batas waktu')).toBe(1);
+    // "Not held" is not a refusal.
+    expect(value('Ditolak')).toBe(1);
+    expect(annualSummary(a, 'Kecamatan Palaran').summary).toContain('informasi tidak dikuasai 1; dijawab melewati batas waktu 2');
   });
 
   it('the narrative sections are placeholders titled as the regulation lists them', () => {
