@@ -314,6 +314,8 @@ export function requestPages(ctx) {
 
   function trackView(d) {
     const current = STAGES.indexOf(d.status);
+    // The last stage reached is done, not in progress.
+    const isDone = (i) => i < current || (i === current && i === STAGES.length - 1);
     const stages =
       d.status === 'dibatalkan'
         ? h('p', { class: 'stage-cancelled', text: statusText('dibatalkan', d.statusLabel) })
@@ -323,8 +325,8 @@ export function requestPages(ctx) {
             STAGES.map((st, i) =>
               h(
                 'li',
-                { class: i < current ? 'stage done' : i === current ? 'stage current' : 'stage', 'aria-current': i === current ? 'step' : null, dataset: { stage: st } },
-                h('span', { class: 'stage-mark', 'aria-hidden': 'true', text: i < current ? '✓' : String(i + 1) }),
+                { class: isDone(i) ? 'stage done' : i === current ? 'stage current' : 'stage', 'aria-current': i === current ? 'step' : null, dataset: { stage: st } },
+                h('span', { class: 'stage-mark', 'aria-hidden': 'true', text: isDone(i) ? '✓' : String(i + 1) }),
                 h('span', { class: 'stage-label', text: t(`stage.${st}`) })
               )
             )

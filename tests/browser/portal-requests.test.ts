@@ -41,6 +41,14 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 const everything = (page: Page) => page.evaluate(() => `${document.body.innerText}\n${document.documentElement.outerHTML}`);
 
+const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+/** "10 Desember 2026 pukul 09:00 WIB", independently of the page's code. */
+function wib(d: Date): string {
+  const j = new Date(d.getTime() + 7 * 3600000);
+  const hm = `${String(j.getUTCHours()).padStart(2, '0')}:${String(j.getUTCMinutes()).padStart(2, '0')}`;
+  return `${j.getUTCDate()} ${BULAN[j.getUTCMonth()]} ${j.getUTCFullYear()} pukul ${hm} WIB`;
+}
+
 function pdfText(pdf: Buffer): string {
   const f = path.join(os.tmpdir(), `ppid-portal-${process.pid}-${Date.now()}.pdf`);
   fs.writeFileSync(f, pdf);
@@ -256,11 +264,13 @@ it('tracking with the number and the e-mail: the stages, the notice\'s outcome a
   await expect(page.locator('#tr-number').textContent()).resolves.toBe(number);
   await expect(page.locator('#tr-status').textContent()).resolves.toBe('Selesai: pemberitahuan tertulis telah disampaikan');
   await expect(page.locator('#tr-outcome').textContent()).resolves.toBe('Permohonan diterima sebagian: sebagian informasi dikecualikan (dihitamkan)');
-  expect(await page.locator('.stage.done').count()).toBe(3);
+  expect(await page.locator('.stage.done').count()).toBe(4);
   await expect(page.locator('.stage[aria-current="step"]').getAttribute('data-stage')).resolves.toBe('selesai');
   const result = (await page.locator('#tr-result').innerText()).replace(/\s+/g, ' ');
   expect(result).toContain('21 Desember 2026 pukul 09:00 WIB');
-  expect(result).toContain('Ditandatangani PPID pada 10 Desember 2026 pukul 09:00 WIB');
+  // The signature's own time (the signature record's clock), in WIB.
+  const decidedAt = new Date((await app.strapi.db.query(REQUEST).findOne({ where: { number } })).decidedAt);
+  expect(result).toContain(`Ditandatangani PPID pada ${wib(decidedAt)}`);
   expect(result).toContain('Mendapatkan salinan informasi (softcopy)');
   // The verification link of the signature.
   expect(await page.locator('#tr-decision a.btn-verify').getAttribute('href')).toMatch(/\/api\/ppid\/verify\/[^/]+\?format=html$/);
@@ -335,6 +345,9 @@ it('an objection from tracking (Pasal 35 reasons as the law words them) is regis
     // What the applicant wrote is still there to copy.
     await expect(late.locator('#f-statement').inputValue()).resolves.toBe('Informasi belum diterima.');
     expect(await app.strapi.db.query('plugin::ppid.objection').count()).toBe(1);
+    // The first objection went unanswered for 30 working days: the Pasal 37 window, as the API gives it.
+    await expect(late.locator('.objection .komisi').innerText()).resolves.toContain('Komisi Informasi');
+    await expect(late.locator('.objection').innerText()).resolves.toContain('Tidak dijawab dalam 30 hari kerja');
     await shot(late, 'portal-track-objection-late');
     expect((late as any).problems).toEqual([]);
     await c2.close();
