@@ -24,6 +24,8 @@ const SOP = 'pelayanan-permohonan-informasi';
 const REQUEST = 'plugin::ppid.information-request';
 const MONDAY = new Date('2026-12-07T02:00:00Z'); // Monday 7 December 2026, 09:00 WIB
 // A 1×1 PNG: the scan's type is read from its bytes on the server.
+// Markup in what the applicant typed stays text on every page.
+const INFORMATION = 'Salinan kontrak pengadaan lampu penerangan jalan Kelurahan Rawa Makmur tahun 2026 <img src=x onerror="window.__pwned=1">';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 let app: TestApp;
@@ -89,7 +91,7 @@ async function fillForm(page: Page, email: string) {
   await byId(page, 'f-applicant.email').fill(email);
   await byId(page, 'f-applicant.phone').fill('0812-5555-0101');
   await byId(page, 'f-applicant.identityNumber').fill(NIK);
-  await page.locator('#f-information').fill('Salinan kontrak pengadaan lampu penerangan jalan Kelurahan Rawa Makmur tahun 2026');
+  await page.locator('#f-information').fill(INFORMATION);
   await page.locator('#f-purpose').fill('Pengawasan pembangunan oleh warga');
   await page.locator('input[name="obtainBy"][value="salinan_softcopy"]').check();
   await page.locator('input[name="deliverBy"][value="email"]').check();
@@ -234,6 +236,9 @@ it('the officials run SOP 101 over HTTP to the PPID\'s signed written notice, be
   setNow(new Date(MONDAY.getTime() + 86400000)); // Tuesday
   await step(p.petugas, number); // 1 registration
   await step(p.petugas, number); // 2 forwarding to the unit that holds it
+  // The one extension of Pasal 22 ayat (8), with its written reasons.
+  const ext = await app.http().post(`/ppid/requests/${encodeURIComponent(number)}/extension`).set(bearer(p.ppid)).send({ reasons: 'Kontrak tersimpan di arsip inaktif dinas teknis', days: 3 });
+  expect([ext.status, ext.status === 201 ? null : ext.body]).toEqual([201, null]);
   setNow(new Date(MONDAY.getTime() + 3 * 86400000)); // Thursday
   await step(p.pelaksana, number); // 3 search and draft
   await step(p.ppid, number); // 4 exclusion considered
@@ -267,9 +272,17 @@ it('tracking with the number and the e-mail: the stages, the notice\'s outcome a
   expect(await page.locator('.stage.done').count()).toBe(4);
   await expect(page.locator('.stage[aria-current="step"]').getAttribute('data-stage')).resolves.toBe('selesai');
   const result = (await page.locator('#tr-result').innerText()).replace(/\s+/g, ' ');
-  expect(result).toContain('21 Desember 2026 pukul 09:00 WIB');
+  const row = await app.strapi.db.query(REQUEST).findOne({ where: { number } });
+  // The extension: the new deadline, from the original one, with the reasons.
+  expect(result).toContain(`Batas waktu pemberitahuan tertulis ${wib(new Date(row.dueAt))} (diperpanjang)`);
+  await expect(page.locator('#tr-extension').innerText()).resolves.toContain(`Batas waktu diperpanjang 3 hari kerja, dari 21 Desember 2026 pukul 09:00 WIB menjadi ${wib(new Date(row.dueAt))}.`);
+  await expect(page.locator('#tr-extension').innerText()).resolves.toContain('Kontrak tersimpan di arsip inaktif dinas teknis');
+  // Markup the applicant typed is shown as typed, never run.
+  expect(result).toContain(INFORMATION);
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  expect(await page.locator('#tr-result img').count()).toBe(0);
   // The signature's own time (the signature record's clock), in WIB.
-  const decidedAt = new Date((await app.strapi.db.query(REQUEST).findOne({ where: { number } })).decidedAt);
+  const decidedAt = new Date(row.decidedAt);
   expect(result).toContain(`Ditandatangani PPID pada ${wib(decidedAt)}`);
   expect(result).toContain('Mendapatkan salinan informasi (softcopy)');
   // The verification link of the signature.
