@@ -175,6 +175,10 @@ it('the server judges the form: its 400 shows beside the field (a bad e-mail), n
   expect(await page.locator('#request-form .field-error:not([hidden])').count()).toBe(1);
   expect(await app.strapi.db.query(REQUEST).count({ where: { applicantName: 'Rahmat Hidayat' } })).toBe(0);
   await shot(page, 'portal-request-error');
+  // The form at phone width: one column, nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, 'portal-request-error-mobile');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   expect((page as any).problems).toEqual([]);
   await context.close();
 });
