@@ -4,17 +4,21 @@
 //   GET /api/information-kinds                kinds of information, for the filter
 //   GET /api/ppid/publications/:documentId    public facts of a publication (SOP, verification code)
 //   GET /api/ppid/dip/current                 the established DIP edition (404 until there is one)
+// and, on the applicant's pages (?halaman=permohonan|lacak, ./requests.js), the request routes
 // and links to /api/ppid/verify/:code?format=html. What may be public is decided by the API's
 // guard, never here: the page renders every item the API returns, grouped by the class the API
 // reports. All text comes from ./i18n.js; API data is only ever set as text, never as HTML
 // (an item's rich-text body is built node by node from Strapi's blocks JSON).
 import { DEFAULT_LANGUAGE, LANGUAGES, MONTHS, STRINGS } from './i18n.js';
+import { requestPages } from './requests.js';
 
 const CLASSES = ['berkala', 'serta_merta', 'setiap_saat'];
 const PAGE_SIZE = 20;
 const LANG_KEY = 'ppid-portal-lang';
 const SEARCH_DELAY_MS = 300;
 const PUBLICATION_CONCURRENCY = 4;
+// The applicant's pages (?halaman=…): the section id is the value; its title key.
+const PAGES = { permohonan: 'rq.title', lacak: 'tr.title' };
 const DIP_COLUMNS = ['nomor', 'ringkasan', 'pejabatUnit', 'penanggungJawab', 'waktuTempat', 'bentuk', 'retensi', 'klasifikasi'];
 const SORTS = {
   // Class first, so that paging fills the groups in their order (berkala < serta_merta < setiap_saat).
@@ -37,7 +41,10 @@ const state = {
   publications: new Map(),
   // The opened item (?item=documentId): status loading | ready | missing | error.
   item: { id: '', status: 'idle', data: null, pub: null },
+  // The applicant's page shown instead of the list ('' = none).
+  page: '',
 };
+let requests = null;
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -515,16 +522,31 @@ function followItemLink(e, documentId) {
 function goToList(hash = '') {
   const from = state.item.id;
   state.item.id = '';
+  state.page = '';
   history.pushState(null, '', `${urlParams('')}${hash}`);
   showView({ from, hash });
 }
 
 /** Shows the list or the item the address names; focus goes where a reader expects it. */
-function showView({ from = '', hash = '' } = {}) {
-  const open = Boolean(state.item.id);
+function showView({ from = '', hash = '', focusPage = false } = {}) {
+  const page = state.page;
+  const open = !page && Boolean(state.item.id);
   $('item-view').hidden = !open;
-  for (const id of LIST_SECTIONS) $(id).hidden = open;
+  for (const id of LIST_SECTIONS) $(id).hidden = open || Boolean(page);
+  for (const id of Object.keys(PAGES)) $(id).hidden = id !== page;
+  pageLinks();
   printedLine();
+  if (page) {
+    document.title = `${t(PAGES[page])} — ${t('doc.title')}`;
+    itemSeq++;
+    state.item = { id: '', status: 'idle', data: null, pub: null };
+    $('item-view').replaceChildren();
+    if (focusPage) {
+      $(`${page}-title`).focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    }
+    return;
+  }
   if (open) {
     if (state.item.status === 'idle' || state.item.loadedFor !== state.item.id) loadItem();
     else renderItem();
@@ -827,7 +849,8 @@ function readUrl() {
   f.jenis = params.get('jenis') || '';
   f.unit = params.get('unit') || '';
   f.urut = SORTS[params.get('urut')] ? params.get('urut') : 'newest';
-  state.item.id = (params.get('item') || '').slice(0, 100);
+  state.page = PAGES[params.get('halaman')] ? params.get('halaman') : '';
+  state.item.id = state.page ? '' : (params.get('item') || '').slice(0, 100);
 }
 
 function remember(lang) {
@@ -838,9 +861,14 @@ function remember(lang) {
   }
 }
 
-function urlParams(itemId) {
+function urlParams(itemId, page = '') {
   const params = new URLSearchParams();
   if (state.lang !== DEFAULT_LANGUAGE) params.set('lang', state.lang);
+  // An applicant's page carries nothing else (never the number or the e-mail).
+  if (page) {
+    params.set('halaman', page);
+    return `${window.location.pathname}?${params}`;
+  }
   const f = state.filters;
   if (f.q) params.set('q', f.q);
   if (f.kelas) params.set('kelas', f.kelas);
@@ -853,8 +881,29 @@ function urlParams(itemId) {
 }
 
 function writeUrl() {
-  history.replaceState(null, '', `${urlParams(state.item.id)}${window.location.hash}`);
+  history.replaceState(null, '', `${urlParams(state.item.id, state.page)}${state.page ? '' : window.location.hash}`);
   printedLine();
+  pageLinks();
+}
+
+const pageHref = (page) => urlParams('', page);
+
+/** The nav links to the applicant's pages: their address (with the language) and which is current. */
+function pageLinks() {
+  for (const a of document.querySelectorAll('.page-nav a[data-page]')) {
+    a.setAttribute('href', pageHref(a.dataset.page));
+    if (a.dataset.page === state.page) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+/** Opens an applicant's page (a new history entry; Back returns where the reader was). */
+function goToPage(page) {
+  const from = state.item.id;
+  state.page = page;
+  state.item.id = '';
+  history.pushState(null, '', pageHref(page));
+  showView({ from, focusPage: true });
 }
 
 function syncForm() {
@@ -875,7 +924,9 @@ function setLanguage(lang) {
   renderUnitOptions();
   renderItems();
   renderDip();
+  requests?.render();
   if (state.item.id) renderItem();
+  if (state.page) document.title = `${t(PAGES[state.page])} — ${t('doc.title')}`;
 }
 
 function printedLine() {
@@ -920,15 +971,26 @@ function wire() {
   // Back/forward between the list and an item: the address is the state.
   window.addEventListener('popstate', () => {
     const before = state.item.id;
-    const next = (new URLSearchParams(window.location.search).get('item') || '').slice(0, 100);
-    if (!before && !next) return; // a #section jump within the list
+    const beforePage = state.page;
+    const params = new URLSearchParams(window.location.search);
+    const page = PAGES[params.get('halaman')] ? params.get('halaman') : '';
+    const next = page ? '' : (params.get('item') || '').slice(0, 100);
+    if (!before && !next && !beforePage && !page) return; // a #section jump within the list
+    state.page = page;
     state.item.id = next;
-    showView({ from: before });
+    showView({ from: before, focusPage: Boolean(page) });
   });
-  // The page's own sections are on the list view; from an item, go back to the list first.
+  // The page's own sections are on the list view; from an item or an applicant's page, go back
+  // to the list first. The applicant's pages open in place.
   for (const a of document.querySelectorAll('.page-nav a, .skip-link')) {
     a.addEventListener('click', (e) => {
-      if (!state.item.id || a.classList.contains('skip-link')) return;
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      if (a.dataset.page) {
+        e.preventDefault();
+        goToPage(a.dataset.page);
+        return;
+      }
+      if ((!state.item.id && !state.page) || a.classList.contains('skip-link')) return;
       e.preventDefault();
       goToList(a.getAttribute('href'));
     });
@@ -942,6 +1004,7 @@ async function start() {
   printedLine();
   syncForm();
   wire();
+  requests = requestPages({ t, h, $, api: API, lang: () => state.lang, months: MONTHS, verifyHref, pageHref, go: goToPage });
   loadDip();
   const options = Promise.all([loadKinds(), loadUnits()]);
   // A unit named in the address needs to know how units can be filtered before the first query.
