@@ -232,7 +232,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const capacity = (record.capacity ?? 'definitif') as SignerCapacity;
       const digest = noticeDigest(row.number, n);
-      const pdf = await renderWrittenNotice({
+      const rendered = await renderWrittenNotice({
         ...(await header(row, tz)),
         notice: n,
         outcome,
@@ -243,6 +243,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         verification: { code: record.verificationCode, hash: record.hash },
         digest,
       });
+      // Signed with the body's certificate (PAdES) before it is stored: the stored bytes are the signed ones.
+      const pdf = await svc('pdf-signing').sign(rendered, { reason: `Pemberitahuan tertulis ${row.number} (kode verifikasi ${record.verificationCode})`, signingTime: record.signedAt });
       await q().update({
         where: { id: row.id },
         data: {
