@@ -28,6 +28,9 @@ const FILES = {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let loaded: Promise<{ identity: PdfSigningIdentity; source: 'pkcs12' | 'internal' }> | null = null;
+  // What the identity was read under: another configuration (a test changing the environment) reads again.
+  let loadedFor = '';
+  const configKey = () => [process.env.PPID_PDF_SIGNING_P12, process.env.PPID_PDF_SIGNING_P12_PASSPHRASE, process.env.NODE_ENV, process.env.PPID_DEV_KEYS, pdfDir()].join('\u0000');
   const pdfDir = () => path.resolve(strapi.dirs.app.root, process.env.PPID_KEY_DIR || 'keys', 'pdf');
   const read = (dir: string, f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
 
@@ -78,6 +81,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const self = {
     /** The identity, read once per process (replace the PKCS#12, then restart). */
     identity() {
+      if (loadedFor !== configKey()) loaded = null;
+      loadedFor = configKey();
       loaded ??= (async () => {
         const p12 = process.env.PPID_PDF_SIGNING_P12;
         if (p12) return { identity: await fromP12(p12), source: 'pkcs12' as const };
@@ -88,8 +93,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return { identity: await internal(), source: 'internal' as const };
       })();
-      loaded.catch(() => (loaded = null)); // a fixed configuration is read again on the next try
-      return loaded;
+      const current = loaded;
+      // A failed read is tried again on the next use (the configuration may have been fixed).
+      current.catch(() => {
+        if (loaded === current) loaded = null;
+      });
+      return current;
     },
 
     /** In production, at boot: a missing or unreadable PKCS#12 stops the start with the reason. */
