@@ -185,6 +185,17 @@ it('the Atasan PPID signs (password + intent): the answer PDF is rendered once, 
   expect(row.answerSigner).toMatchObject({ nama: 'Sekretaris Daerah atasan', jabatan: 'Sekretaris Daerah', verificationCode: record.verificationCode });
   const pdf = Buffer.from(row.answerPdf, 'base64');
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // Stored PAdES-signed by the body (issue #13): pdfsig finds one valid signature over the whole file.
+  const sigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-answer-sig-'));
+  try {
+    fs.writeFileSync(path.join(sigDir, 'a.pdf'), pdf);
+    const sig = execFileSync('pdfsig', ['-nocert', path.join(sigDir, 'a.pdf')], { encoding: 'utf8' });
+    expect(sig).toMatch(/Signature Type: ETSI\.CAdES\.detached/);
+    expect(sig).toMatch(/Signature Validation: Signature is Valid\./);
+    expect(sig).toMatch(/^\s*- Total document signed$/m);
+  } finally {
+    fs.rmSync(sigDir, { recursive: true, force: true });
+  }
   const text = pdfText(pdf);
   expect(text).toContain('TANGGAPAN TERTULIS ATASAN PPID ATAS KEBERATAN');
   expect(text).toContain(objection.number);

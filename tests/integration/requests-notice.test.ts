@@ -57,6 +57,20 @@ function pdfText(pdf: Buffer): string {
   }
 }
 
+/** pdfsig's report on a PDF, with the app's internal CA (keys/pdf/) trusted in a fresh NSS database. */
+function pdfsig(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-pdfsig-'));
+  try {
+    const ca = path.resolve(__dirname, '..', '..', process.env.PPID_KEY_DIR || 'keys', 'pdf', 'internal-ca.crt.pem');
+    execFileSync('certutil', ['-d', `sql:${dir}`, '-N', '--empty-password']);
+    execFileSync('certutil', ['-d', `sql:${dir}`, '-A', '-n', 'PPID internal CA', '-t', 'CT,C,C', '-i', ca]);
+    fs.writeFileSync(path.join(dir, 'notice.pdf'), pdf);
+    return execFileSync('pdfsig', ['-nssdir', `sql:${dir}`, path.join(dir, 'notice.pdf')], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function parseMail(raw: string): { subject: string; text: string } {
   const unfolded = raw.replace(/\r\n[ \t]+/g, ' ');
   let subject = /^Subject: (.*)$/m.exec(unfolded)?.[1] ?? '';
@@ -319,6 +333,15 @@ it('the written notice: recorded at the decide step, the signature refused (409)
   expect(text).toContain(row.noticeCode);
   expect(text).toContain('6472********0001');
   expect(text).not.toContain(NIK);
+  // The stored notice is a PAdES signature of the body that poppler's pdfsig accepts, covering
+  // the whole file; with the internal CA in an NSS database, the certificate is trusted.
+  const sig = pdfsig(pdf.body);
+  expect(sig).toMatch(/Signature Type: ETSI\.CAdES\.detached/);
+  expect(sig).toMatch(/Signature Validation: Signature is Valid\./);
+  expect(sig).toMatch(/^\s*- Total document signed$/m);
+  expect(sig).toMatch(/TIDAK TERSERTIFIKASI/);
+  expect(sig).toMatch(/Certificate Validation: Certificate is Trusted\./);
+  expect((sig.match(/^Signature #/gm) ?? []).length).toBe(1);
 
   // Signed: the content can no longer change, nor the deadline.
   expect((await putNotice(p.ppid, filed.number, { held: true, decision: 'diberikan_seluruhnya', format: 'PDF' })).status).toBe(409);

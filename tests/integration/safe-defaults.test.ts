@@ -91,6 +91,43 @@ it('a signing key is created only with PPID_DEV_KEYS=true outside production', a
   }
 });
 
+it('PDF signing (PAdES): production needs the PKCS#12 and refuses a wrong passphrase; outside production the internal CA only with PPID_DEV_KEYS', async () => {
+  const signing = app.strapi.plugin('ppid').service('pdf-signing');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-pdfkeys-'));
+  const none = { PPID_PDF_SIGNING_P12: undefined, PPID_PDF_SIGNING_P12_PASSPHRASE: undefined };
+  try {
+    await withEnv({ ...none, NODE_ENV: 'production', PPID_DEV_KEYS: 'true', PPID_KEY_DIR: dir }, async () => {
+      await expect(signing.checkAtBoot()).rejects.toThrow(/in production set PPID_PDF_SIGNING_P12/);
+    });
+    await withEnv({ ...none, NODE_ENV: 'development', PPID_DEV_KEYS: undefined, PPID_KEY_DIR: dir }, async () => {
+      await expect(signing.certificate()).rejects.toThrow(/no PDF signing certificate/);
+    });
+    expect(fs.existsSync(path.join(dir, 'pdf'))).toBe(false);
+    // With PPID_DEV_KEYS the internal CA is made, and its certificate exported as a PKCS#12 then
+    // stands in for a body's certificate in production.
+    const internal = await withEnv({ ...none, NODE_ENV: 'development', PPID_DEV_KEYS: 'true', PPID_KEY_DIR: dir }, () => signing.certificate());
+    expect(internal).toMatchObject({ source: 'internal' });
+    expect(internal.subject).toContain('TIDAK TERSERTIFIKASI / not certified');
+    const { toPkcs12 } = require('../../packages/strapi-plugin-ppid/server/src/signature/pades');
+    const read = (f: string) => fs.readFileSync(path.join(dir, 'pdf', f), 'utf8');
+    const p12 = path.join(dir, 'body.p12');
+    fs.writeFileSync(p12, await toPkcs12({ privateKeyPem: read('signing.key.pem'), certificatePem: read('signing.crt.pem'), chainPem: [read('internal-ca.crt.pem')] }, 'benar'));
+    await withEnv({ NODE_ENV: 'production', PPID_PDF_SIGNING_P12: p12, PPID_PDF_SIGNING_P12_PASSPHRASE: 'salah' }, async () => {
+      await expect(signing.checkAtBoot()).rejects.toThrow(/PPID_PDF_SIGNING_P12 .*cannot be read \(wrong passphrase/);
+    });
+    await withEnv({ NODE_ENV: 'production', PPID_PDF_SIGNING_P12: p12, PPID_PDF_SIGNING_P12_PASSPHRASE: 'benar' }, async () => {
+      await signing.checkAtBoot();
+      expect(await signing.certificate()).toMatchObject({ source: 'pkcs12', sha256: internal.sha256 });
+      const { renderDipDecree } = require('../../packages/strapi-plugin-ppid/server/src/documents/pdf');
+      const pdf = await renderDipDecree({ instansi: 'Pemkab', year: 2026, decreeNumber: null, decreeDate: null, jabatanPenetap: 'Atasan PPID', signer: null, entryCount: 0, verification: null });
+      const signed: Buffer = await signing.sign(pdf, { reason: 'uji', signingTime: new Date() });
+      expect(signed.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 it('demo accounts found outside development are warned about loudly at start', async () => {
   const dir = app.strapi.plugin('ppid').service('directory');
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });

@@ -118,6 +118,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Binding changes on any instance reach this one (services/settings-sync.ts).
   await timed('settings-sync.install', () => getService(strapi, 'settings-sync').install());
   getService(strapi, 'keys').load();
+  // The PDF signing certificate (PAdES): in production a missing or unreadable PKCS#12 stops the
+  // boot here; elsewhere it is read (or made) on the first signature.
+  await getService(strapi, 'pdf-signing').checkAtBoot();
   // An S3 upload bucket is served through the attachment guard: a bad provider config stops the boot here.
   bucketOf(strapi);
   await timed('grantPublicRead', () => grantPublicRead(strapi));

@@ -18,3 +18,12 @@ function once<T>(id: string): () => Promise<T> {
 export const loadExcel = once<typeof ExcelJS>('exceljs');
 export const loadPdfKit = once<typeof PDFDocument>('pdfkit');
 export const loadQrCode = once<typeof QRCode>('qrcode');
+
+// PDF signatures (signature/pades): node-forge for certificates and PKCS#12, pkijs and asn1js for
+// the CMS, @signpdf for the placeholder and the ByteRange. Loaded on first use, never at boot.
+export const loadPkijs = once<typeof import('pkijs')>('pkijs');
+export const loadAsn1js = once<typeof import('asn1js')>('asn1js');
+export const loadForge = once<typeof import('node-forge')>('node-forge');
+export const loadSignpdfUtils = once<typeof import('@signpdf/utils')>('@signpdf/utils');
+export const loadSignPdf = once<typeof import('@signpdf/signpdf').default>('@signpdf/signpdf');
+export const loadPlaceholderPlain = once<typeof import('@signpdf/placeholder-plain')>('@signpdf/placeholder-plain');

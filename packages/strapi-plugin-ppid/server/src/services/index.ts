@@ -4,6 +4,7 @@ import sops from '../workflow/services/sops';
 import actors from '../workflow/services/actors';
 import content from '../workflow/services/content';
 import keys from '../signature/services/keys';
+import pdfSigning from '../signature/services/pdf-signing';
 import records from '../signature/services/records';
 import workflow from '../workflow/services/workflow';
 import timing from '../notifications/services/timing';
@@ -61,6 +62,7 @@ export type ServiceFactories = {
   actors: typeof actors;
   content: typeof content;
   keys: typeof keys;
+  'pdf-signing': typeof pdfSigning;
   records: typeof records;
   workflow: typeof workflow;
   timing: typeof timing;
@@ -114,6 +116,7 @@ const services: ServiceFactories = {
   actors,
   content,
   keys,
+  'pdf-signing': pdfSigning,
   records,
   workflow,
   timing,

@@ -248,7 +248,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return svc('requests').nextSerial(year, trx, 'notice');
       });
       const noticeNumber = formatNoticeNumber(svc('requests').settings().noticeNumberPattern, { serial, signedAt, timeZone: tz });
-      const pdf = await renderWrittenNotice({
+      const rendered = await renderWrittenNotice({
         ...(await header(row, tz)),
         noticeNumber,
         notice: n,
@@ -260,6 +260,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         verification: { code: record.verificationCode, hash: record.hash },
         digest,
       });
+      // Signed with the body's certificate (PAdES) before it is stored: the stored bytes are the signed ones.
+      const pdf = await svc('pdf-signing').sign(rendered, { reason: `Pemberitahuan tertulis ${row.number} (kode verifikasi ${record.verificationCode})`, signingTime: record.signedAt });
       await q().update({
         where: { id: row.id },
         data: {

@@ -168,7 +168,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         capacity: record.capacity ?? 'definitif',
         onBehalfOf: record.onBehalfOf ?? null,
       };
-      const pdf = await renderObjectionAnswer({
+      const rendered = await renderObjectionAnswer({
         kop: block,
         instansi: kop.nama,
         unit: kop.nama,
@@ -186,6 +186,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         komisiDeadline: deadline.toISOString(),
         printedAt: new Date(record.signedAt),
       });
+      // Signed with the body's certificate (PAdES) before it is stored, as the written notice.
+      const pdf = await getService(strapi, 'pdf-signing').sign(rendered, { reason: `Tanggapan atas keberatan ${row.number} (kode verifikasi ${record.verificationCode})`, signingTime: record.signedAt });
       await q().update({
         where: { id: row.id },
         data: {
