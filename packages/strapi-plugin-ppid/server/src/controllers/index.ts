@@ -13,6 +13,7 @@ import kop from '../documents/controllers/kop';
 import requests from '../requests/controllers/requests';
 import objections from '../requests/controllers/objections';
 import registers from '../requests/controllers/registers';
+import requestDesk from '../requests/controllers/desk';
 
 /** Spelled out so the built type declarations name each controller factory rather than expand it. */
 export type ControllerFactories = {
@@ -31,8 +32,9 @@ export type ControllerFactories = {
   requests: typeof requests;
   objections: typeof objections;
   registers: typeof registers;
+  desk: typeof requestDesk;
 };
 
-const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests, objections, registers };
+const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests, objections, registers, desk: requestDesk };
 
 export default controllers;

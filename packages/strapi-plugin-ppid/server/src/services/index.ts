@@ -45,6 +45,7 @@ import requestNotices from '../requests/services/notices';
 import objections from '../requests/services/objections';
 import rateLimits from '../requests/services/rate-limits';
 import registers from '../requests/services/registers';
+import requestDesk from '../requests/services/desk';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -99,6 +100,7 @@ export type ServiceFactories = {
   objections: typeof objections;
   'rate-limits': typeof rateLimits;
   registers: typeof registers;
+  'request-desk': typeof requestDesk;
 };
 
 const services: ServiceFactories = {
@@ -142,6 +144,7 @@ const services: ServiceFactories = {
   objections,
   'rate-limits': rateLimits,
   registers,
+  'request-desk': requestDesk,
   constraints,
   sealing,
   attachments,

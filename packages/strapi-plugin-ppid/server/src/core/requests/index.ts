@@ -7,3 +7,4 @@ export * from './notice';
 export * from './objection-answer';
 export * from './abuse';
 export * from './registers';
+export * from './entry';
