@@ -7,7 +7,11 @@ import { ProblemBanner, SelectField, TextField, problemOf, useHeld, type FormPro
 import { formatWib } from '../utils/api';
 import { PASAL_17_GROUNDS, PASAL_17_LETTERS } from '../../../server/src/core/classification/classes';
 import { OBJECTION_REASONS } from '../../../server/src/core/requests/objection';
+import { WorkflowPanelContent, useItemRuns } from '../components/WorkflowPanel';
 import { CHANNEL_LABELS, REQUEST_STATUS_LABELS } from './Requests';
+
+const REQUEST_UID = 'plugin::ppid.information-request';
+const OBJECTION_UID = 'plugin::ppid.objection';
 
 // One request's screens: its facts, then (requests.manage) the one extension (Pasal 22 ayat 8)
 // and the written notice's content (ayat 7) before the PPID signs it at SOP 101's decision step,
@@ -331,6 +335,26 @@ const OutcomeForm = ({ objection, onDone }: { objection: any; onDone: () => void
   );
 };
 
+/** The item's SOP run, where each official acts at their step (the PPID signs the notice, the Atasan PPID the answer). */
+const ItemRun = ({ uid, id, onChange, testId }: { uid: string; id: string; onChange: () => void; testId: string }) => {
+  const { data, error, refetch } = useItemRuns(uid, id);
+  if (error) return <ServerError message={error} />;
+  if (!data) return <Loading />;
+  return (
+    <Box data-testid={testId}>
+      <WorkflowPanelContent
+        uid={uid}
+        documentId={id}
+        info={data}
+        refetch={() => {
+          refetch();
+          onChange();
+        }}
+      />
+    </Box>
+  );
+};
+
 const OBJECTION_STATUS: Record<string, string> = { diproses: 'Diproses', dijawab: 'Dijawab', tidak_dijawab: 'Tidak dijawab dalam 30 hari kerja' };
 
 /** One objection (objections.manage): its facts, the answer before it is signed, the dispute and its outcome. */
@@ -364,6 +388,12 @@ const ObjectionPanel = ({ id }: { id: string }) => {
           <Typography tag="p">{o.statement}</Typography>
         </Grid.Item>
       </Grid.Root>
+      <Box paddingTop={4} paddingBottom={4}>
+        <Typography variant="omega" fontWeight="bold">{t('objection.run', 'Alur kerja SOP keberatan')}</Typography>
+        <Box paddingTop={2} style={{ maxWidth: 420 }}>
+          <ItemRun uid={OBJECTION_UID} id={o.id} onChange={refetch} testId={`ppid-objection-run-${o.number}`} />
+        </Box>
+      </Box>
       <Box paddingTop={4}>
         {o.answer.answeredAt ? (
           <Typography data-testid="ppid-answer-signed">
@@ -441,6 +471,12 @@ export const RequestDetailPage = () => {
             <Fact label={t('desk.run', 'Alur kerja SOP')} value={r.run ? <Link to={`/plugins/ppid/runs/${r.run.id}`}>{t('desk.run.step', 'Langkah {step} · {role}', { step: r.run.currentStep, role: r.run.currentRole })}</Link> : '—'} />
             {r.outcome ? <Fact label={t('desk.outcome', 'Keputusan')} value={`${OUTCOME_LABELS[r.outcome] ?? r.outcome}${r.decidedAt ? ` · ${formatWib(r.decidedAt)}` : ''}`} testId="ppid-request-outcome" /> : null}
           </Grid.Root>
+        </Section>
+
+        <Section title={t('desk.runTitle', 'Alur kerja SOP pelayanan permohonan')} testId="ppid-request-run">
+          <Box style={{ maxWidth: 420 }}>
+            <ItemRun uid={REQUEST_UID} id={r.id} onChange={refetch} testId="ppid-request-workflow" />
+          </Box>
         </Section>
 
         <Section title={t('extension.title', 'Perpanjangan waktu (Pasal 22 ayat 8)')} help={t('extension.help', 'Satu kali, sebelum batas waktu, paling lama 7 hari kerja, dengan alasan tertulis; pemohon diberi tahu melalui e-mail.')} testId="ppid-extension">

@@ -1,17 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import createError from 'http-errors';
 import { forbidden } from '../../errors';
-import { perm } from '../../platform/permissions';
+import { REQUEST_DESK } from '../../platform/services/admin-access';
 import { getService } from '../../services/get-service';
 import { readMultipartFiling } from './requests';
 
 // Who may see the desk's list and a request's facts: whoever enters requests, decides them or
 // answers their objections (admin::hasPermissions asks for all of its actions; this asks for one).
-const DESK_READERS = ['requests.enter', 'requests.manage', 'objections.manage'];
-
 function assertDeskReader(ctx: any) {
   const ability = ctx.state.userAbility;
-  if (!DESK_READERS.some((a) => ability?.can(perm(a)))) {
+  if (!REQUEST_DESK.some((a) => ability?.can(a))) {
     throw forbidden('Tidak ada izin untuk permohonan informasi / no permission for requests for information');
   }
 }
