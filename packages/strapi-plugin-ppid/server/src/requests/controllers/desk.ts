@@ -4,6 +4,7 @@ import { forbidden } from '../../errors';
 import { REQUEST_DESK } from '../../platform/services/admin-access';
 import { getService } from '../../services/get-service';
 import { readMultipartFiling } from './requests';
+import type { IdentityScan } from '../services/requests';
 
 // Who may see the desk's list and a request's facts: whoever enters requests, decides them or
 // answers their objections (admin::hasPermissions asks for all of its actions; this asks for one).
@@ -21,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const requests = getService(strapi, 'requests');
     const desk = getService(strapi, 'request-desk');
     let data: unknown;
-    let scan = null;
+    let scan: IdentityScan | null = null;
     if (ctx.is('multipart')) ({ data, scan } = await readMultipartFiling(ctx, requests.settings().maxScanBytes));
     else if (ctx.is('application/json')) data = ctx.request.body;
     else {
