@@ -114,8 +114,7 @@ const openRequest = async (page: Page) => {
 it('the Petugas Informasi enters a request received by letter through the page; a bad field is named next to it', async () => {
   const page = await as(p.petugas);
   await page.goto(`${base}/admin/plugins/ppid/requests`);
-  await page.getByTestId('ppid-nav-requests').waitFor({ timeout: 60000 });
-  await page.getByTestId('ppid-desk-new').click();
+  await page.getByTestId('ppid-desk-new').click({ timeout: 60000 });
   const form = page.getByTestId('ppid-desk-form');
   await form.waitFor();
   await choose(page, form, 'ppid-desk-channel', /^Surat$/);
@@ -237,7 +236,7 @@ it('the PPID extends the deadline and records the written notice through the scr
 
   // The PPID signs the notice at SOP 101's decision step, from the request's panel.
   const panel = page.getByTestId('ppid-request-workflow');
-  await panel.getByText('Langkah 5 · PPID').waitFor({ timeout: 30000 });
+  expect((await panel.getByTestId('ppid-current-step').innerText()).trim()).toBe('Langkah 5 · PPID');
   await act(page, panel, 'approve', { confirm: true, password: p.ppid.password });
   await page.getByTestId('ppid-notice-signed').waitFor({ timeout: 30000 });
   expect(await page.getByTestId('ppid-notice-signed').innerText()).toMatch(/Diberikan sebagian/);

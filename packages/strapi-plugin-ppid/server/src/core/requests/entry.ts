@@ -8,10 +8,6 @@ import { validateRequest, type InformationRequestInput } from './validate';
 export const ENTRY_CHANNELS = ['langsung', 'surat'] as const;
 export type EntryChannel = (typeof ENTRY_CHANNELS)[number];
 
-export const ENTRY_CHANNEL_LABEL: Record<EntryChannel, string> = {
-  langsung: 'Datang langsung / in person',
-  surat: 'Surat / by letter',
-};
 
 export type CheckedEntry = { ok: true; value: InformationRequestInput; channel: EntryChannel } | { ok: false; errors: ValidationIssue[] };
 
