@@ -8,7 +8,6 @@ import { validateRequest, type InformationRequestInput } from './validate';
 export const ENTRY_CHANNELS = ['langsung', 'surat'] as const;
 export type EntryChannel = (typeof ENTRY_CHANNELS)[number];
 
-
 export type CheckedEntry = { ok: true; value: InformationRequestInput; channel: EntryChannel } | { ok: false; errors: ValidationIssue[] };
 
 /**
