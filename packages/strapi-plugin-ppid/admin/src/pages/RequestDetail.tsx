@@ -8,7 +8,9 @@ import { formatWib } from '../utils/api';
 import { PASAL_17_GROUNDS, PASAL_17_LETTERS } from '../../../server/src/core/classification/classes';
 import { OBJECTION_REASONS } from '../../../server/src/core/requests/objection';
 import { WorkflowPanelContent, useItemRuns } from '../components/WorkflowPanel';
-import { CHANNEL_LABELS, REQUEST_STATUS_LABELS } from './Requests';
+import { APPLICANT_TYPES, CHANNEL_LABELS, DELIVER_BY, OBTAIN_BY, REQUEST_STATUS_LABELS } from './Requests';
+
+const labelOf = (pairs: [string, string][], v: string) => pairs.find(([k]) => k === v)?.[1] ?? v;
 
 const REQUEST_UID = 'plugin::ppid.information-request';
 const OBJECTION_UID = 'plugin::ppid.objection';
@@ -456,7 +458,7 @@ export const RequestDetailPage = () => {
             <Fact label={t('desk.col.received', 'Diterima')} value={formatWib(r.receivedAt)} />
             <Fact label={t('desk.col.due', 'Batas pemberitahuan')} value={formatWib(r.dueAt)} testId="ppid-request-due" />
             <Fact label={t('desk.col.channel', 'Melalui')} value={`${CHANNEL_LABELS[r.channel] ?? r.channel}${r.enteredBy ? ` · ${t('desk.enteredBy', 'dicatat oleh {nama}', { nama: r.enteredBy.nama })}` : ''}`} />
-            <Fact label={t('desk.applicant.type', 'Jenis pemohon')} value={r.applicant.type} />
+            <Fact label={t('desk.applicant.type', 'Jenis pemohon')} value={labelOf(APPLICANT_TYPES, r.applicant.type)} />
             <Fact label={t('desk.applicant.address', 'Alamat')} value={r.applicant.address} />
             <Grid.Item col={6} s={12} direction="column" alignItems="flex-start">
               <Typography variant="sigma" textColor="neutral600">{t('desk.information', 'Informasi yang dimohon')}</Typography>
@@ -466,8 +468,8 @@ export const RequestDetailPage = () => {
               <Typography variant="sigma" textColor="neutral600">{t('desk.purpose', 'Tujuan penggunaan informasi')}</Typography>
               <Typography>{r.purpose}</Typography>
             </Grid.Item>
-            <Fact label={t('desk.obtainBy', 'Cara memperoleh informasi')} value={r.obtainBy} />
-            <Fact label={t('desk.deliverBy', 'Cara mendapatkan salinan')} value={r.deliverBy} />
+            <Fact label={t('desk.obtainBy', 'Cara memperoleh informasi')} value={labelOf(OBTAIN_BY, r.obtainBy)} />
+            <Fact label={t('desk.deliverBy', 'Cara mendapatkan salinan')} value={labelOf(DELIVER_BY, r.deliverBy)} />
             <Fact label={t('desk.run', 'Alur kerja SOP')} value={r.run ? <Link to={`/plugins/ppid/runs/${r.run.id}`}>{t('desk.run.step', 'Langkah {step} · {role}', { step: r.run.currentStep, role: r.run.currentRole })}</Link> : '—'} />
             {r.outcome ? <Fact label={t('desk.outcome', 'Keputusan')} value={`${OUTCOME_LABELS[r.outcome] ?? r.outcome}${r.decidedAt ? ` · ${formatWib(r.decidedAt)}` : ''}`} testId="ppid-request-outcome" /> : null}
           </Grid.Root>

@@ -25,12 +25,12 @@ export const REQUEST_STATUS_LABELS: Record<string, string> = {
   selesai: 'Selesai',
   dibatalkan: 'Dibatalkan',
 };
-const APPLICANT_TYPES: [string, string][] = [
+export const APPLICANT_TYPES: [string, string][] = [
   ['perorangan', 'Perorangan'],
   ['kelompok', 'Kelompok orang'],
   ['badan_hukum', 'Badan hukum'],
 ];
-const OBTAIN_BY: [string, string][] = [
+export const OBTAIN_BY: [string, string][] = [
   ['melihat', 'Melihat'],
   ['membaca', 'Membaca'],
   ['mendengarkan', 'Mendengarkan'],
@@ -38,7 +38,7 @@ const OBTAIN_BY: [string, string][] = [
   ['salinan_softcopy', 'Salinan softcopy'],
   ['salinan_hardcopy', 'Salinan hardcopy'],
 ];
-const DELIVER_BY: [string, string][] = [
+export const DELIVER_BY: [string, string][] = [
   ['langsung', 'Mengambil langsung'],
   ['pos', 'Pos'],
   ['email', 'E-mail'],
