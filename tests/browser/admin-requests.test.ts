@@ -87,7 +87,9 @@ async function act(page: Page, panel: Locator, name: string, opts: { confirm?: b
   if (opts.confirm) await dialog.getByRole('checkbox').click();
   if (opts.password) await dialog.locator('input[name="password"]').fill(opts.password);
   await dialog.getByTestId('ppid-act-confirm').click();
-  await dialog.waitFor({ state: 'detached', timeout: 30000 });
+  // Either the dialog closes or the server's refusal shows in it (then say what it was).
+  await Promise.race([dialog.waitFor({ state: 'detached', timeout: 30000 }), dialog.getByTestId('ppid-act-error').waitFor({ timeout: 30000 })]);
+  if (await dialog.getByTestId('ppid-act-error').count()) throw new Error(`act ${name} refused: ${await dialog.getByTestId('ppid-act-error').innerText()}`);
   await page.waitForFunction(
     ({ testId, prev }) => {
       const el = document.querySelector(`[data-testid="${testId}"] [data-testid="ppid-current-step"]`);

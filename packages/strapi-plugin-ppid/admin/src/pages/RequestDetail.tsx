@@ -338,8 +338,13 @@ const OutcomeForm = ({ objection, onDone }: { objection: any; onDone: () => void
 };
 
 /** The item's SOP run, where each official acts at their step (the PPID signs the notice, the Atasan PPID the answer). */
-const ItemRun = ({ uid, id, onChange, testId }: { uid: string; id: string; onChange: () => void; testId: string }) => {
+const ItemRun = ({ uid, id, onChange, testId, tick = 0 }: { uid: string; id: string; onChange: () => void; testId: string; tick?: number }) => {
   const { data, error, refetch } = useItemRuns(uid, id);
+  // A form's write may move the run (an answer is an edit of the run): read it again.
+  React.useEffect(() => {
+    if (tick) refetch();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tick]);
   if (error) return <ServerError message={error} />;
   if (!data) return <Loading />;
   return (
@@ -364,9 +369,11 @@ const ObjectionPanel = ({ id }: { id: string }) => {
   const t: T = useT();
   const { toggleNotification } = useNotification();
   const { data: o, error, loading, refetch } = useGet<any>(`/ppid/objections/${encodeURIComponent(id)}`);
+  const [tick, setTick] = React.useState(0);
   const done = (message: string) => () => {
     toggleNotification({ type: 'success', message });
     refetch();
+    setTick((n) => n + 1);
   };
   if (loading && !o) return <Loading />;
   if (error) return <ServerError message={error} />;
@@ -393,7 +400,7 @@ const ObjectionPanel = ({ id }: { id: string }) => {
       <Box paddingTop={4} paddingBottom={4}>
         <Typography variant="omega" fontWeight="bold">{t('objection.run', 'Alur kerja SOP keberatan')}</Typography>
         <Box paddingTop={2} style={{ maxWidth: 420 }}>
-          <ItemRun uid={OBJECTION_UID} id={o.id} onChange={refetch} testId={`ppid-objection-run-${o.number}`} />
+          <ItemRun uid={OBJECTION_UID} id={o.id} onChange={refetch} tick={tick} testId={`ppid-objection-run-${o.number}`} />
         </Box>
       </Box>
       <Box paddingTop={4}>
@@ -441,6 +448,12 @@ export const RequestDetailPage = () => {
   const may = useHeld();
   const { toggleNotification } = useNotification();
   const { data: r, error, loading, refetch } = useGet<any>(`/ppid/requests/${encodeURIComponent(id)}`);
+  const [tick, setTick] = React.useState(0);
+  const saved = (message: string) => () => {
+    toggleNotification({ type: 'success', message });
+    refetch();
+    setTick((n) => n + 1);
+  };
   if (loading && !r) return <Loading />;
   if (error || !r) return <Layouts.Content><ServerError message={error ?? '—'} title={`GET /ppid/requests/${id}`} /></Layouts.Content>;
   const open = !r.decidedAt && r.run && !['completed', 'published', 'cancelled'].includes(r.run.status);
@@ -477,7 +490,7 @@ export const RequestDetailPage = () => {
 
         <Section title={t('desk.runTitle', 'Alur kerja SOP pelayanan permohonan')} testId="ppid-request-run">
           <Box style={{ maxWidth: 420 }}>
-            <ItemRun uid={REQUEST_UID} id={r.id} onChange={refetch} testId="ppid-request-workflow" />
+            <ItemRun uid={REQUEST_UID} id={r.id} onChange={refetch} tick={tick} testId="ppid-request-workflow" />
           </Box>
         </Section>
 
@@ -491,7 +504,7 @@ export const RequestDetailPage = () => {
           ) : r.decidedAt ? (
             <Typography textColor="neutral600">{t('extension.decided', 'Pemberitahuan tertulis sudah ditandatangani.')}</Typography>
           ) : (
-            <ExtensionForm id={r.id} onDone={() => { toggleNotification({ type: 'success', message: t('extension.saved', 'Batas waktu diperpanjang.') }); refetch(); }} />
+            <ExtensionForm id={r.id} onDone={saved(t('extension.saved', 'Batas waktu diperpanjang.'))} />
           )}
         </Section>
 
@@ -501,7 +514,7 @@ export const RequestDetailPage = () => {
           ) : !may('requests.manage') ? (
             <Typography textColor="neutral600">{t('notice.none', 'Belum diputuskan.')}</Typography>
           ) : open ? (
-            <NoticeForm id={r.id} runId={r.run?.id ?? null} onDone={() => { toggleNotification({ type: 'success', message: t('notice.saved', 'Isi pemberitahuan tertulis disimpan.') }); refetch(); }} />
+            <NoticeForm id={r.id} runId={r.run?.id ?? null} onDone={saved(t('notice.saved', 'Isi pemberitahuan tertulis disimpan.'))} />
           ) : (
             <Typography textColor="neutral600">{t('notice.closed', 'Alur kerja permohonan ini sudah ditutup.')}</Typography>
           )}
