@@ -147,7 +147,7 @@ it('the list and a request’s facts: number, name, received, due, status; never
     applicant: { type: 'perorangan', name: 'Budi Santoso' },
     status: 'diterima',
     extension: null,
-    run: { currentStep: 1, currentRole: 'petugas-informasi' },
+    run: { currentStep: 1, currentRole: 'petugas-informasi', currentRoleLabel: 'Petugas Informasi' },
     objections: [],
   });
   const text = JSON.stringify(detail.body);

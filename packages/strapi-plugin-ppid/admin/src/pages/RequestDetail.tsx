@@ -353,6 +353,7 @@ const ItemRun = ({ uid, id, onChange, testId, tick = 0 }: { uid: string; id: str
         uid={uid}
         documentId={id}
         info={data}
+        service
         refetch={() => {
           refetch();
           onChange();
@@ -483,7 +484,7 @@ export const RequestDetailPage = () => {
             </Grid.Item>
             <Fact label={t('desk.obtainBy', 'Cara memperoleh informasi')} value={labelOf(OBTAIN_BY, r.obtainBy)} />
             <Fact label={t('desk.deliverBy', 'Cara mendapatkan salinan')} value={labelOf(DELIVER_BY, r.deliverBy)} />
-            <Fact label={t('desk.run', 'Alur kerja SOP')} value={r.run ? <Link to={`/plugins/ppid/runs/${r.run.id}`}>{t('desk.run.step', 'Langkah {step} · {role}', { step: r.run.currentStep, role: r.run.currentRole })}</Link> : '—'} />
+            <Fact label={t('desk.run', 'Alur kerja SOP')} value={r.run ? <Link to={`/plugins/ppid/runs/${r.run.id}`}>{t('desk.run.step', 'Langkah {step} · {role}', { step: r.run.currentStep, role: r.run.currentRoleLabel ?? r.run.currentRole })}</Link> : '—'} />
             {r.outcome ? <Fact label={t('desk.outcome', 'Keputusan')} value={`${OUTCOME_LABELS[r.outcome] ?? r.outcome}${r.decidedAt ? ` · ${formatWib(r.decidedAt)}` : ''}`} testId="ppid-request-outcome" /> : null}
           </Grid.Root>
         </Section>

@@ -44,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const runs = await strapi.db.query(UID.run).findMany({
       where: { itemUid: UID.informationRequest, itemDocumentId: { $in: documentIds } },
       orderBy: { id: 'asc' },
-      select: ['documentId', 'itemDocumentId', 'status', 'currentStep', 'currentRole'],
+      select: ['documentId', 'itemDocumentId', 'status', 'currentStep', 'currentRole', 'sopCode'],
     });
     // The newest run of each request wins (ordered ascending, later rows overwrite).
     return new Map<string, any>(runs.map((r: any) => [r.itemDocumentId, r]));
@@ -109,6 +109,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: { id: 'asc' },
         select: ['documentId', 'number', 'receivedAt', 'dueAt', 'answerDecision', 'answeredAt', 'dispute'],
       });
+      // The role as the SOP names it ("Petugas Informasi"), as the panel shows it.
+      const roles: { key: string; label: string }[] = run ? ((await getService(strapi, 'sops').current(run.sopCode).catch(() => null))?.definition?.roles ?? []) : [];
       const enteredBy = row.enteredBy ? { nama: row.enteredBy.nama, jabatan: row.enteredBy.jabatan } : null;
       return {
         id: row.documentId,
@@ -130,7 +132,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         outcomeLabel: row.outcome ? NOTICE_OUTCOME_LABEL[row.outcome as NoticeOutcome] ?? row.outcome : null,
         noticeRecordedAt: iso(row.noticeRecordedAt),
         decidedAt: iso(row.decidedAt),
-        run: run ? { id: run.documentId, status: run.status, currentStep: run.currentStep, currentRole: run.currentRole } : null,
+        run: run
+          ? { id: run.documentId, status: run.status, currentStep: run.currentStep, currentRole: run.currentRole, currentRoleLabel: roles.find((x) => x.key === run.currentRole)?.label ?? null }
+          : null,
         objections: objections.map((o: any) => ({
           id: o.documentId,
           number: o.number,
