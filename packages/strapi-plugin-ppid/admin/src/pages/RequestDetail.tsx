@@ -363,6 +363,13 @@ const ItemRun = ({ uid, id, onChange, testId, tick = 0 }: { uid: string; id: str
   );
 };
 
+/** "7 Desember 2026" for a YYYY-MM-DD date (a calendar date: no zone). */
+const tanggal = (ymd: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd ?? '');
+  return m ? new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!))) : ymd;
+};
+const DISPUTE_KINDS: Record<string, string> = { putusan: 'Putusan Komisi Informasi (ajudikasi)', mediasi: 'Mediasi (kesepakatan para pihak)' };
+
 const OBJECTION_STATUS: Record<string, string> = { diproses: 'Diproses', dijawab: 'Dijawab', tidak_dijawab: 'Tidak dijawab dalam 30 hari kerja' };
 
 /** One objection (objections.manage): its facts, the answer before it is signed, the dispute and its outcome. */
@@ -427,9 +434,9 @@ const ObjectionPanel = ({ id }: { id: string }) => {
           <Typography variant="omega" fontWeight="bold">{t('dispute.title', 'Sengketa di Komisi Informasi (Pasal 37)')}</Typography>
           {o.dispute ? (
             <Box paddingTop={2} data-testid="ppid-dispute-recorded">
-              <Typography tag="p">{t('dispute.recorded', 'Diajukan {date}, nomor register {number}.', { date: o.dispute.filedAt, number: o.dispute.registerNumber })}</Typography>
+              <Typography tag="p">{t('dispute.recorded', 'Diajukan {date}, nomor register {number}.', { date: tanggal(o.dispute.filedAt), number: o.dispute.registerNumber })}</Typography>
               {o.dispute.outcome ? (
-                <Typography tag="p" data-testid="ppid-outcome-recorded">{t('outcome.recorded', 'Hasil: {kind}, {date}. {summary}', o.dispute.outcome)}</Typography>
+                <Typography tag="p" data-testid="ppid-outcome-recorded">{t('outcome.recorded', 'Hasil: {kind}, {date}. {summary}', { kind: DISPUTE_KINDS[o.dispute.outcome.kind] ?? o.dispute.outcome.kind, date: tanggal(o.dispute.outcome.date), summary: o.dispute.outcome.summary })}</Typography>
               ) : (
                 <Box paddingTop={2}><OutcomeForm objection={o} onDone={done(t('outcome.saved', 'Hasil sengketa disimpan.'))} /></Box>
               )}
