@@ -115,6 +115,11 @@ const table = (): { route: string; url: string; body?: unknown; expect: Expect }
   { route: 'GET /settings/time-zone', url: '/ppid/settings/time-zone', expect: manage(200) },
   { route: 'PUT /settings/time-zone', url: '/ppid/settings/time-zone', body: { timeZone: 'Eropa/Bukan' }, expect: manage(400) },
   { route: 'DELETE /settings/kop/units/:unit', url: '/ppid/settings/kop/units/999999', expect: manage(404) },
+  // The desk: entry (requests.enter); the list and a request's facts for any of requests.enter,
+  // requests.manage, objections.manage (none held by an SOP role by default).
+  { route: 'GET /requests', url: '/ppid/requests', expect: manage(200) },
+  { route: 'POST /requests', url: '/ppid/requests', body: {}, expect: manage(400) },
+  { route: 'GET /requests/:id', url: '/ppid/requests/PMI-0000-99999', expect: manage(404) },
   // A request's written notice and its extension (Pasal 22 ayat 7-8): requests.manage.
   { route: 'GET /requests/:id/notice', url: '/ppid/requests/PMI-0000-99999/notice', expect: manage(404) },
   { route: 'PUT /requests/:id/notice', url: '/ppid/requests/PMI-0000-99999/notice', body: {}, expect: manage(400) },

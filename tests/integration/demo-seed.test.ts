@@ -158,6 +158,7 @@ describe('the information service (#15): the BKPSDM officials hold what their du
       scan: `/ppid/requests/${number}/identity-scan`, // requests.manage + requests.personal-data
       objection: '/ppid/objections/KEB-1999-00001', // objections.manage (404: none such)
       register: '/ppid/registers/permohonan?year=2026', // registers.read
+      desk: `/ppid/requests/${number}`, // any of requests.read (the PPID Pelaksana's), .enter, .manage, objections.manage
     };
     const table: Record<string, Record<string, number>> = {};
     for (const [name, h] of Object.entries(who)) {
@@ -165,10 +166,10 @@ describe('the information service (#15): the BKPSDM officials hold what their du
       for (const [route, url] of Object.entries(routes)) table[name][route] = await status(h, url);
     }
     expect(table).toEqual({
-      petugas: { notice: 200, scan: 200, objection: 403, register: 200 },
-      ppid: { notice: 200, scan: 403, objection: 404, register: 200 },
-      atasan: { notice: 403, scan: 403, objection: 404, register: 200 },
-      pelaksana: { notice: 403, scan: 403, objection: 403, register: 403 },
+      petugas: { notice: 200, scan: 200, objection: 403, register: 200, desk: 200 },
+      ppid: { notice: 200, scan: 403, objection: 404, register: 200, desk: 200 },
+      atasan: { notice: 403, scan: 403, objection: 404, register: 200, desk: 200 },
+      pelaksana: { notice: 403, scan: 403, objection: 403, register: 403, desk: 200 },
     });
   });
 });

@@ -135,12 +135,12 @@ const ActDialog = ({ run, act, onClose, onDone }: { run: any; act: ActKind; onCl
  * The run's papers: the approval form (formulir persetujuan publikasi, PDF with every paraf and
  * signature block) fetched with the admin JWT and saved, and the SOP document page.
  */
-export const RunDocuments = ({ runId, sopCode }: { runId: string; sopCode: string }) => {
+export const RunDocuments = ({ runId, sopCode, form = true }: { runId: string; sopCode: string; form?: boolean }) => {
   const t = useT();
   const { download, busy, error } = useDownload();
   return (
     <Flex direction="column" alignItems="stretch" gap={1}>
-      <Button
+      {form ? <Button
         variant="tertiary"
         size="S"
         fullWidth
@@ -149,7 +149,7 @@ export const RunDocuments = ({ runId, sopCode }: { runId: string; sopCode: strin
         data-testid="ppid-form-pdf"
       >
         {t('panel.formPdf', 'Formulir persetujuan publikasi (PDF)')}
-      </Button>
+      </Button> : null}
       {/* A button-sized link: a thumb on a phone reaches it as easily as the form above. */}
       <LinkButton tag={Link} to={`/plugins/ppid/sops/${encodeURIComponent(sopCode)}`} variant="tertiary" size="S" fullWidth data-testid="ppid-sop-link">
         {t('panel.sopDocument', 'Dokumen SOP')}
@@ -212,7 +212,11 @@ const SubmitBox = ({ uid, documentId, locale, sopCodes, start, onDone }: { uid: 
   );
 };
 
-export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, docStatus }: { uid: string; documentId: string; locale?: string | null; info: ItemRuns; refetch: () => void; docStatus?: string | null }) => {
+/**
+ * `service`: the run of a request or an objection (the information service), not of a publication:
+ * no publication approval form, no "edit in the form" hint, no publish note.
+ */
+export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, docStatus, service = false }: { uid: string; documentId: string; locale?: string | null; info: ItemRuns; refetch: () => void; docStatus?: string | null; service?: boolean }) => {
   const t = useT();
   const [dialog, setDialog] = React.useState<ActKind | null>(null);
   const refreshDocument = useRefreshDocument(uid, documentId);
@@ -248,7 +252,7 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, d
               </Typography>
             ) : null}
           </Box>
-          {canEdit ? (
+          {canEdit && !service ? (
             <Typography tag="p" variant="pi" textColor="neutral700" data-testid="ppid-edit-hint">
               {t('panel.editHint', 'Pada langkah ini isi informasi boleh diubah: ubah di formulir lalu Simpan; perubahan tercatat di alur kerja.')}
             </Typography>
@@ -273,7 +277,7 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, d
             </Typography>
           )}
           {dialog ? <ActDialog run={run} act={dialog} onClose={() => setDialog(null)} onDone={() => { setDialog(null); refetch(); refreshDocument(); }} /> : null}
-          <RunDocuments runId={run.id} sopCode={run.sop.code} />
+          <RunDocuments runId={run.id} sopCode={run.sop.code} form={!service} />
         </>
       ) : publishedUnchanged ? (
         <Flex direction="column" alignItems="stretch" gap={2} data-testid="ppid-published">
@@ -289,9 +293,11 @@ export const WorkflowPanelContent = ({ uid, documentId, locale, info, refetch, d
       ) : (
         <SubmitBox uid={uid} documentId={documentId} locale={locale} sopCodes={info.sopCodes} start={info.start} onDone={() => { refetch(); refreshDocument(); }} />
       )}
-      <Typography variant="pi" textColor="neutral600" data-testid="ppid-publish-note">
-        {t('panel.publishNote', 'Terbitkan hanya melalui langkah terakhir SOP.')}
-      </Typography>
+      {service ? null : (
+        <Typography variant="pi" textColor="neutral600" data-testid="ppid-publish-note">
+          {t('panel.publishNote', 'Terbitkan hanya melalui langkah terakhir SOP.')}
+        </Typography>
+      )}
       {run?.records?.length ? (
         <>
           <Divider />

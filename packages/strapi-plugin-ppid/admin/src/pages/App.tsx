@@ -12,6 +12,8 @@ import { VerifyPage } from './Verify';
 import { ReportsPage } from './Reports';
 import { SetupPage } from './Setup';
 import { RegistersPage } from './Registers';
+import { RequestsPage } from './Requests';
+import { RequestDetailPage } from './RequestDetail';
 
 export const PERMS = {
   tasks: [{ action: 'plugin::ppid.tasks.read', subject: null }],
@@ -23,6 +25,13 @@ export const PERMS = {
   reports: [{ action: 'plugin::ppid.reports.read', subject: null }],
   setup: [{ action: 'plugin::ppid.settings.manage', subject: null }],
   registers: [{ action: 'plugin::ppid.registers.read', subject: null }],
+  // Any one of them: whoever enters requests, decides them or answers their objections.
+  requests: [
+    { action: 'plugin::ppid.requests.read', subject: null },
+    { action: 'plugin::ppid.requests.enter', subject: null },
+    { action: 'plugin::ppid.requests.manage', subject: null },
+    { action: 'plugin::ppid.objections.manage', subject: null },
+  ],
 };
 
 const LINKS: { to: string; id: string; label: string; perm?: keyof typeof PERMS }[] = [
@@ -33,6 +42,7 @@ const LINKS: { to: string; id: string; label: string; perm?: keyof typeof PERMS 
   { to: 'classification', id: 'nav.classification', label: 'Klasifikasi' },
   { to: 'verify', id: 'nav.verify', label: 'Verifikasi' },
   { to: 'reports', id: 'nav.reports', label: 'Laporan' },
+  { to: 'requests', id: 'nav.requests', label: 'Permohonan Informasi', perm: 'requests' },
   { to: 'registers', id: 'nav.registers', label: 'Register', perm: 'registers' },
   { to: 'setup', id: 'nav.setup', label: 'Persiapan', perm: 'setup' },
 ];
@@ -92,6 +102,8 @@ export const App = () => (
         <Route path="verify" element={guard('verify', <VerifyPage />)} />
         <Route path="reports" element={guard('reports', <ReportsPage />)} />
         <Route path="setup" element={guard('setup', <SetupPage />)} />
+        <Route path="requests" element={guard('requests', <RequestsPage />)} />
+        <Route path="requests/:id" element={guard('requests', <RequestDetailPage />)} />
         <Route path="registers" element={guard('registers', <RegistersPage />)} />
         <Route path="*" element={<Page.Error />} />
       </Routes>

@@ -14,6 +14,7 @@ import requests from '../requests/controllers/requests';
 import objections from '../requests/controllers/objections';
 import registers from '../requests/controllers/registers';
 import requestPersonalData from '../requests/controllers/personal-data';
+import requestDesk from '../requests/controllers/desk';
 
 /** Spelled out so the built type declarations name each controller factory rather than expand it. */
 export type ControllerFactories = {
@@ -33,8 +34,9 @@ export type ControllerFactories = {
   objections: typeof objections;
   registers: typeof registers;
   personalData: typeof requestPersonalData;
+  desk: typeof requestDesk;
 };
 
-const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests, objections, registers, personalData: requestPersonalData };
+const controllers: ControllerFactories = { info, workflow, sops, settings, public: publicFacts, dip, notifications, reports, classification, verification, checkpoints, kop, requests, objections, registers, personalData: requestPersonalData, desk: requestDesk };
 
 export default controllers;

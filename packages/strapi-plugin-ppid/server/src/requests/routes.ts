@@ -10,6 +10,12 @@ export default {
   // The written notice and the extension (Pasal 22 ayat 7-8): the PPID's, behind requests.manage;
   // signing the notice is the SOP 101 decide step's act (POST /runs/:id/acts).
   admin: [
+    // The officials' desk (controllers/desk.ts): the Petugas Informasi enters a request received in person
+    // or by letter (requests.enter); the list and a request's facts for whoever enters, decides or
+    // answers objections (checked in the controller: any one of the three permissions).
+    { method: 'GET', path: '/requests', handler: 'desk.list', config: auth() },
+    { method: 'POST', path: '/requests', handler: 'desk.enter', config: { ...auth('requests.enter'), middlewares: ['plugin::ppid.request-body-limit'] } },
+    { method: 'GET', path: '/requests/:id', handler: 'desk.detail', config: auth() },
     { method: 'GET', path: '/requests/:id/notice', handler: 'requests.getNotice', config: auth('requests.manage') },
     { method: 'PUT', path: '/requests/:id/notice', handler: 'requests.recordNotice', config: auth('requests.manage') },
     { method: 'POST', path: '/requests/:id/extension', handler: 'requests.extend', config: auth('requests.manage') },

@@ -49,6 +49,7 @@ import registers from '../requests/services/registers';
 import requestPersonalData from '../requests/services/personal-data';
 import deadlineReminders from '../requests/services/deadline-reminders';
 import objectionForms from '../requests/services/objection-forms';
+import requestDesk from '../requests/services/desk';
 
 /**
  * The service factories by name. Spelled out (rather than inferred from the object below) so the
@@ -107,6 +108,7 @@ export type ServiceFactories = {
   'request-personal-data': typeof requestPersonalData;
   'deadline-reminders': typeof deadlineReminders;
   'objection-forms': typeof objectionForms;
+  'request-desk': typeof requestDesk;
 };
 
 const services: ServiceFactories = {
@@ -152,6 +154,7 @@ const services: ServiceFactories = {
   'rate-limits': rateLimits,
   registers,
   'request-personal-data': requestPersonalData,
+  'request-desk': requestDesk,
   constraints,
   sealing,
   attachments,

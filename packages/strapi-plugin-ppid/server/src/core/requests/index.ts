@@ -10,3 +10,4 @@ export * from './registers';
 export * from './privacy';
 export * from './role-grants';
 export * from './legal-reminders';
+export * from './entry';

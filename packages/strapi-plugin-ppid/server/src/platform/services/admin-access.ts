@@ -10,11 +10,14 @@ import { UID } from '../uids';
  * read permission on that item's type (`plugin::content-manager.explorer.read`, subject = uid),
  * checked with the Content Manager's own permission checker as Strapi's review workflows do.
  * Types the Content Manager hides (the plugin's own) map to what shows them in the panel:
- * a DIP edition to `dip.read`, a consequence test to the type of the item it tests.
+ * a DIP edition to `dip.read`, a consequence test to the type of the item it tests, a request
+ * for information or an objection to the Permohonan Informasi page's permissions (REQUEST_DESK).
  * Signers' full NIP, IP address and user agent need `records.personal-data`.
  */
 export const PERSONAL_DATA = perm('records.personal-data');
 const CM_READ = 'plugin::content-manager.explorer.read';
+/** Who sees requests and objections (and their runs): whoever enters, decides or answers them. */
+export const REQUEST_DESK = ['requests.read', 'requests.enter', 'requests.manage', 'objections.manage'].map(perm);
 
 type Ability = { can: (action: string, subject?: any, field?: string) => boolean } | null | undefined;
 
@@ -27,6 +30,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!ability || typeof uid !== 'string' || !Object.prototype.hasOwnProperty.call(strapi.contentTypes, uid)) return false;
     if (uid === UID.dipEdition) return ability.can(perm('dip.read'));
     if (uid === UID.consequenceTest) return false; // decided through the tested item's type (testedUid)
+    // Requests and objections (internal types) show on the Permohonan Informasi page: its permissions.
+    if (uid === UID.informationRequest || uid === UID.objection) return REQUEST_DESK.some((a) => ability.can(a));
     try {
       return !!checker(ability, uid).can(CM_READ);
     } catch {

@@ -16,7 +16,7 @@ const SCAN_FIELD = 'identityScan';
  * first bytes (JPEG, PNG, PDF); the declared type and the file name are ignored. The temp files
  * are removed after the answer (middlewares/uploaded-files.ts).
  */
-async function readMultipartFiling(ctx: any, maxScanBytes: number): Promise<{ data: unknown; scan: IdentityScan | null }> {
+export async function readMultipartFiling(ctx: any, maxScanBytes: number): Promise<{ data: unknown; scan: IdentityScan | null }> {
   const fields = (ctx.request.body ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     if (key !== 'data') throw fieldError(key, 'bukan bidang formulir ini (kirim isian sebagai JSON di bidang "data") / not a field of this form');

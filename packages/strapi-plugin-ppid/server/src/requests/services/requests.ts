@@ -21,12 +21,14 @@ import {
   NOTICE_OUTCOME_LABEL,
   type NoticeOutcome,
   type ScanType,
+  type EntryChannel,
 } from '../../core/requests';
 import { SCANS_TABLE } from '../tables';
 import { badRequest, conflict, notFound } from '../../errors';
 import { isUniqueViolation } from '../../platform/services/constraints';
 import { UID } from '../../platform/uids';
 import { getService } from '../../services/get-service';
+import { requestStatus } from './desk';
 
 import type objectionsService from './objections';
 
@@ -164,7 +166,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * is sealed with the same key and stored in the plugin's table ppid_request_scans (never in
      * the media library or public/uploads), in that transaction.
      */
-    async file(body: unknown, channel: 'api' | 'portal' = 'api', scan: IdentityScan | null = null): Promise<FiledRequest> {
+    async file(
+      body: unknown,
+      channel: 'api' | 'portal' | EntryChannel = 'api',
+      scan: IdentityScan | null = null,
+      // Who entered a request received in person or by letter (the admin door, request-desk).
+      enteredBy: { userId: string; nama: string; nip: string | null; jabatan: string } | null = null
+    ): Promise<FiledRequest> {
       const checked = validateRequest(body);
       if (!checked.ok) throw invalid(checked.errors);
       const r = checked.value;
@@ -191,6 +199,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             dueAt: dueAt.toISOString(),
             extended: false,
             channel,
+            enteredBy,
             applicantType: r.applicant.type,
             applicantName: r.applicant.name,
             applicantAddress: r.applicant.address,
@@ -236,17 +245,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['status', 'currentStep', 'state'],
       });
       const total = Array.isArray(run?.state?.steps) ? run.state.steps.length : 0;
-      const status: RequestStatus['status'] = !run
-        ? 'diterima'
-        : run.status === 'cancelled'
-          ? 'dibatalkan'
-          : run.status === 'completed' || run.status === 'published'
-            ? 'selesai'
-            : row.decidedAt
-              ? 'diputuskan'
-              : run.currentStep <= 1
-                ? 'diterima'
-                : 'diproses';
+      const status: RequestStatus['status'] = requestStatus(run, row.decidedAt);
       const objections = await strapi.db.query(UID.objection).findMany({
         where: { request: row.id },
         orderBy: { id: 'asc' },
