@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import fs from 'fs';
 import path from 'path';
 import { SHOTS, adminLogin, prepare, screenshot, serve, teardown } from '../helpers/browser';
 import { startApp, TestApp } from '../helpers/strapi';
@@ -309,4 +310,53 @@ it('an objection filed over HTTP: the PPID drafts the answer on the screen, the 
   const disputed = await app.strapi.db.query(OBJECTION).findOne({ where: { documentId: obj.documentId } });
   expect(disputed.dispute).toMatchObject({ filedAt: '2026-12-07', registerNumber: '012/XII/KI-KT-PS/2026', outcome: { kind: 'mediasi', date: '2026-12-07' } });
   await screenshot(atasan, 'requests-10-dispute');
+});
+
+it("the applicant's identity: masked for the PPID, in full (and the scan) for a Petugas Informasi holding requests.personal-data; each read logged", async () => {
+  const LOG = 'ppid_personal_data_log';
+  const logged = async () => app.strapi.db.connection(LOG).where({ request_document_id: requestId }).orderBy('id', 'asc').select('subject', 'outcome', 'user_id');
+  const before = (await logged()).length;
+
+  // The PPID (requests.manage, not requests.personal-data): shown on request, masked, no scan.
+  const page = await as(p.ppid);
+  await openRequest(page);
+  const box = page.getByTestId('ppid-applicant-identity');
+  expect(await box.getByTestId('ppid-identity-number').count()).toBe(0); // nothing until asked
+  await box.getByTestId('ppid-identity-show').click();
+  const masked = (await box.getByTestId('ppid-identity-number').innerText({ timeout: 30000 })).trim();
+  expect(masked).toMatch(/^\d{4}\*+\d{4}$/);
+  expect(masked).not.toBe(NIK);
+  expect(await box.getByTestId('ppid-identity-scan-state').innerText()).toMatch(/^Ada \(\d+ KB\)$/);
+  expect(await box.getByTestId('ppid-identity-scan-download').count()).toBe(0);
+  expect(await page.content()).not.toContain(NIK);
+  await page.getByTestId('ppid-request-identity').screenshot({ path: path.join(SHOTS, 'requests-11-identity-masked.png') });
+  expect((await logged()).length).toBe(before); // a masked answer reads nothing personal
+
+  // The Petugas Informasi is given the applicants' personal data (as the demo's role has it).
+  await ppid().service('directory').ensureRole(`${SOP}:petugas`, '', { write: [], read: [], plugin: ['requests.enter', 'requests.manage', 'requests.personal-data'] }, { converge: true });
+  const petugas = await as(p.petugas);
+  await openRequest(petugas);
+  const mine = petugas.getByTestId('ppid-applicant-identity');
+  await mine.getByTestId('ppid-identity-show').click();
+  expect((await mine.getByTestId('ppid-identity-number').innerText({ timeout: 30000 })).trim()).toBe(NIK);
+  const [download] = await Promise.all([petugas.waitForEvent('download'), mine.getByTestId('ppid-identity-scan-download').click()]);
+  const saved = await download.path();
+  expect(fs.readFileSync(saved!)).toEqual(PNG);
+  await petugas.getByTestId('ppid-request-identity').screenshot({ path: path.join(SHOTS, 'requests-12-identity-full.png') });
+  const rows = (await logged()).slice(before);
+  // An auditor's view of the same log (records.personal-data), on the request's screen.
+  await ppid().service('directory').ensureRole(`${SOP}:petugas`, '', { write: [], read: [], plugin: ['requests.enter', 'requests.manage', 'requests.personal-data', 'records.personal-data'] }, { converge: true });
+  await openRequest(petugas);
+  const log = petugas.getByTestId('ppid-personal-data-log');
+  await log.getByTestId('ppid-personal-data-log-row').nth(1).waitFor({ timeout: 30000 });
+  const lines = await log.getByTestId('ppid-personal-data-log-row').allInnerTexts();
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(/Pindaian identitas · Dibaca · /);
+  expect(lines[1]).toMatch(/Nomor identitas · Dibaca · /);
+  for (const l of lines) expect(l).toContain(p.petugas.email);
+  await petugas.getByTestId('ppid-request-identity').screenshot({ path: path.join(SHOTS, 'requests-13-identity-log.png') });
+  expect(rows.map((r: any) => [r.subject, r.outcome, Number(r.user_id)])).toEqual([
+    ['identity-number', 'read', p.petugas.id],
+    ['identity-scan', 'read', p.petugas.id],
+  ]);
 });

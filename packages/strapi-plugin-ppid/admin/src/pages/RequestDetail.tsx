@@ -5,6 +5,7 @@ import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-syste
 import { Loading, ServerError, useGet, useT } from '../components/Shared';
 import { ProblemBanner, SelectField, TextField, problemOf, useHeld, type FormProblem } from '../components/FormKit';
 import { formatWib } from '../utils/api';
+import { useDownload } from '../utils/transfer';
 import { PASAL_17_GROUNDS, PASAL_17_LETTERS } from '../../../server/src/core/classification/classes';
 import { OBJECTION_REASONS } from '../../../server/src/core/requests/objection';
 import { WorkflowPanelContent, useItemRuns } from '../components/WorkflowPanel';
@@ -450,6 +451,110 @@ const ObjectionPanel = ({ id }: { id: string }) => {
   );
 };
 
+/**
+ * The applicant's identity documents (requests.manage): shown only when the official asks, since
+ * every read of the full identity number or the scan is logged (GET /ppid/requests/:id/applicant,
+ * /identity-scan; the server masks them without requests.personal-data and logs refusals too).
+ */
+const ApplicantIdentity = ({ id, onRead }: { id: string; onRead: () => void }) => {
+  const t: T = useT();
+  const client = useFetchClient();
+  const may = useHeld();
+  const { download, busy, error: downloadError } = useDownload();
+  const [a, setA] = React.useState<any>(null);
+  const [loading, setLoading] = React.useState(false);
+  const [problem, setProblem] = React.useState<FormProblem | null>(null);
+  const show = async () => {
+    setLoading(true);
+    setProblem(null);
+    try {
+      const r: any = await client.get(`/ppid/requests/${encodeURIComponent(id)}/applicant`);
+      setA(r.data?.data ?? null);
+      onRead();
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  const full = may('requests.personal-data');
+  return (
+    <Box data-testid="ppid-applicant-identity">
+      <Typography tag="p" variant="pi" textColor="neutral600">
+        {full
+          ? t('identity.help.full', 'Nomor identitas lengkap dan pindaian identitas hanya ditampilkan bila diminta; setiap pembacaan dicatat (siapa, kapan, dari mana).')
+          : t('identity.help.masked', 'Nomor identitas ditampilkan tersamar; pindaian identitas hanya untuk pemegang izin data pribadi pemohon (requests.personal-data).')}
+      </Typography>
+      <ProblemBanner problem={problem} testId="ppid-identity-error" />
+      {!a ? (
+        <Flex paddingTop={3}>
+          <Button variant="tertiary" onClick={show} loading={loading} data-testid="ppid-identity-show">
+            {t('identity.show', 'Tampilkan data identitas pemohon')}
+          </Button>
+        </Flex>
+      ) : (
+        <Box paddingTop={3}>
+          <Grid.Root gap={4}>
+            <Fact label={t('identity.number', 'Nomor identitas')} value={a.identityNumber ?? '—'} testId="ppid-identity-number" />
+            <Fact label={t('identity.email', 'E-mail')} value={a.email || '—'} />
+            <Fact label={t('identity.phone', 'Telepon')} value={a.phone || '—'} />
+            <Fact
+              label={t('identity.scan', 'Pindaian identitas')}
+              testId="ppid-identity-scan-state"
+              value={
+                a.identityScan?.present
+                  ? t('identity.scan.present', 'Ada ({size} KB)', { size: Math.max(1, Math.round((a.identityScan.size ?? 0) / 1024)) })
+                  : a.identityScan?.deletedAt
+                    ? t('identity.scan.deleted', 'Dihapus {at} (masa simpan habis)', { at: formatWib(a.identityScan.deletedAt) })
+                    : t('identity.scan.none', 'Tidak dilampirkan')
+              }
+            />
+          </Grid.Root>
+          {a.identityScan?.present && a.identityScan.readable ? (
+            <Flex paddingTop={3} gap={2}>
+              <Button variant="secondary" loading={busy === 'scan'} onClick={async () => { await download('scan', `/ppid/requests/${encodeURIComponent(id)}/identity-scan`, 'pindaian-identitas'); onRead(); }} data-testid="ppid-identity-scan-download">
+                {t('identity.scan.download', 'Unduh pindaian identitas')}
+              </Button>
+            </Flex>
+          ) : null}
+          {downloadError ? <Typography tag="p" textColor="danger600" data-testid="ppid-identity-scan-error">{downloadError}</Typography> : null}
+        </Box>
+      )}
+    </Box>
+  );
+};
+
+const LOG_SUBJECTS: Record<string, string> = { 'identity-number': 'Nomor identitas', 'identity-scan': 'Pindaian identitas' };
+const LOG_OUTCOMES: Record<string, string> = { read: 'Dibaca', refused: 'Ditolak', deleted: 'Dihapus (masa simpan)' };
+
+/** The log of reads of this applicant's identity documents, for auditors (records.personal-data). */
+const PersonalDataLog = ({ number, tick }: { number: string; tick: number }) => {
+  const t: T = useT();
+  const { data, error, loading, refetch } = useGet<any>(`/ppid/personal-data-log?request=${encodeURIComponent(number)}&pageSize=50`);
+  React.useEffect(() => {
+    if (tick) refetch();
+  }, [tick]);
+  if (loading && !data) return <Loading />;
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  const rows: any[] = Array.isArray(data) ? data : [];
+  return (
+    <Box paddingTop={4} data-testid="ppid-personal-data-log">
+      <Typography variant="omega" fontWeight="bold">{t('identity.log', 'Catatan akses data pribadi pemohon')}</Typography>
+      {!rows.length ? (
+        <Box paddingTop={2}><Typography textColor="neutral600">{t('identity.log.none', 'Belum ada akses tercatat.')}</Typography></Box>
+      ) : (
+        <Box paddingTop={2}>
+          {rows.map((r) => (
+            <Typography key={r.id} tag="p" variant="pi" data-testid="ppid-personal-data-log-row">
+              {`${formatWib(r.at)} · ${LOG_SUBJECTS[r.subject] ?? r.subject} · ${LOG_OUTCOMES[r.outcome] ?? r.outcome}${r.user ? ` · ${r.user.email}` : ''}${r.ip ? ` · ${r.ip}` : ''}${r.reason ? ` · ${r.reason}` : ''}`}
+            </Typography>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+};
+
 export const RequestDetailPage = () => {
   const t: T = useT();
   const { id = '' } = useParams();
@@ -495,6 +600,13 @@ export const RequestDetailPage = () => {
             {r.outcome ? <Fact label={t('desk.outcome', 'Keputusan')} value={`${OUTCOME_LABELS[r.outcome] ?? r.outcome}${r.decidedAt ? ` · ${formatWib(r.decidedAt)}` : ''}`} testId="ppid-request-outcome" /> : null}
           </Grid.Root>
         </Section>
+
+        {may('requests.manage') ? (
+          <Section title={t('identity.title', 'Identitas pemohon (data pribadi)')} testId="ppid-request-identity">
+            <ApplicantIdentity id={r.id} onRead={() => setTick((n) => n + 1)} />
+            {may('records.personal-data') ? <PersonalDataLog number={r.number} tick={tick} /> : null}
+          </Section>
+        ) : null}
 
         <Section title={t('desk.runTitle', 'Alur kerja SOP pelayanan permohonan')} testId="ppid-request-run">
           <Box style={{ maxWidth: 420 }}>
