@@ -89,6 +89,8 @@ if (suites.includes('integration')) {
     // engine-dependent parts (numbering constraint, rate-limit upsert) are requests and
     // requests-abuse, on every engine.
     'requests-notice', 'objections', 'registers',
+    // Reading an uploaded PDF's signatures (no SQL beyond two lookups by SHA-256).
+    'verify-pdf',
     // The packed plugin installed in a foreign host: packaging, not SQL (its host boots on SQLite).
     'foreign-app',
     // Classification rules, the excluded-information register and bulk acts: rules over plain

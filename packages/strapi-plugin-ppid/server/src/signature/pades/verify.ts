@@ -16,6 +16,9 @@ import { createHash, webcrypto, X509Certificate } from 'crypto';
 import { loadAsn1js, loadPkijs } from '../../core/lazy-libs';
 import { OID } from './signer';
 
+/** The largest PDF `POST /api/ppid/verify/pdf` reads (413 above it): the product's own PDFs are far smaller. */
+export const VERIFY_PDF_MAX_BYTES = 10 * 1024 * 1024;
+
 /** Why an upload cannot be read as a PDF (the controller answers 400 with it). */
 export class PdfInputError extends Error {
   constructor(
