@@ -91,6 +91,8 @@ if (suites.includes('integration')) {
     'requests-notice', 'objections', 'registers',
     // The officials' desk (entry through requests.file, list, facts): plain reads and writes.
     'requests-desk',
+    // Reading an uploaded PDF's signatures (no SQL beyond two lookups by SHA-256).
+    'verify-pdf',
     // The packed plugin installed in a foreign host: packaging, not SQL (its host boots on SQLite).
     'foreign-app',
     // Classification rules, the excluded-information register and bulk acts: rules over plain

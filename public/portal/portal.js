@@ -11,6 +11,7 @@
 // (an item's rich-text body is built node by node from Strapi's blocks JSON).
 import { DEFAULT_LANGUAGE, LANGUAGES, MONTHS, STRINGS } from './i18n.js';
 import { requestPages } from './requests.js';
+import { verifyPdfPage } from './verify-pdf.js';
 
 const CLASSES = ['berkala', 'serta_merta', 'setiap_saat'];
 const PAGE_SIZE = 20;
@@ -18,7 +19,7 @@ const LANG_KEY = 'ppid-portal-lang';
 const SEARCH_DELAY_MS = 300;
 const PUBLICATION_CONCURRENCY = 4;
 // The applicant's pages (?halaman=…): the section id is the value; its title key.
-const PAGES = { permohonan: 'rq.title', lacak: 'tr.title' };
+const PAGES = { permohonan: 'rq.title', lacak: 'tr.title', periksa: 'vf.title' };
 const DIP_COLUMNS = ['nomor', 'ringkasan', 'pejabatUnit', 'penanggungJawab', 'waktuTempat', 'bentuk', 'retensi', 'klasifikasi'];
 const SORTS = {
   // Class first, so that paging fills the groups in their order (berkala < serta_merta < setiap_saat).
@@ -45,6 +46,7 @@ const state = {
   page: '',
 };
 let requests = null;
+let verifyPdf = null;
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -925,6 +927,7 @@ function setLanguage(lang) {
   renderItems();
   renderDip();
   requests?.render();
+  verifyPdf?.render();
   if (state.item.id) renderItem();
   if (state.page) document.title = `${t(PAGES[state.page])} — ${t('doc.title')}`;
 }
@@ -1005,6 +1008,7 @@ async function start() {
   syncForm();
   wire();
   requests = requestPages({ t, h, $, api: API, lang: () => state.lang, months: MONTHS, verifyHref, pageHref, go: goToPage });
+  verifyPdf = verifyPdfPage({ t, h, $, api: API, verifyHref, lang: () => state.lang, months: MONTHS });
   loadDip();
   const options = Promise.all([loadKinds(), loadUnits()]);
   // A unit named in the address needs to know how units can be filtered before the first query.

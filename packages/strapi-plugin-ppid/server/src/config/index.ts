@@ -114,7 +114,7 @@ export function httpCacheConfig(raw: unknown): HttpCacheConfig {
  * still needed to read what they sealed, `maxBodyBytes` the largest request body accepted (413),
  * `maxScanBytes` the largest identity scan (PPID_IDENTITY_SCAN_MAX_BYTES, 413), `rateLimit` the
  * per-address limit of each public door, "max/windowSeconds" or "off" (PPID_RATE_LIMIT_FILE,
- * PPID_RATE_LIMIT_OBJECTION, PPID_RATE_LIMIT_TRACK; core/requests/abuse.ts),
+ * PPID_RATE_LIMIT_OBJECTION, PPID_RATE_LIMIT_TRACK, PPID_RATE_LIMIT_VERIFY; core/requests/abuse.ts),
  * `identityScanRetentionDays` how long an identity scan is kept after its case is closed
  * (PPID_IDENTITY_SCAN_RETENTION_DAYS, default 90, at least 60; core/requests/privacy.ts),
  * `noticeNumberPattern` the written notice's letter number (nomor surat; core/requests/number.ts),
@@ -155,7 +155,7 @@ const REQUESTS_KEYS = ['numberPattern', 'objectionNumberPattern', 'sopCode', 'ob
 /** requests.rateLimit: each door's limit (missing doors keep their default); an Error names the bad key. */
 function rateLimitsConfig(raw: unknown): RequestsConfig['rateLimit'] {
   if (raw == null) return defaultRateLimits();
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('ppid config: requests.rateLimit must be an object { file, objection, track }');
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('ppid config: requests.rateLimit must be an object { file, objection, track, verify }');
   const c = raw as Record<string, unknown>;
   for (const key of Object.keys(c)) {
     if (!(RATE_LIMIT_BUCKETS as readonly string[]).includes(key)) throw new Error(`ppid config: requests.rateLimit.${key} is not a setting (${RATE_LIMIT_BUCKETS.join(', ')})`);
@@ -314,6 +314,7 @@ export default {
         file: env(RATE_LIMIT_ENV.file, RATE_LIMIT_DEFAULTS.file),
         objection: env(RATE_LIMIT_ENV.objection, RATE_LIMIT_DEFAULTS.objection),
         track: env(RATE_LIMIT_ENV.track, RATE_LIMIT_DEFAULTS.track),
+        verify: env(RATE_LIMIT_ENV.verify, RATE_LIMIT_DEFAULTS.verify),
       },
       identityScanRetentionDays: env('PPID_IDENTITY_SCAN_RETENTION_DAYS', String(DEFAULT_SCAN_RETENTION_DAYS)),
     },

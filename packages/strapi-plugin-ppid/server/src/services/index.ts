@@ -5,6 +5,7 @@ import actors from '../workflow/services/actors';
 import content from '../workflow/services/content';
 import keys from '../signature/services/keys';
 import pdfSigning from '../signature/services/pdf-signing';
+import pdfVerification from '../signature/services/pdf-verification';
 import records from '../signature/services/records';
 import workflow from '../workflow/services/workflow';
 import timing from '../notifications/services/timing';
@@ -64,6 +65,7 @@ export type ServiceFactories = {
   content: typeof content;
   keys: typeof keys;
   'pdf-signing': typeof pdfSigning;
+  'pdf-verification': typeof pdfVerification;
   records: typeof records;
   workflow: typeof workflow;
   timing: typeof timing;
@@ -119,6 +121,7 @@ const services: ServiceFactories = {
   content,
   keys,
   'pdf-signing': pdfSigning,
+  'pdf-verification': pdfVerification,
   records,
   workflow,
   timing,

@@ -3,18 +3,19 @@
 // client declares. Pure rules; the adapters are requests/services/rate-limits.ts and the
 // requests controller.
 
-/** The public doors, each with its own counter: filing, objecting, tracking. */
-export const RATE_LIMIT_BUCKETS = ['file', 'objection', 'track'] as const;
+/** The public doors, each with its own counter: filing, objecting, tracking, checking a PDF's signatures. */
+export const RATE_LIMIT_BUCKETS = ['file', 'objection', 'track', 'verify'] as const;
 export type RateLimitBucket = (typeof RATE_LIMIT_BUCKETS)[number];
 
 /** At most `max` requests per address in each window of `windowSeconds` (null: no limit). */
 export type RateLimit = { max: number; windowSeconds: number };
 
-export const RATE_LIMIT_DEFAULTS: Record<RateLimitBucket, string> = { file: '10/3600', objection: '10/3600', track: '60/60' };
+export const RATE_LIMIT_DEFAULTS: Record<RateLimitBucket, string> = { file: '10/3600', objection: '10/3600', track: '60/60', verify: '30/3600' };
 export const RATE_LIMIT_ENV: Record<RateLimitBucket, string> = {
   file: 'PPID_RATE_LIMIT_FILE',
   objection: 'PPID_RATE_LIMIT_OBJECTION',
   track: 'PPID_RATE_LIMIT_TRACK',
+  verify: 'PPID_RATE_LIMIT_VERIFY',
 };
 
 const MAX_WINDOW = 7 * 24 * 3600;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { checkDeclaredLength } from '../../core/requests/privacy';
 import { getService } from '../../services/get-service';
 import { MULTIPART_OVERHEAD } from './body-limit';
+import { VERIFY_PDF_MAX_BYTES } from '../../signature/pades/verify';
 
 /**
  * The public filing doors' size limit, from the headers alone, BEFORE Strapi's body parser
@@ -18,12 +19,18 @@ export const earlyBodyLimit = (strapi: Core.Strapi) => {
     if (ctx.method !== 'POST') return next();
     const base = `${prefix()}/ppid/requests`;
     const path: string = ctx.path;
-    const bucket = path === base || path === `${base}/` ? 'file' : path.startsWith(`${base}/`) && /^\/[^/]+\/objections\/?$/.test(path.slice(base.length)) ? 'objection' : null;
+    const verifyPdf = path.replace(/\/+$/, '') === `${prefix()}/ppid/verify/pdf`;
+    const bucket = verifyPdf
+      ? 'verify'
+      : path === base || path === `${base}/` ? 'file' : path.startsWith(`${base}/`) && /^\/[^/]+\/objections\/?$/.test(path.slice(base.length)) ? 'objection' : null;
     if (!bucket) return next();
     const requests = getService(strapi, 'requests');
     const settings = requests.settings();
     const multipart = !!ctx.is('multipart');
-    const max = multipart ? settings.maxBodyBytes + settings.maxScanBytes + MULTIPART_OVERHEAD : settings.maxBodyBytes;
+    // The PDF verification door takes one uploaded PDF of at most VERIFY_PDF_MAX_BYTES.
+    const max = verifyPdf
+      ? VERIFY_PDF_MAX_BYTES + MULTIPART_OVERHEAD
+      : multipart ? settings.maxBodyBytes + settings.maxScanBytes + MULTIPART_OVERHEAD : settings.maxBodyBytes;
     const check = checkDeclaredLength(ctx.get('content-length') || undefined, ctx.get('transfer-encoding') || undefined, max);
     // JSON is read into memory within the parser's own limit: only a multipart body needs a declared length.
     if (check.ok || (check.status === 411 && !multipart)) return next();
@@ -42,6 +49,12 @@ export const earlyBodyLimit = (strapi: Core.Strapi) => {
     }
     if (check.status === 411) {
       return answer(ctx, 411, 'LengthRequiredError', 'Kirim berkas dengan panjang yang dinyatakan (Content-Length) / send the upload with a declared Content-Length', { reason: 'length_required' });
+    }
+    if (verifyPdf) {
+      return answer(ctx, 413, 'PayloadTooLargeError', `Berkas terlalu besar (paling banyak ${VERIFY_PDF_MAX_BYTES} bita) / the file is too large (at most ${VERIFY_PDF_MAX_BYTES} bytes)`, {
+        reason: 'too_large',
+        maxBytes: VERIFY_PDF_MAX_BYTES,
+      });
     }
     return answer(ctx, 413, 'PayloadTooLargeError', `Permohonan terlalu besar (paling banyak ${max} bita) / the request is too large (at most ${max} bytes)`, { maxBytes: max });
   };

@@ -1,5 +1,9 @@
+import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { notFound } from '../../errors';
+import { errors } from '@strapi/utils';
+import { badRequest, notFound } from '../../errors';
+import { uploadedFiles } from '../../requests/middlewares/uploaded-files';
+import { PdfInputError, VERIFY_PDF_MAX_BYTES } from '../pades/verify';
 import { validate } from '../../workflow/validation';
 import { verifySchema } from '../validation';
 import { NOT_FOUND_MESSAGE, renderNotFoundPage, renderVerificationPage } from '../page/page';
@@ -7,6 +11,10 @@ import { getService } from '../../services/get-service';
 
 // The public page carries its own CSS inline and loads nothing else.
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** 400 on the upload field `file`, with a machine-readable reason. */
+const fileError = (reason: string, message: string) =>
+  badRequest(`file: ${message}`, { reason, errors: [{ path: ['file'], message, name: 'ValidationError' }] });
 
 const wantsHtml = (ctx: any) => ctx.query.format === 'html' || (ctx.query.format !== 'json' && ctx.accepts('json', 'html') === 'html');
 
@@ -67,6 +75,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       ctx.body = { data: view };
+    },
+
+    /**
+     * Public: the signatures of an uploaded PDF (multipart, one file in the field `file`) and the
+     * stored product PDFs with the same bytes. The early body limit (requests/middlewares) has
+     * already refused a declared length over VERIFY_PDF_MAX_BYTES (413) and counted the attempt.
+     */
+    async verifyPdf(ctx) {
+      ctx.set('Cache-Control', 'no-store');
+      const files = uploadedFiles(ctx);
+      if (files.length === 0) {
+        throw fileError('no_file', 'unggah satu berkas PDF pada kolom `file` (multipart/form-data) / upload one PDF in the field `file` (multipart/form-data)');
+      }
+      if (files.length > 1 || files[0].field !== 'file') {
+        throw fileError('one_file', 'unggah tepat satu berkas, pada kolom `file` / upload exactly one file, in the field `file`');
+      }
+      const f = files[0];
+      if (Number(f.size) > VERIFY_PDF_MAX_BYTES) {
+        throw new errors.PayloadTooLargeError(`Berkas terlalu besar (paling banyak ${VERIFY_PDF_MAX_BYTES} bita) / the file is too large (at most ${VERIFY_PDF_MAX_BYTES} bytes)`, {
+          reason: 'too_large',
+          maxBytes: VERIFY_PDF_MAX_BYTES,
+        });
+      }
+      const pdf = await fs.readFile(f.filepath!);
+      let result;
+      try {
+        result = await getService(strapi, 'pdf-verification').check(pdf);
+      } catch (e) {
+        if (!(e instanceof PdfInputError)) throw e;
+        throw e.reason === 'empty'
+          ? fileError('empty', 'berkas kosong / the file is empty')
+          : fileError('not_pdf', 'berkas bukan PDF (tidak diawali %PDF-) / the file is not a PDF (it does not start with %PDF-)');
+      }
+      if (result.signatures.length === 0) {
+        throw fileError('no_signature', 'PDF ini tidak memuat tanda tangan elektronik / this PDF carries no signature');
+      }
+      ctx.body = { data: result };
     },
   };
 };

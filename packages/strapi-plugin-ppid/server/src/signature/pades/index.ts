@@ -5,3 +5,4 @@
 export * from './certificates';
 export * from './signer';
 export * from './sign';
+export * from './verify';

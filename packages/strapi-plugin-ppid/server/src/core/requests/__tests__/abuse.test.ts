@@ -43,11 +43,11 @@ describe('rate limit rules', () => {
 
   it('config: defaults, environment strings, and a bad value stops the boot naming the key', () => {
     const d = requestsConfig({});
-    expect(d.rateLimit).toEqual({ file: { max: 10, windowSeconds: 3600 }, objection: { max: 10, windowSeconds: 3600 }, track: { max: 60, windowSeconds: 60 } });
+    expect(d.rateLimit).toEqual({ file: { max: 10, windowSeconds: 3600 }, objection: { max: 10, windowSeconds: 3600 }, track: { max: 60, windowSeconds: 60 }, verify: { max: 30, windowSeconds: 3600 } });
     expect(d.maxScanBytes).toBe(5 * 1024 * 1024);
     expect(requestsConfig(undefined).rateLimit.track).toEqual({ max: 60, windowSeconds: 60 });
     const c = requestsConfig({ rateLimit: { file: '3/60', objection: 'off', track: '' }, maxScanBytes: '2048' });
-    expect(c.rateLimit).toEqual({ file: { max: 3, windowSeconds: 60 }, objection: null, track: { max: 60, windowSeconds: 60 } });
+    expect(c.rateLimit).toEqual({ file: { max: 3, windowSeconds: 60 }, objection: null, track: { max: 60, windowSeconds: 60 }, verify: { max: 30, windowSeconds: 3600 } });
     expect(c.maxScanBytes).toBe(2048);
     expect(() => requestsConfig({ rateLimit: { file: 'abc' } })).toThrow(/requests\.rateLimit\.file \(PPID_RATE_LIMIT_FILE\) "abc"/);
     expect(() => requestsConfig({ rateLimit: { track: '5/0' } })).toThrow(/PPID_RATE_LIMIT_TRACK/);
