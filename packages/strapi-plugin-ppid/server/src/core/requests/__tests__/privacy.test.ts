@@ -60,10 +60,10 @@ describe('checkDeclaredLength (before the body parser)', () => {
 
 describe('the information service roles\' permissions', () => {
   it('only the Petugas Informasi sees identity documents; the PPID and the Atasan PPID handle objections', () => {
-    expect(requestServiceGrants('petugas-informasi')).toEqual(['requests.manage', 'requests.personal-data', 'registers.read']);
+    expect(requestServiceGrants('petugas-informasi')).toEqual(['requests.enter', 'requests.manage', 'requests.personal-data', 'registers.read']);
     expect(requestServiceGrants('ppid')).toEqual(['requests.manage', 'objections.manage', 'registers.read']);
     expect(requestServiceGrants('atasan-ppid')).toEqual(['objections.manage', 'registers.read']);
-    expect(requestServiceGrants('ppid-pelaksana')).toEqual([]);
+    expect(requestServiceGrants('ppid-pelaksana')).toEqual(['requests.read']);
     expect(requestServiceGrants('camat')).toEqual([]);
   });
 });
