@@ -228,6 +228,10 @@ describe('oversize uploads are refused before anything is written', () => {
         .attach('identityScan', big, { filename: 'ktp.png', contentType: 'image/png' });
       expect(res.status).toBe(413);
       expect(res.body.error).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
+      // The router matches paths whatever their case; so does the early limit.
+      const shouted = await app.http().post('/API/PPID/Requests').set('X-Forwarded-For', '192.0.2.251').field('data', JSON.stringify(body('besar@example.id')))
+        .attach('identityScan', big, { filename: 'ktp.png', contentType: 'image/png' });
+      expect(shouted.status).toBe(413);
       await new Promise((r) => setTimeout(r, 300));
     } finally {
       watcher.close();

@@ -14,11 +14,12 @@ import { VERIFY_PDF_MAX_BYTES } from '../../signature/pades/verify';
  * counts in the door's rate limit like any attempt (429 when over it).
  */
 export const earlyBodyLimit = (strapi: Core.Strapi) => {
-  const prefix = () => String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, '');
+  // Lower case on both sides: Strapi's router matches paths case-insensitively (/API/PPID/Requests).
+  const prefix = () => String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, '').toLowerCase();
   return async (ctx: any, next: () => Promise<unknown>) => {
     if (ctx.method !== 'POST') return next();
     const base = `${prefix()}/ppid/requests`;
-    const path: string = ctx.path;
+    const path: string = String(ctx.path).toLowerCase();
     const verifyPdf = path.replace(/\/+$/, '') === `${prefix()}/ppid/verify/pdf`;
     const bucket = verifyPdf
       ? 'verify'

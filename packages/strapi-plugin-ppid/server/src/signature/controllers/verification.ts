@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { badRequest, notFound } from '../../errors';
 import { uploadedFiles } from '../../requests/middlewares/uploaded-files';
-import { PdfInputError, VERIFY_PDF_MAX_BYTES } from '../pades/verify';
+import { PdfInputError, VERIFY_PDF_MAX_BYTES, VERIFY_PDF_MAX_SIGNATURES } from '../pades/verify';
 import { validate } from '../../workflow/validation';
 import { verifySchema } from '../validation';
 import { NOT_FOUND_MESSAGE, renderNotFoundPage, renderVerificationPage } from '../page/page';
@@ -106,7 +106,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!(e instanceof PdfInputError)) throw e;
         throw e.reason === 'empty'
           ? fileError('empty', 'berkas kosong / the file is empty')
-          : fileError('not_pdf', 'berkas bukan PDF (tidak diawali %PDF-) / the file is not a PDF (it does not start with %PDF-)');
+          : e.reason === 'too_many_signatures'
+            ? fileError('too_many_signatures', `PDF ini memuat lebih dari ${VERIFY_PDF_MAX_SIGNATURES} tanda tangan / this PDF holds more than ${VERIFY_PDF_MAX_SIGNATURES} signatures`)
+            : fileError('not_pdf', 'berkas bukan PDF (tidak diawali %PDF-) / the file is not a PDF (it does not start with %PDF-)');
       }
       if (result.signatures.length === 0) {
         throw fileError('no_signature', 'PDF ini tidak memuat tanda tangan elektronik / this PDF carries no signature');

@@ -18,11 +18,17 @@ import { OID } from './signer';
 
 /** The largest PDF `POST /api/ppid/verify/pdf` reads (413 above it): the product's own PDFs are far smaller. */
 export const VERIFY_PDF_MAX_BYTES = 10 * 1024 * 1024;
+/** More signatures than any real document carries: an upload with more is refused (work bound). */
+export const VERIFY_PDF_MAX_SIGNATURES = 16;
+/** How far before its /Contents a signature dictionary may start, and after it may end (bytes). */
+const DICT_WINDOW = 4096;
+/** The largest /Contents hole read (hex): a CMS with a long certificate chain is well under it. */
+const MAX_HOLE = 1024 * 1024;
 
 /** Why an upload cannot be read as a PDF (the controller answers 400 with it). */
 export class PdfInputError extends Error {
   constructor(
-    public readonly reason: 'not_pdf' | 'empty',
+    public readonly reason: 'not_pdf' | 'empty' | 'too_many_signatures',
     message: string
   ) {
     super(message);
@@ -96,7 +102,13 @@ function literal(raw: string): string {
 }
 
 function dictString(dict: string, key: string): string | null {
-  const m = new RegExp(`/${key}\\s*\\(((?:\\\\.|[^\\\\)])*)\\)`, 's').exec(dict);
+  // The first `/Key (` only, then its string from there: one pass (an attacker's unterminated
+  // strings must not make it quadratic).
+  const open = new RegExp(`/${key}\\s*\\(`, 'g');
+  if (!open.exec(dict)) return null;
+  const body = /((?:\\.|[^\\)])*)\)/sy;
+  body.lastIndex = open.lastIndex;
+  const m = body.exec(dict);
   return m ? literal(m[1]) : null;
 }
 
@@ -161,6 +173,10 @@ export async function inspectPdfSignatures(pdf: Buffer, body: BodyCertificates =
     // A later revision may repeat an earlier signature dictionary unchanged: one report each.
     if (seen.has(byteRange.join(' '))) continue;
     seen.add(byteRange.join(' '));
+    // An attacker's file may hold any number of ByteRange texts: the work per upload is bounded.
+    if (seen.size > VERIFY_PDF_MAX_SIGNATURES) {
+      throw new PdfInputError('too_many_signatures', `the file holds more than ${VERIFY_PDF_MAX_SIGNATURES} signatures`);
+    }
     const report: PdfSignatureReport = {
       index: reports.length + 1,
       subFilter: null,
@@ -183,24 +199,30 @@ export async function inspectPdfSignatures(pdf: Buffer, body: BodyCertificates =
       continue;
     }
     report.coversWholeFile = a === 0 && c + d === pdf.length;
-    // The signature dictionary: from its object header to its endobj, the /Contents hole left out.
-    const objStart = Math.max(0, s.lastIndexOf(' obj', a + b));
-    const objEnd = s.indexOf('endobj', c);
-    const dict = s.slice(objStart, a + b) + s.slice(c, objEnd < 0 ? Math.min(s.length, c + 4096) : objEnd);
-    report.subFilter = /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(dict)?.[1] ?? null;
-    report.signingTime = parsePdfDate(dictString(dict, 'M'));
-    report.reason = dictString(dict, 'Reason');
-    report.name = dictString(dict, 'Name');
-    report.location = dictString(dict, 'Location');
-
-    const hole = s.slice(a + b, c).trim();
-    if (!/^<[0-9a-fA-F\s]*>$/.test(hole)) {
-      report.problem = 'the signature (/Contents) is not where the ByteRange leaves room for it';
-      continue;
-    }
-    const cmsBytes = Buffer.from(hole.slice(1, -1).replace(/\s+/g, ''), 'hex');
-    const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
     try {
+      // The signature dictionary: from its object header to its endobj, the /Contents hole left
+      // out; both ends within DICT_WINDOW of the hole (a real dictionary is a few hundred bytes).
+      const from = Math.max(0, a + b - DICT_WINDOW);
+      const objStart = s.lastIndexOf(' obj', a + b);
+      const objEnd = s.indexOf('endobj', c);
+      const dict = s.slice(objStart >= from ? objStart : from, a + b) + s.slice(c, objEnd >= 0 && objEnd <= c + DICT_WINDOW ? objEnd : Math.min(s.length, c + DICT_WINDOW));
+      report.subFilter = /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(dict)?.[1] ?? null;
+      report.signingTime = parsePdfDate(dictString(dict, 'M'));
+      report.reason = dictString(dict, 'Reason');
+      report.name = dictString(dict, 'Name');
+      report.location = dictString(dict, 'Location');
+
+      if (c - (a + b) > MAX_HOLE) {
+        report.problem = 'the signature (/Contents) is larger than any real signature';
+        continue;
+      }
+      const hole = s.slice(a + b, c).trim();
+      if (!/^<[0-9a-fA-F\s]*>$/.test(hole)) {
+        report.problem = 'the signature (/Contents) is not where the ByteRange leaves room for it';
+        continue;
+      }
+      const cmsBytes = Buffer.from(hole.slice(1, -1).replace(/\s+/g, ''), 'hex');
+      const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
       // The hole is padded with zeros after the CMS: asn1js reads the first element only.
       const asn1 = asn1js.fromBER(new Uint8Array(cmsBytes));
       if (asn1.offset === -1) throw new Error('not DER');

@@ -15,6 +15,7 @@ import {
   type InternalCa,
   type PdfSigningIdentity,
 } from '..';
+import { VERIFY_PDF_MAX_SIGNATURES } from '../verify';
 
 let ca: InternalCa;
 let identity: PdfSigningIdentity;
@@ -113,4 +114,26 @@ it('PDF dates with and without a zone', () => {
   expect(parsePdfDate("D:20261124163000+07'00'")).toBe('2026-11-24T09:30:00.000Z');
   expect(parsePdfDate('D:20261124093000Z')).toBe('2026-11-24T09:30:00.000Z');
   expect(parsePdfDate('yesterday')).toBeNull();
+});
+
+// A hostile upload's work is bounded (the route is public): a cap on signatures, a window around
+// each dictionary, a cap on the /Contents hole; nothing thrown but the refusal with its reason.
+it('more ByteRanges than any real document: refused with the reason, before any signature is read', async () => {
+  const lines = Array.from({ length: 17 }, (_, i) => `/ByteRange [0 ${10 + i} 40 10]`).join('\n');
+  const pdf = Buffer.from(`%PDF-1.7\n${lines}\n${'x'.repeat(200)}`, 'latin1');
+  await expect(inspectPdfSignatures(pdf, body())).rejects.toMatchObject({ reason: 'too_many_signatures' });
+  expect(VERIFY_PDF_MAX_SIGNATURES).toBe(16);
+});
+
+it('megabytes of unterminated dictionary strings and a huge /Contents hole: reported, not thrown', async () => {
+  const junk = '/M('.repeat(700_000); // ~2 MB, no closing parenthesis, no " obj"
+  const head = `%PDF-1.7\n${junk}/ByteRange [0 __A 9999999 10]`;
+  const a = head.replace('__A', '0000000').length; // the ByteRange text's own length does not change
+  const pdf = Buffer.from(`${head.replace('__A', String(a).padStart(7, '0'))}<${'0'.repeat(2 * 1024 * 1024)}>${'y'.repeat(10)}`, 'latin1');
+  // The second range starts after the hole and runs to the end.
+  const fixed = Buffer.from(pdf.toString('latin1').replace('9999999', String(pdf.length - 10)), 'latin1');
+  const [sig, ...rest] = await inspectPdfSignatures(fixed, body());
+  expect(rest).toHaveLength(0);
+  expect(sig.unchanged).toBe(false);
+  expect(sig.problem).toMatch(/larger than any real signature/);
 });
