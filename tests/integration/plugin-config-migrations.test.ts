@@ -90,7 +90,7 @@ describe(`${client}: plugin migrations run once per database`, () => {
     expect(await migrations(app)).toEqual({ applied: ids, ranAtBoot: [] });
     expect(app.strapi.config.get('server.cron.enabled', false)).toBe(false);
     const ppidJobs = (a: TestApp) => (a.strapi.cron.jobs as { name: string | null; job: { isRunning(): boolean } }[]).filter((j) => j.name?.startsWith('ppid'));
-    expect(ppidJobs(app).map((j) => j.name).sort()).toEqual(['ppidCheckpoint', 'ppidDigest', 'ppidDipPemutakhiran', 'ppidReminders']);
+    expect(ppidJobs(app).map((j) => j.name).sort()).toEqual(['ppidCheckpoint', 'ppidDigest', 'ppidDipPemutakhiran', 'ppidIdentityScanRetention', 'ppidReminders']);
     expect(ppidJobs(app).every((j) => j.job.isRunning())).toBe(true);
     const again = await app.strapi.db.getConnection(MIGRATIONS_TABLE).select('*');
     expect(again.map((r: any) => String(r.applied_at))).toEqual(rows.map((r: any) => String(r.applied_at)));
