@@ -12,7 +12,7 @@ export const ACTIONS = [
   { uid: 'reports.read', displayName: 'Laporan (reports)' },
   { uid: 'registers.read', displayName: 'Register permohonan dan keberatan, laporan layanan informasi tahunan (registers, annual report)' },
   { uid: 'records.personal-data', displayName: 'Catatan: NIP lengkap, alamat IP, peramban penanda tangan (signers\' personal data)' },
-  { uid: 'requests.read', displayName: 'Permohonan informasi: melihat permohonan dan keberatan serta alur kerjanya: nama dan alamat pemohon, tanpa nomor identitas dan kontak (read requests, objections and their runs: the applicant's name and address as the register has them, no identity number or contact data)' },
+  { uid: 'requests.read', displayName: 'Permohonan informasi: melihat permohonan dan keberatan serta alur kerjanya: nama dan alamat pemohon, tanpa nomor identitas dan kontak (read requests, objections and their runs: the applicant\'s name and address as the register has them, no identity number or contact data)' },
   { uid: 'requests.enter', displayName: 'Permohonan informasi: mencatat permohonan langsung atau surat (enter requests received in person or by letter)' },
   { uid: 'requests.manage', displayName: 'Permohonan informasi: pemberitahuan tertulis, perpanjangan (written notice, extension)' },
   { uid: 'requests.personal-data', displayName: 'Permohonan informasi: nomor identitas lengkap dan pindaian identitas pemohon, setiap baca dicatat (applicants\' identity number and scan, every read logged)' },
